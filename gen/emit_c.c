@@ -1,0 +1,602 @@
+/*
+ * C emitters: runtime/gen/{config.h, diag.[ch], profiles.[ch], params.[ch], boot_fsm.[ch],
+ * image_fields.[ch]}. Every emitted function carries an ACSL contract that `make proofs`
+ * proves with WP. Style rules, chosen for the provers:
+ *   - data the core needs is returned by `switch` functions, one constant fact per branch;
+ *   - no function pointers; loops have invariants, assigns and variants;
+ *   - string data are literals, whose validity WP knows.
+ */
+#include <string.h>
+#include "dpgen.h"
+#include "out.h"
+
+/* ---- config.h: every limit, overridable with -D, shrinkable with -DDP_SHRINK ---- */
+
+int emit_config(const struct spec *S, const char *root)
+{
+    FILE *f = out_open(root, "runtime/gen/config.h");
+    int i;
+    if (!f)
+        return -1;
+    out_banner(f, BANNER_C, SOURCES(S, limits, "spec/limits.spec"));
+    fputs("/*\n * Every limit of the deskprov runtime, in one place (spec/limits.spec).\n"
+          " * Override one with -DDP_NAME=value; the build refuses a value below its minimum.\n"
+          " * -DDP_SHRINK compiles every limit at its minimum (the boundary-testing flavour).\n"
+          " */\n#ifndef DP_GEN_CONFIG_H\n#define DP_GEN_CONFIG_H\n\n", f);
+    for (i = 0; i < S->n_limits; i++) {
+        const struct limit_decl *l = &S->limits[i];
+        const char *n = upper(&l->name);
+        fputs("/* ", f);
+        out_ctext(f, l->doc);
+        fprintf(f, " */\n#ifndef DP_%s\n#ifdef DP_SHRINK\n#define DP_%s %ldu\n#else\n"
+                   "#define DP_%s %ldu\n#endif\n#endif\n#define DP_%s_MIN %ldu\n"
+                   "#if DP_%s < DP_%s_MIN\n#error \"DP_%s is below its minimum "
+                   "(spec/limits.spec)\"\n#endif\n\n",
+                n, n, l->min, n, l->value, n, l->min, n, n, n);
+    }
+    fputs("#endif\n", f);
+    return fclose(f);
+}
+
+/* ---- diag.[ch]: stable codes, messages, rule names ---- */
+
+static void rule_name(char *out, size_t cap, const struct tok *t)
+{
+    int i;
+    size_t n = 0;
+    for (i = 0; i < t->len && n + 1 < cap; i++) {
+        char c = t->s[i];
+        out[n++] = c == '_' ? '-' : (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    out[n] = '\0';
+}
+
+int emit_diag(const struct spec *S, const char *root)
+{
+    FILE *h = out_open(root, "runtime/gen/diag.h");
+    FILE *c = out_open(root, "runtime/gen/diag.c");
+    int i;
+    static const char *const sev[] = {"DP_SEV_ERROR", "DP_SEV_WARNING", "DP_SEV_NOTE"};
+    if (!h || !c)
+        return -1;
+    out_banner(h, BANNER_C, SOURCES(S, diags, "spec/diags.spec"));
+    fputs("/*\n * Diagnostics: every error, warning and refusal with its stable code.\n"
+          " * The core reports codes with a position; tools print the message and rule.\n"
+          " */\n#ifndef DP_GEN_DIAG_H\n#define DP_GEN_DIAG_H\n\n"
+          "enum dp_severity { DP_SEV_ERROR = 0, DP_SEV_WARNING = 1, DP_SEV_NOTE = 2 };\n\n"
+          "enum dp_diag_code {\n    DP_E_NONE = 0,\n", h);
+    for (i = 0; i < S->n_diags; i++) {
+        fprintf(h, "    DP_E_%s = %ld, /* ", upper(&S->diags[i].name), S->diags[i].code);
+        out_ctext(h, S->diags[i].msg);
+        fputs(" */\n", h);
+    }
+    fprintf(h, "    DP_E__END\n};\n\n#define DP_DIAG_COUNT %d\n\n", S->n_diags);
+    fputs("/* The message of a code, or NULL for an unknown code. */\n"
+          "/*@ assigns \\nothing;\n    ensures \\result == \\null || \\valid_read(\\result); */\n"
+          "const char *dp_diag_message(int code);\n\n"
+          "/* The rule name printed by `deskprov lint` in [brackets], or NULL. */\n"
+          "/*@ assigns \\nothing;\n    ensures \\result == \\null || \\valid_read(\\result); */\n"
+          "const char *dp_diag_rule(int code);\n\n"
+          "/* The severity of a code, or -1 for an unknown code. */\n"
+          "/*@ assigns \\nothing;\n    ensures -1 <= \\result <= 2; */\n"
+          "int dp_diag_severity(int code);\n\n#endif\n", h);
+
+    out_banner(c, BANNER_C, SOURCES(S, diags, "spec/diags.spec"));
+    fputs("#include <stddef.h>\n#include \"diag.h\"\n\nconst char *dp_diag_message(int code)\n{\n"
+          "    switch (code) {\n", c);
+    for (i = 0; i < S->n_diags; i++) {
+        fprintf(c, "    case DP_E_%s: return ", upper(&S->diags[i].name));
+        out_cstr(c, S->diags[i].msg);
+        fputs(";\n", c);
+    }
+    fputs("    default: return NULL;\n    }\n}\n\nconst char *dp_diag_rule(int code)\n{\n"
+          "    switch (code) {\n", c);
+    for (i = 0; i < S->n_diags; i++) {
+        char r[128];
+        rule_name(r, sizeof r, &S->diags[i].name);
+        fprintf(c, "    case DP_E_%s: return \"%s\";\n", upper(&S->diags[i].name), r);
+    }
+    fputs("    default: return NULL;\n    }\n}\n\nint dp_diag_severity(int code)\n{\n"
+          "    switch (code) {\n", c);
+    for (i = 0; i < S->n_diags; i++)
+        fprintf(c, "    case DP_E_%s: return %s;\n", upper(&S->diags[i].name),
+                sev[S->diags[i].sev]);
+    fputs("    default: return -1;\n    }\n}\n", c);
+    fclose(h);
+    return fclose(c);
+}
+
+/* ---- profiles.[ch] ---- */
+
+static int value_index(const struct switch_decl *sw, const struct tok *v)
+{
+    const struct sn *x;
+    int i = 0;
+    for (x = sw->values; x; x = x->next, i++)
+        if (x->t.len == v->len && memcmp(x->t.s, v->s, (size_t)v->len) == 0)
+            return i;
+    return -1;
+}
+
+static const struct sn *profile_value(const struct profile_decl *p, const struct tok *sw)
+{
+    const struct sn *a;
+    for (a = p->assigns; a; a = a->next)
+        if (a->t.len == sw->len && memcmp(a->t.s, sw->s, (size_t)sw->len) == 0)
+            return a->val;
+    return NULL;
+}
+
+int emit_profiles(const struct spec *S, const char *root)
+{
+    FILE *h = out_open(root, "runtime/gen/profiles.h");
+    FILE *c = out_open(root, "runtime/gen/profiles.c");
+    int i, k;
+    if (!h || !c)
+        return -1;
+    out_banner(h, BANNER_C, SOURCES(S, profiles, "spec/profiles.spec"));
+    fputs("/*\n * Profiles: the behaviour switches where Avaya's generations differ.\n */\n"
+          "#ifndef DP_GEN_PROFILES_H\n#define DP_GEN_PROFILES_H\n\n#include <stdint.h>\n\n"
+          "enum dp_profile_id {\n", h);
+    for (i = 0; i < S->n_profiles; i++) {
+        fprintf(h, "    DP_PROFILE_%s, /* ", upper(&S->profiles[i].name));
+        out_ctext(h, S->profiles[i].doc);
+        fputs(" */\n", h);
+    }
+    fputs("    DP_PROFILE_COUNT\n};\n\n", h);
+    for (i = 0; i < S->n_profiles; i++)
+        if (S->profiles[i].is_default)
+            fprintf(h, "#define DP_PROFILE_DEFAULT DP_PROFILE_%s\n\n", upper(&S->profiles[i].name));
+    for (k = 0; k < S->n_switches; k++) {
+        const struct switch_decl *sw = &S->switches[k];
+        const struct sn *v;
+        fputs("/* ", h);
+        out_ctext(h, sw->doc);
+        fputs(" */\n", h);
+        if (sw->is_string) {
+            fprintf(h, "#define DP_%s_MAX %ldu\n\n", upper(&sw->name), sw->maxlen);
+            continue;
+        }
+        fprintf(h, "enum dp_%.*s {\n", sw->name.len, sw->name.s);
+        for (v = sw->values; v; v = v->next)
+            fprintf(h, "    DP_%s_%s,\n", upper(&sw->name), upper(&v->t));
+        fprintf(h, "    DP_%s__COUNT\n};\n\n", upper(&sw->name));
+    }
+    fputs("struct dp_profile {\n", h);
+    for (k = 0; k < S->n_switches; k++) {
+        const struct switch_decl *sw = &S->switches[k];
+        if (sw->is_string)
+            fprintf(h, "    const char *%.*s;\n    uint32_t %.*s_len;\n", sw->name.len,
+                    sw->name.s, sw->name.len, sw->name.s);
+        else
+            fprintf(h, "    enum dp_%.*s %.*s;\n", sw->name.len, sw->name.s, sw->name.len,
+                    sw->name.s);
+    }
+    fputs("};\n\n/* Fills *out with the switches of profile id. */\n"
+          "/*@ requires id < DP_PROFILE_COUNT;\n    requires \\valid(out);\n    assigns *out;\n", h);
+    for (k = 0; k < S->n_switches; k++) {
+        const struct switch_decl *sw = &S->switches[k];
+        if (sw->is_string)
+            fprintf(h, "    ensures out->%.*s_len <= DP_%s_MAX;\n"
+                       "    ensures \\valid_read(out->%.*s + (0 .. out->%.*s_len));\n",
+                    sw->name.len, sw->name.s, upper(&sw->name), sw->name.len, sw->name.s,
+                    sw->name.len, sw->name.s);
+        else
+            fprintf(h, "    ensures out->%.*s < DP_%s__COUNT;\n", sw->name.len, sw->name.s,
+                    upper(&sw->name));
+    }
+    fputs("*/\nvoid dp_profile_get(enum dp_profile_id id, struct dp_profile *out);\n\n"
+          "/* The profile named name[0 .. len-1] (case-insensitive), or -1. */\n"
+          "/*@ requires len == 0 || \\valid_read(name + (0 .. len - 1));\n"
+          "    assigns \\nothing;\n    ensures -1 <= \\result < DP_PROFILE_COUNT; */\n"
+          "int dp_profile_find(const char *name, uint32_t len);\n\n"
+          "/* The name of a profile, for tools. */\n"
+          "/*@ requires id < DP_PROFILE_COUNT;\n    assigns \\nothing;\n"
+          "    ensures \\valid_read(\\result); */\n"
+          "const char *dp_profile_name(enum dp_profile_id id);\n\n#endif\n", h);
+
+    out_banner(c, BANNER_C, SOURCES(S, profiles, "spec/profiles.spec"));
+    fputs("#include \"profiles.h\"\n#include \"dp_str.h\"\n\n"
+          "void dp_profile_get(enum dp_profile_id id, struct dp_profile *out)\n{\n"
+          "    switch (id) {\n", c);
+    for (i = 0; i < S->n_profiles; i++) {
+        const struct profile_decl *p = &S->profiles[i];
+        fprintf(c, "    %s DP_PROFILE_%s%s\n", i + 1 == S->n_profiles ? "default: /*" : "case",
+                upper(&p->name), i + 1 == S->n_profiles ? " */" : ":");
+        for (k = 0; k < S->n_switches; k++) {
+            const struct switch_decl *sw = &S->switches[k];
+            const struct sn *v = profile_value(p, &sw->name);
+            if (sw->is_string)
+                fprintf(c, "        out->%.*s = \"%s\";\n        out->%.*s_len = %zuu;\n",
+                        sw->name.len, sw->name.s, v->t.str, sw->name.len, sw->name.s,
+                        strlen(v->t.str));
+            else
+                fprintf(c, "        out->%.*s = DP_%s_%s; /* value %d */\n", sw->name.len,
+                        sw->name.s, upper(&sw->name), upper(&v->t), value_index(sw, &v->t));
+        }
+        fputs("        break;\n", c);
+    }
+    fputs("    }\n}\n\nint dp_profile_find(const char *name, uint32_t len)\n{\n", c);
+    for (i = 0; i < S->n_profiles; i++)
+        fprintf(c, "    if (len == %du && dp_mem_ieq(name, \"%.*s\", %du))\n"
+                   "        return DP_PROFILE_%s;\n",
+                S->profiles[i].name.len, S->profiles[i].name.len, S->profiles[i].name.s,
+                S->profiles[i].name.len, upper(&S->profiles[i].name));
+    fputs("    return -1;\n}\n\nconst char *dp_profile_name(enum dp_profile_id id)\n{\n"
+          "    switch (id) {\n", c);
+    for (i = 0; i < S->n_profiles; i++)
+        fprintf(c, "    %s DP_PROFILE_%s%s return \"%.*s\";\n",
+                i + 1 == S->n_profiles ? "default: /*" : "case", upper(&S->profiles[i].name),
+                i + 1 == S->n_profiles ? " */" : ":", S->profiles[i].name.len,
+                S->profiles[i].name.s);
+    fputs("    }\n}\n", c);
+    fclose(h);
+    return fclose(c);
+}
+
+/* ---- params.[ch] ---- */
+
+static const char *vt_name(enum ptype t)
+{
+    static const char *const names[PT__COUNT] = {
+        "DP_VT_STRING", "DP_VT_INT", "DP_VT_BOOL", "DP_VT_ENUM", "DP_VT_DIGITS", "DP_VT_BITS",
+        "DP_VT_FILENAME", "DP_VT_PATH", "DP_VT_URL", "DP_VT_HOSTLIST", "DP_VT_SIPLIST",
+        "DP_VT_LIST", "DP_VT_MAC", "DP_VT_GMTOFFSET", "DP_VT_DSTRULE"};
+    return names[t];
+}
+
+static long params_bytes(const struct spec *S, long *capmax)
+{
+    long sum = 0;
+    int i;
+    *capmax = 1;
+    for (i = 0; i < S->n_params; i++) {
+        sum += S->params[i].cap;
+        if (S->params[i].cap > *capmax)
+            *capmax = S->params[i].cap;
+    }
+    return sum;
+}
+
+int emit_params(const struct spec *S, const char *root)
+{
+    FILE *h = out_open(root, "runtime/gen/params.h");
+    FILE *c = out_open(root, "runtime/gen/params.c");
+    long capmax, bytes = params_bytes(S, &capmax), off = 0;
+    int i, len, maxlen = 0;
+    if (!h || !c)
+        return -1;
+    out_banner(h, BANNER_C, SOURCES(S, params, "spec/params.spec"));
+    fputs("/*\n * The parameter table: ids, types, flags, defaults and the layout of the\n"
+          " * parameter store (struct dp_params, caller-provided memory).\n */\n"
+          "#ifndef DP_GEN_PARAMS_H\n#define DP_GEN_PARAMS_H\n\n#include <stdint.h>\n"
+          "#include \"dp_value.h\"\n\nenum dp_param_id {\n", h);
+    for (i = 0; i < S->n_params; i++)
+        fprintf(h, "    DP_P_%.*s,\n", S->params[i].name.len, S->params[i].name.s);
+    fprintf(h, "    DP_PARAM_COUNT\n};\n\n"
+               "/* Flags of a parameter (spec/README.md, \"Parameters\"). */\n"
+               "#define DP_PF_SETTABLE 1u\n#define DP_PF_SYSTEM 2u\n#define DP_PF_PERSISTED 4u\n"
+               "#define DP_PF_DHCP 8u\n\n"
+               "/* The largest stored value, and the bytes of every value together. */\n"
+               "#define DP_PARAM_CAP_MAX %ldu\n#define DP_PARAMS_BYTES %ldu\n\n",
+            capmax, bytes);
+    for (i = 0; i < S->n_params; i++)
+        if (S->params[i].name.len > maxlen)
+            maxlen = S->params[i].name.len;
+    fprintf(h, "/* The longest parameter name. */\n#define DP_PARAM_NAME_MAX %du\n\n", maxlen);
+    fputs("/* What the runtime knows about one parameter. */\n"
+          "struct dp_param_desc {\n"
+          "    enum dp_vtype type;\n"
+          "    uint32_t flags;      /* DP_PF_* */\n"
+          "    uint32_t profiles;   /* bit p set: known to profile p */\n"
+          "    int32_t lo, hi;      /* range of an int */\n"
+          "    uint32_t cap;        /* stored size in bytes */\n"
+          "    uint32_t off;        /* offset of the value in dp_params.val */\n"
+          "    const char *def;     /* default value, def_len bytes */\n"
+          "    uint32_t def_len;\n"
+          "};\n\n"
+          "/* The parameter store: every value, its length, and whether it was set. */\n"
+          "struct dp_params {\n"
+          "    char val[DP_PARAMS_BYTES];\n"
+          "    uint16_t len[DP_PARAM_COUNT];\n"
+          "};\n\n", h);
+    fputs("/*@ requires id < DP_PARAM_COUNT;\n    requires \\valid(d);\n    assigns *d;\n"
+          "    ensures d->type < DP_VT__COUNT;\n    ensures d->lo <= d->hi;\n"
+          "    ensures 1 <= d->cap <= DP_PARAM_CAP_MAX;\n"
+          "    ensures d->off + d->cap <= DP_PARAMS_BYTES;\n"
+          "    ensures d->def_len <= d->cap;\n"
+          "    ensures \\valid_read(d->def + (0 .. d->def_len));\n*/\n"
+          "void dp_param_describe(enum dp_param_id id, struct dp_param_desc *d);\n\n"
+          "/* The id of the parameter named name[0 .. len-1] (ASCII case-insensitive), or -1. */\n"
+          "/*@ requires len == 0 || \\valid_read(name + (0 .. len - 1));\n"
+          "    assigns \\nothing;\n    ensures -1 <= \\result < DP_PARAM_COUNT; */\n"
+          "int dp_param_find(const char *name, uint32_t len);\n\n"
+          "/* 1 when v[0 .. len-1] is one of the words of enum parameter id (always 1 for\n"
+          " * a parameter that is not an enum). */\n"
+          "/*@ requires id < DP_PARAM_COUNT;\n"
+          "    requires len == 0 || \\valid_read(v + (0 .. len - 1));\n"
+          "    assigns \\nothing;\n    ensures \\result == 0 || \\result == 1; */\n"
+          "int dp_param_enum_ok(enum dp_param_id id, const char *v, uint32_t len);\n\n"
+          "/* Checks v[0 .. len-1] against the type of parameter id: DP_VALUE_OK or why not. */\n"
+          "/*@ requires id < DP_PARAM_COUNT;\n"
+          "    requires len == 0 || \\valid_read(v + (0 .. len - 1));\n"
+          "    assigns \\nothing;\n    ensures dp_value_err_ok(\\result); */\n"
+          "enum dp_value_err dp_param_validate(enum dp_param_id id, const char *v, uint32_t len);\n\n"
+          "/* The name of parameter id as declared, for tools. */\n"
+          "/*@ requires id < DP_PARAM_COUNT;\n    assigns \\nothing;\n"
+          "    ensures \\valid_read(\\result); */\n"
+          "const char *dp_param_name(enum dp_param_id id);\n\n#endif\n", h);
+
+    out_banner(c, BANNER_C, SOURCES(S, params, "spec/params.spec"));
+    fputs("#include \"params.h\"\n#include \"dp_str.h\"\n\n"
+          "void dp_param_describe(enum dp_param_id id, struct dp_param_desc *d)\n{\n"
+          "    switch (id) {\n", c);
+    for (i = 0; i < S->n_params; i++) {
+        const struct param_decl *p = &S->params[i];
+        unsigned flags = p->flags, prof = p->profiles & ((1u << S->n_profiles) - 1u);
+        fprintf(c, "    %s DP_P_%.*s%s\n", i + 1 == S->n_params ? "default: /*" : "case",
+                p->name.len, p->name.s, i + 1 == S->n_params ? " */" : ":");
+        fprintf(c, "        d->type = %s; d->flags = %uu; d->profiles = %uu;\n"
+                   "        d->lo = %ld; d->hi = %ld; d->cap = %ldu; d->off = %ldu;\n"
+                   "        d->def = ",
+                vt_name(p->type), flags, prof, p->lo, p->hi, p->cap, off);
+        out_cstr(c, p->defstr);
+        fprintf(c, "; d->def_len = %zuu;\n        break;\n", strlen(p->defstr));
+        off += p->cap;
+    }
+    fputs("    }\n}\n\nint dp_param_find(const char *name, uint32_t len)\n{\n"
+          "    switch (len) {\n", c);
+    for (len = 1; len <= maxlen; len++) {
+        int any = 0;
+        for (i = 0; i < S->n_params; i++) {
+            const struct param_decl *p = &S->params[i];
+            if (p->name.len != len)
+                continue;
+            if (!any)
+                fprintf(c, "    case %d:\n", len);
+            any = 1;
+            fprintf(c, "        if (dp_mem_ieq(name, \"%.*s\", %du))\n            return DP_P_%.*s;\n",
+                    p->name.len, p->name.s, len, p->name.len, p->name.s);
+        }
+        if (any)
+            fputs("        break;\n", c);
+    }
+    fputs("    default:\n        break;\n    }\n    return -1;\n}\n\n"
+          "int dp_param_enum_ok(enum dp_param_id id, const char *v, uint32_t len)\n{\n"
+          "    switch (id) {\n", c);
+    for (i = 0; i < S->n_params; i++) {
+        const struct param_decl *p = &S->params[i];
+        const struct sn *ev;
+        if (p->type != PT_ENUM)
+            continue;
+        fprintf(c, "    case DP_P_%.*s:\n        return ", p->name.len, p->name.s);
+        for (ev = p->enumvals; ev; ev = ev->next)
+            fprintf(c, "(len == %du && dp_mem_eq(v, \"%.*s\", %du))%s", ev->t.len, ev->t.len,
+                    ev->t.s, ev->t.len, ev->next ? " ||\n               " : ";\n");
+    }
+    fputs("    default:\n        return 1;\n    }\n}\n\n"
+          "enum dp_value_err dp_param_validate(enum dp_param_id id, const char *v, uint32_t len)\n"
+          "{\n    struct dp_param_desc d;\n    enum dp_value_err e;\n\n"
+          "    dp_param_describe(id, &d);\n"
+          "    e = dp_value_check(d.type, d.lo, d.hi, d.cap, v, len);\n"
+          "    if (e == DP_VALUE_OK && d.type == DP_VT_ENUM && len > 0 && !dp_param_enum_ok(id, v, len))\n"
+          "        e = DP_VALUE_NOT_IN_ENUM;\n    return e;\n}\n\n"
+          "const char *dp_param_name(enum dp_param_id id)\n{\n    switch (id) {\n", c);
+    for (i = 0; i < S->n_params; i++)
+        fprintf(c, "    %s DP_P_%.*s%s return \"%.*s\";\n",
+                i + 1 == S->n_params ? "default: /*" : "case", S->params[i].name.len,
+                S->params[i].name.s, i + 1 == S->n_params ? " */" : ":", S->params[i].name.len,
+                S->params[i].name.s);
+    fputs("    }\n}\n", c);
+    fclose(h);
+    return fclose(c);
+}
+
+/* ---- boot_fsm.[ch] ---- */
+
+int emit_fsm_c(const struct spec *S, const char *root)
+{
+    FILE *h, *c;
+    int i;
+    if (S->n_states == 0)
+        return 0;
+    h = out_open(root, "runtime/gen/boot_fsm.h");
+    c = out_open(root, "runtime/gen/boot_fsm.c");
+    if (!h || !c)
+        return -1;
+    out_banner(h, BANNER_C, SOURCES(S, states, "spec/boot.fsm"));
+    fputs("/*\n * The boot flow's state machine (spec/boot.fsm): states, events, guards,\n"
+          " * actions, and the table-driven transition function. The engine (runtime/core)\n"
+          " * evaluates the guards, calls dp_boot_fsm_step(), and performs the action.\n */\n"
+          "#ifndef DP_GEN_BOOT_FSM_H\n#define DP_GEN_BOOT_FSM_H\n\n#include <stdint.h>\n\n"
+          "enum dp_boot_state {\n", h);
+    for (i = 0; i < S->n_states; i++) {
+        fprintf(h, "    DP_ST_%s, /* ", upper(&S->states[i].name));
+        out_ctext(h, S->states[i].doc);
+        fputs(" */\n", h);
+    }
+    fputs("    DP_ST_COUNT\n};\n\nenum dp_boot_event {\n", h);
+    for (i = 0; i < S->n_events; i++) {
+        fprintf(h, "    DP_EV_%s, /* ", upper(&S->events[i].name));
+        out_ctext(h, S->events[i].doc);
+        fputs(" */\n", h);
+    }
+    fputs("    DP_EV_COUNT\n};\n\nenum dp_boot_action {\n    DP_ACT_NONE,\n", h);
+    for (i = 0; i < S->n_actions; i++) {
+        fprintf(h, "    DP_ACT_%s, /* ", upper(&S->actions[i].name));
+        out_ctext(h, S->actions[i].doc);
+        fputs(" */\n", h);
+    }
+    fputs("    DP_ACT_COUNT\n};\n\n/* Guards: bit i of the guard word is guard i. */\n", h);
+    for (i = 0; i < S->n_guards; i++) {
+        fprintf(h, "#define DP_G_%s (1u << %d) /* ", upper(&S->guards[i].name), i);
+        out_ctext(h, S->guards[i].doc);
+        fputs(" */\n", h);
+    }
+    fprintf(h, "#define DP_G_COUNT %d\n\n#define DP_BOOT_INITIAL DP_ST_%s\n\n", S->n_guards,
+            upper(&S->states[S->initial].name));
+    fprintf(h, "/* One row per transition: in `state`, on `event`, when (guards & mask) == want. */\n"
+               "struct dp_boot_row {\n    uint8_t state, event, next, action;\n"
+               "    uint32_t mask, want;\n};\n\n#define DP_BOOT_ROWS %d\n"
+               "extern const struct dp_boot_row dp_boot_rows[DP_BOOT_ROWS];\n\n",
+            S->n_trans);
+    fputs("/*@ predicate dp_boot_row_matches(integer i, integer st, integer ev, integer g) =\n"
+          "      dp_boot_rows[i].state == st && dp_boot_rows[i].event == ev &&\n"
+          "      (g & dp_boot_rows[i].mask) == dp_boot_rows[i].want;\n*/\n"
+          "/*@ predicate dp_boot_final(integer s) =", h);
+    {
+        int any = 0;
+        for (i = 0; i < S->n_states; i++)
+            if (S->states[i].kind == SK_FINAL) {
+                fprintf(h, "%s s == DP_ST_%s", any ? " ||\n     " : "", upper(&S->states[i].name));
+                any = 1;
+            }
+        if (!any)
+            fputs(" \\false", h);
+    }
+    fputs("; */\n\n"
+          "/*\n * The transition function. Returns 1 and sets *next and *action when a row of\n"
+          " * the table matches (state, event, guards); returns 0 when the state does not\n"
+          " * handle the event. dpgen checked that at most one row matches.\n */\n"
+          "/*@ requires st < DP_ST_COUNT && ev < DP_EV_COUNT;\n"
+          "    requires \\valid(next) && \\valid(action) && \\separated(next, action);\n"
+          "    assigns *next, *action;\n"
+          "    ensures \\result == 0 || \\result == 1;\n"
+          "    ensures \\result == 1 ==> *next < DP_ST_COUNT && *action < DP_ACT_COUNT;\n"
+          "    ensures \\result == 1 ==> \\exists integer i; 0 <= i < DP_BOOT_ROWS &&\n"
+          "        dp_boot_row_matches(i, st, ev, guards) &&\n"
+          "        *next == dp_boot_rows[i].next && *action == dp_boot_rows[i].action;\n"
+          "    ensures \\result == 0 ==> \\forall integer i; 0 <= i < DP_BOOT_ROWS ==>\n"
+          "        !dp_boot_row_matches(i, st, ev, guards);\n*/\n"
+          "int dp_boot_fsm_step(uint8_t st, uint8_t ev, uint32_t guards, uint8_t *next,\n"
+          "                     uint8_t *action);\n\n"
+          "/* Final states end a run. */\n"
+          "/*@ assigns \\nothing;\n    ensures \\result == 0 || \\result == 1;\n"
+          "    ensures \\result == 1 <==> dp_boot_final(st); */\n"
+          "int dp_boot_fsm_is_final(uint8_t st);\n\n"
+          "/* Names, for traces. */\n"
+          "/*@ assigns \\nothing; ensures \\valid_read(\\result); */\n"
+          "const char *dp_boot_state_name(uint8_t st);\n"
+          "/*@ assigns \\nothing; ensures \\valid_read(\\result); */\n"
+          "const char *dp_boot_event_name(uint8_t ev);\n"
+          "/*@ assigns \\nothing; ensures \\valid_read(\\result); */\n"
+          "const char *dp_boot_action_name(uint8_t act);\n\n#endif\n", h);
+
+    out_banner(c, BANNER_C, SOURCES(S, states, "spec/boot.fsm"));
+    fputs("#include \"boot_fsm.h\"\n\nconst struct dp_boot_row dp_boot_rows[DP_BOOT_ROWS] = {\n", c);
+    for (i = 0; i < S->n_trans; i++) {
+        const struct trans *t = &S->trans[i];
+        fprintf(c, "    {DP_ST_%s, DP_EV_%s, DP_ST_%s, DP_ACT_%s, 0x%xu, 0x%xu},\n",
+                upper(&S->states[t->state].name), upper(&S->events[t->event].name),
+                upper(&S->states[t->target].name),
+                t->action >= 0 ? upper(&S->actions[t->action].name) : "NONE", t->mask, t->want);
+    }
+    fputs("};\n\nint dp_boot_fsm_step(uint8_t st, uint8_t ev, uint32_t guards, uint8_t *next,\n"
+          "                     uint8_t *action)\n{\n    uint32_t i;\n\n"
+          "    /*@ loop invariant 0 <= i <= DP_BOOT_ROWS;\n"
+          "        loop invariant \\forall integer j; 0 <= j < i ==>\n"
+          "            !dp_boot_row_matches(j, st, ev, guards);\n"
+          "        loop assigns i;\n        loop variant DP_BOOT_ROWS - i;\n    */\n"
+          "    for (i = 0; i < DP_BOOT_ROWS; i++) {\n"
+          "        const struct dp_boot_row *r = &dp_boot_rows[i];\n"
+          "        if (r->state == st && r->event == ev && (guards & r->mask) == r->want) {\n"
+          "            *next = r->next;\n            *action = r->action;\n"
+          "            return 1;\n        }\n    }\n    return 0;\n}\n\n"
+          "int dp_boot_fsm_is_final(uint8_t st)\n{\n    return ", c);
+    {
+        int any = 0;
+        for (i = 0; i < S->n_states; i++)
+            if (S->states[i].kind == SK_FINAL) {
+                fprintf(c, "%sst == DP_ST_%s", any ? " ||\n           " : "",
+                        upper(&S->states[i].name));
+                any = 1;
+            }
+        if (!any)
+            fputs("0", c);
+    }
+    fputs(";\n}\n\nconst char *dp_boot_state_name(uint8_t st)\n{\n    switch (st) {\n", c);
+    for (i = 0; i < S->n_states; i++)
+        fprintf(c, "    case DP_ST_%s: return \"%.*s\";\n", upper(&S->states[i].name),
+                S->states[i].name.len, S->states[i].name.s);
+    fputs("    default: return \"?\";\n    }\n}\n\nconst char *dp_boot_event_name(uint8_t ev)\n{\n"
+          "    switch (ev) {\n", c);
+    for (i = 0; i < S->n_events; i++)
+        fprintf(c, "    case DP_EV_%s: return \"%.*s\";\n", upper(&S->events[i].name),
+                S->events[i].name.len, S->events[i].name.s);
+    fputs("    default: return \"?\";\n    }\n}\n\nconst char *dp_boot_action_name(uint8_t act)\n{\n"
+          "    switch (act) {\n    case DP_ACT_NONE: return \"none\";\n", c);
+    for (i = 0; i < S->n_actions; i++)
+        fprintf(c, "    case DP_ACT_%s: return \"%.*s\";\n", upper(&S->actions[i].name),
+                S->actions[i].name.len, S->actions[i].name.s);
+    fputs("    default: return \"?\";\n    }\n}\n", c);
+    fclose(h);
+    return fclose(c);
+}
+
+/* ---- image_fields.[ch] ---- */
+
+int emit_fields(const struct spec *S, const char *root)
+{
+    static const char *const ft[] = {"DP_FT_U8", "DP_FT_U32", "DP_FT_U64", "DP_FT_BYTES",
+                                     "DP_FT_TEXT"};
+    FILE *h, *c;
+    int i;
+    if (S->n_fields == 0)
+        return 0;
+    h = out_open(root, "runtime/gen/image_fields.h");
+    c = out_open(root, "runtime/gen/image_fields.c");
+    if (!h || !c)
+        return -1;
+    out_banner(h, BANNER_C, SOURCES(S, fields, "spec/image.spec"));
+    fputs("/* Image header fields (spec/image.spec, docs/image-format.md). */\n"
+          "#ifndef DP_GEN_IMAGE_FIELDS_H\n#define DP_GEN_IMAGE_FIELDS_H\n\n#include <stdint.h>\n\n"
+          "enum dp_field_type { DP_FT_U8, DP_FT_U32, DP_FT_U64, DP_FT_BYTES, DP_FT_TEXT };\n\n"
+          "enum dp_field_tag {\n", h);
+    for (i = 0; i < S->n_fields; i++) {
+        fprintf(h, "    DP_FIELD_%s = %ld, /* ", upper(&S->fields[i].name), S->fields[i].tag);
+        out_ctext(h, S->fields[i].doc);
+        fputs(" */\n", h);
+    }
+    fprintf(h, "};\n\n#define DP_FIELD_COUNT %d\n\n", S->n_fields);
+    fputs("/* What the header parser knows about a field. */\n"
+          "struct dp_field_desc {\n    enum dp_field_type type;\n"
+          "    uint32_t min_len, max_len;   /* value length bounds */\n"
+          "    uint32_t max_count;          /* occurrences allowed */\n"
+          "    uint32_t required;           /* 1: must occur */\n"
+          "    uint32_t index;              /* dense index 0 .. DP_FIELD_COUNT-1 */\n};\n\n"
+          "/* Describes the field with this tag; returns 0 for an unknown tag. */\n"
+          "/*@ requires \\valid(d);\n    assigns *d;\n    ensures \\result == 0 || \\result == 1;\n"
+          "    ensures \\result == 1 ==> d->min_len <= d->max_len <= 65535 &&\n"
+          "        1 <= d->max_count <= 255 && d->index < DP_FIELD_COUNT && d->required <= 1;\n*/\n"
+          "int dp_field_describe(uint32_t tag, struct dp_field_desc *d);\n\n"
+          "/* The tag of the field with dense index i (0 .. DP_FIELD_COUNT-1). */\n"
+          "/*@ requires i < DP_FIELD_COUNT;\n    assigns \\nothing;\n"
+          "    ensures 1 <= \\result <= 255; */\n"
+          "uint32_t dp_field_tag_at(uint32_t i);\n\n#endif\n", h);
+    out_banner(c, BANNER_C, SOURCES(S, fields, "spec/image.spec"));
+    fputs("#include \"image_fields.h\"\n\nint dp_field_describe(uint32_t tag, struct dp_field_desc *d)\n"
+          "{\n    switch (tag) {\n", c);
+    for (i = 0; i < S->n_fields; i++) {
+        const struct field_decl *fd = &S->fields[i];
+        long lo = fd->lo, hi = fd->hi;
+        if (fd->ftype == 0)
+            lo = hi = 1;
+        else if (fd->ftype == 1)
+            lo = hi = 4;
+        else if (fd->ftype == 2)
+            lo = hi = 8;
+        else if (fd->ftype == 4)
+            lo = 0;
+        fprintf(c, "    case DP_FIELD_%s:\n        d->type = %s; d->min_len = %ldu; d->max_len = %ldu;\n"
+                   "        d->max_count = %ldu; d->required = %du; d->index = %du;\n        return 1;\n",
+                upper(&fd->name), ft[fd->ftype], lo, hi, fd->repeat, fd->required, i);
+    }
+    fputs("    default:\n        return 0;\n    }\n}\n\nuint32_t dp_field_tag_at(uint32_t i)\n{\n"
+          "    switch (i) {\n", c);
+    for (i = 0; i < S->n_fields; i++)
+        fprintf(c, "    %s %d%s return DP_FIELD_%s;\n", i + 1 == S->n_fields ? "default: /*" : "case",
+                i, i + 1 == S->n_fields ? " */" : ":", upper(&S->fields[i].name));
+    fputs("    }\n}\n", c);
+    fclose(h);
+    return fclose(c);
+}
