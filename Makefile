@@ -35,26 +35,27 @@ RUNTIME_INC := -Iruntime/include -Iruntime/gen
 
 include mk/dpgen.mk
 include mk/runtime.mk
+include mk/cli.mk
 include mk/tests.mk
 include mk/proofs.mk
 include mk/fuzz.mk
--include mk/cli.mk
--include mk/integration.mk
--include mk/bench.mk
--include mk/dist.mk
 
 .PHONY: all check deps demo clean
 all: $(ALL_TARGETS)
 
 # The README's test command: everything that can fail, in the order a failure is cheapest.
-check: all unit-tests gen-check proofs fuzz-smoke $(CHECK_EXTRA)
+check: all
+	$(MAKE) --no-print-directory gen-check
+	$(MAKE) --no-print-directory tests
+	$(MAKE) --no-print-directory fuzz-smoke
+	$(MAKE) --no-print-directory proofs
 	@echo "make check: all passed"
 
 deps:
 	./scripts/deps.sh
 
-demo: $(DEMO_DEPS)
-	./scripts/demo.sh
+demo: $(DPGEN) $(CLI)
+	BUILD=$(BUILD) ./scripts/demo.sh
 
 clean:
 	rm -rf $(BUILD)

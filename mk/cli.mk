@@ -1,0 +1,15 @@
+# The deskprov command (cli/), linked against the runtime library.
+CLI        := $(BUILD)/deskprov
+CLI_SRCS   := $(sort $(wildcard cli/*.c))
+CLI_OBJS   := $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRCS))
+CLI_CFLAGS := $(STRICT_CFLAGS) $(OPT_CFLAGS) -D_POSIX_C_SOURCE=200809L -Icli $(RUNTIME_INC)
+CLI_LIBS   :=
+
+ALL_TARGETS += $(CLI)
+
+$(BUILD)/obj/cli/%.o: cli/%.c $(wildcard cli/*.h) $(RT_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CLI_CFLAGS) -c $< -o $@
+
+$(CLI): $(CLI_OBJS) $(LIBDESKPROV)
+	$(CC) -o $@ $(CLI_OBJS) $(LIBDESKPROV) $(CLI_LIBS)
