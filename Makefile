@@ -31,7 +31,7 @@ OPT_CFLAGS    ?= -O2 -g
 # template (lempar.c) declares parameters it does not always use. Nothing else is relaxed.
 LEMON_RELAX_CFLAGS := -Wno-unused-parameter
 
-RUNTIME_INC := -Iruntime/include -Iruntime/gen
+RUNTIME_INC := -Iruntime/include -Iruntime/gen -Iruntime/core
 
 include mk/dpgen.mk
 include mk/runtime.mk

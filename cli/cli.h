@@ -8,7 +8,9 @@ struct cli_command {
     int (*run)(int argc, char **argv); /* argv[0] is the command name */
 };
 
+int cmd_lint(int argc, char **argv);
 int cmd_params(int argc, char **argv);
+int cmd_trace(int argc, char **argv);
 
 /* --profile NAME: the profile's id, or -1 after printing an error. */
 int cli_profile_arg(const char *name);

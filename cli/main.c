@@ -2,7 +2,9 @@
  * deskprov: the administrator's command. Each subcommand lives in its own file
  * (cli/cmd_*.c) and is reached through the table below.
  *
+ *   deskprov lint [--profile P] [--json] FILE...       check scripts and settings files
  *   deskprov params [--profile P] [--json] [NAME...]   the parameter reference
+ *   deskprov trace [--profile P] --model M ... FILE|DIR  what a phone does with a script
  *   deskprov help                                      this list
  *
  * Exit status: 0 success, 1 the input has errors, 2 usage or system error.
@@ -12,7 +14,9 @@
 #include "cli.h"
 
 static const struct cli_command commands[] = {
+    {"lint", "check scripts and settings files: file:line:col: diagnostics", cmd_lint},
     {"params", "the parameters this phone knows, their types, defaults and flags", cmd_params},
+    {"trace", "what a given phone does with a script and the files it GETs", cmd_trace},
 };
 
 static void usage(FILE *f)

@@ -1,0 +1,44 @@
+/*
+ * The tokenizer of the script language (grammar/script.re), shared by the Lemon grammar
+ * (grammar/script.y) and the parser's hand-written parts (runtime/core/dp_script_*.c).
+ * It works on one complete line at a time, held in the parser's line buffer.
+ */
+#ifndef DP_SCRIPT_LEX_H
+#define DP_SCRIPT_LEX_H
+
+#include <stdint.h>
+
+/* A token: bytes line[off .. off+len-1]; its column is off + 1. */
+struct dp_tok {
+    uint16_t off, len;
+};
+
+struct dp_script_lexer {
+    const char *line;   /* the line, without its line ending */
+    uint32_t cur, lim;  /* next byte to read; length of the line */
+    uint8_t started;    /* 0 before the first token of the line */
+};
+
+/*@ predicate dp_lexer_ok(struct dp_script_lexer *lx) =
+      \valid(lx) && lx->cur <= lx->lim && lx->lim <= 65535 &&
+      (lx->lim == 0 || \valid_read(lx->line + (0 .. lx->lim - 1)));
+*/
+
+/* Starts a line of n bytes. */
+/*@ requires \valid(lx) && n <= 65535;
+    requires n == 0 || \valid_read(line + (0 .. n - 1));
+    assigns *lx;
+    ensures dp_lexer_ok(lx) && lx->cur == 0 && lx->lim == n && lx->line == line;
+*/
+void dp_script_lex_init(struct dp_script_lexer *lx, const char *line, uint32_t n);
+
+/* The next token: a TK_* code of grammar/script.y, TK_EOL at (and after) the end. */
+int dp_script_lex(struct dp_script_lexer *lx, struct dp_tok *t);
+
+/* SET, IF, GOTO or GET when w[0 .. n-1] is that keyword in any case, else 0. */
+/*@ requires n == 0 || \valid_read(w + (0 .. n - 1));
+    assigns \nothing;
+*/
+int dp_script_keyword(const char *w, uint32_t n);
+
+#endif
