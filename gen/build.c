@@ -9,14 +9,85 @@
 #include "dpgen.h"
 #include "dp_value.h"
 
+/* ---- memory (dpgen.h): one list of blocks, released by free_spec() ---- */
+
+/* A block's header, aligned for any object the block may hold. */
+union blk {
+    struct { union blk *prev, *next; } l;
+    long double ld; long long ll; double d; void *p; void (*fp)(void);
+};
+
+/* Circular list with a sentinel: a static initialiser, nothing to set up. */
+static union blk blocks = {{&blocks, &blocks}};
+
+static void oom(void)
+{
+    fprintf(stderr, "dpgen: out of memory\n");
+    exit(2);
+}
+
+static void blk_link(union blk *b)
+{
+    b->l.prev = &blocks;
+    b->l.next = blocks.l.next;
+    blocks.l.next->l.prev = b;
+    blocks.l.next = b;
+}
+
+static void blk_unlink(union blk *b)
+{
+    b->l.prev->l.next = b->l.next;
+    b->l.next->l.prev = b->l.prev;
+}
+
 void *xmalloc(size_t n)
 {
-    void *p = calloc(1, n ? n : 1);
-    if (!p) {
-        fprintf(stderr, "dpgen: out of memory\n");
-        exit(2);
+    union blk *b;
+    if (n > (size_t)-1 - sizeof *b)
+        oom();
+    b = calloc(1, sizeof *b + n);
+    if (!b)
+        oom();
+    blk_link(b);
+    return b + 1;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+    union blk *b, *nb;
+    if (!p)
+        return xmalloc(n);
+    if (n > (size_t)-1 - sizeof *b)
+        oom();
+    b = (union blk *)p - 1;
+    blk_unlink(b);
+    nb = realloc(b, sizeof *b + n);
+    if (!nb) {
+        blk_link(b);
+        oom();
     }
-    return p;
+    blk_link(nb);
+    return nb + 1;
+}
+
+void xfree(void *p)
+{
+    union blk *b;
+    if (!p)
+        return;
+    b = (union blk *)p - 1;
+    blk_unlink(b);
+    free(b);
+}
+
+void free_spec(struct spec *S)
+{
+    while (blocks.l.next != &blocks) {
+        union blk *b = blocks.l.next;
+        blk_unlink(b);
+        free(b);
+    }
+    memset(S, 0, sizeof *S);
 }
 
 char *xstrndup(const char *s, size_t n)
@@ -29,11 +100,12 @@ char *xstrndup(const char *s, size_t n)
 
 char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
 
+/* `"a" "b"` in the grammar: a is the string built so far, used nowhere else, so it grows
+ * in place instead of being copied at each piece (a long chain stays linear in memory). */
 char *str_concat(char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
-    char *p = xmalloc(la + lb + 1);
-    memcpy(p, a, la);
+    char *p = xrealloc(a, la + lb + 1);
     memcpy(p + la, b, lb + 1);
     return p;
 }
@@ -41,6 +113,26 @@ char *str_concat(char *a, const char *b)
 void spec_error(struct spec *S, const struct tok *at, const char *fmt, ...)
 {
     va_list ap;
+    if (!at && S->last.file)
+        at = &S->last;
+    if (S->diag) {
+        char line[1024];
+        int n;
+        if (at && at->file)
+            n = snprintf(line, sizeof line, "%s:%d:%d: error: ", at->file, at->line, at->col);
+        else
+            n = snprintf(line, sizeof line, "%s: error: ", S->file ? S->file : "dpgen");
+        if (n < 0)
+            n = 0;
+        if ((size_t)n < sizeof line) {
+            va_start(ap, fmt);
+            vsnprintf(line + n, sizeof line - (size_t)n, fmt, ap);
+            va_end(ap);
+        }
+        S->diag(S->diag_ctx, line);
+        S->nerrors++;
+        return;
+    }
     if (at && at->file)
         fprintf(stderr, "%s:%d:%d: error: ", at->file, at->line, at->col);
     else
@@ -63,14 +155,21 @@ struct sn *sn_new(enum sn_kind kind, const struct tok *t)
     return n;
 }
 
+/* Appends item (one node or a list) to list. The head remembers its last node, so that
+ * the grammar's left-recursive lists build in linear time; a tail that is not the end
+ * (a head made without sn_append) is walked forward from. */
 struct sn *sn_append(struct sn *list, struct sn *item)
 {
-    struct sn *p = list;
+    struct sn *p;
     if (!list)
         return item;
+    p = list->tail ? list->tail : list;
     while (p->next)
         p = p->next;
     p->next = item;
+    while (p->next)
+        p = p->next;
+    list->tail = p;
     return list;
 }
 
@@ -122,6 +221,7 @@ void add_diag(struct spec *S, const struct tok *n, struct sn *code, const struct
     struct diag_decl *d = PUSH(S, diags);
     d->name = *n;
     d->code = code->lo;
+    d->code_at = code->t;
     d->msg = msg;
     if (tok_is(sev, "error"))
         d->sev = SEV_ERROR;
@@ -229,8 +329,19 @@ static void resolve_ptype(struct spec *S, struct param_decl *p, struct sn *type)
         p->enumvals = type->args;
         p->nenum = sn_count(type->args);
         for (; a; a = a->next) {
+            int k, word = a->kind != SN_STR;
             if (a->kind == SN_RANGE) {
                 spec_error(S, &a->t, "an enum value cannot be a range");
+                continue;
+            }
+            /* the values are emitted into C string literals as written */
+            for (k = 0; k < a->t.len && word; k++) {
+                char c = a->t.s[k];
+                word = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                       (c >= '0' && c <= '9') || c == '_' || (c == '-' && k == 0);
+            }
+            if (!word) {
+                spec_error(S, &a->t, "enum value %.*s is not a word", a->t.len, a->t.s);
                 continue;
             }
             if (a->t.len > p->cap)
@@ -371,6 +482,7 @@ void add_field(struct spec *S, const struct tok *n, struct sn *tag, struct sn *t
 
     d->name = *n;
     d->tag = tag->lo;
+    d->tag_at = tag->t;
     d->doc = doc;
     d->repeat = 1;
     d->ftype = -1;

@@ -34,6 +34,10 @@ static int tok_is(const struct tok *t, const char *w)
                 } \
     } while (0)
 
+/* A parameter's profiles are a bit mask, and the C emitter computes the mask of all
+ * profiles as (1u << n) - 1: n must stay below 32. */
+#define DPGEN_MAX_PROFILES 31
+
 #define FIND(S, arr, t) find_in((const void *)(S)->arr, (S)->n_##arr, sizeof *(S)->arr, (t))
 
 /* Every declaration struct starts with its name token. */
@@ -93,9 +97,16 @@ static void check_profiles(struct spec *S)
                            p->name.s, S->switches[k].name.len, S->switches[k].name.s);
         }
     }
-    if (S->n_profiles > 0 && ndefault != 1)
-        spec_error(S, &S->profiles[0].name, "exactly one profile must be 'default' (found %d)",
-                   ndefault);
+    if (S->n_profiles > DPGEN_MAX_PROFILES)
+        spec_error(S, &S->profiles[DPGEN_MAX_PROFILES].name, "at most %d profiles",
+                   DPGEN_MAX_PROFILES);
+    if (S->n_profiles > 0 && ndefault == 0)
+        spec_error(S, &S->profiles[0].name, "no profile is 'default' (exactly one must be)");
+    for (i = 0, ndefault = 0; i < S->n_profiles; i++)
+        if (S->profiles[i].is_default && ndefault++ == 1)
+            spec_error(S, &S->profiles[i].name,
+                       "a second default profile '%.*s' (exactly one must be 'default')",
+                       S->profiles[i].name.len, S->profiles[i].name.s);
 }
 
 static enum dp_vtype vtype_of(enum ptype t)
@@ -170,7 +181,7 @@ static void check_params(struct spec *S)
                 int k = FIND(S, profiles, &o->t);
                 if (k < 0)
                     spec_error(S, &o->t, "unknown profile '%.*s'", o->t.len, o->t.s);
-                else
+                else if (k < DPGEN_MAX_PROFILES)
                     p->profiles |= 1u << k;
             }
         }
@@ -199,11 +210,12 @@ static void resolve_transitions(struct spec *S)
         for (b = S->states[s].body; b; b = b->next) {
             struct trans *t;
             struct sn *g;
-            int ev = FIND(S, events, &b->t);
+            const struct tok *evt = &b->val->t;
+            int ev = FIND(S, events, evt);
             int to = FIND(S, states, &b->l->t);
             int act = b->r ? FIND(S, actions, &b->r->t) : -1;
             if (ev < 0)
-                spec_error(S, &b->t, "unknown event '%.*s'", b->t.len, b->t.s);
+                spec_error(S, evt, "unknown event '%.*s'", evt->len, evt->s);
             if (to < 0)
                 spec_error(S, &b->l->t, "transition to unknown state '%.*s'", b->l->t.len,
                            b->l->t.s);
@@ -247,16 +259,32 @@ static void describe(char *out, size_t cap, const struct spec *S, unsigned mask,
         snprintf(out, cap, "always");
 }
 
-/* For each state and event: exactly one transition applies whatever the guards' values. */
+/* trans[] is built state by state (resolve_transitions): the transitions of state s are
+ * trans[beg[s] .. beg[s + 1] - 1]. Returns beg, n_states + 1 entries. */
+static int *trans_ranges(const struct spec *S)
+{
+    int *beg = xmalloc(sizeof(int) * (size_t)(S->n_states + 1));
+    int s, i = 0;
+    for (s = 0; s <= S->n_states; s++) {
+        while (i < S->n_trans && S->trans[i].state < s)
+            i++;
+        beg[s] = i;
+    }
+    return beg;
+}
+
+/* For each state and event: exactly one transition applies whatever the guards' values.
+ * Reports the first assignment of the guards under which two apply, or none does. */
 static void check_determinism(struct spec *S)
 {
+    int *beg = trans_ranges(S);
     int s, e, i;
     for (s = 0; s < S->n_states; s++)
         for (e = 0; e < S->n_events; e++) {
             unsigned used = 0, v;
             int count = 0, first = -1, nbits = 0;
-            for (i = 0; i < S->n_trans; i++)
-                if (S->trans[i].state == s && S->trans[i].event == e) {
+            for (i = beg[s]; i < beg[s + 1]; i++)
+                if (S->trans[i].event == e) {
                     used |= S->trans[i].mask;
                     count++;
                     if (first < 0)
@@ -274,9 +302,9 @@ static void check_determinism(struct spec *S)
             v = 0;
             for (;;) {
                 int hits = 0, last = -1;
-                for (i = 0; i < S->n_trans; i++) {
+                for (i = first; i < beg[s + 1]; i++) {
                     const struct trans *t = &S->trans[i];
-                    if (t->state == s && t->event == e && (v & t->mask) == t->want) {
+                    if (t->event == e && (v & t->mask) == t->want) {
                         hits++;
                         if (hits == 2) {
                             char d[256];
@@ -287,6 +315,7 @@ static void check_determinism(struct spec *S)
                                        S->states[s].name.len, S->states[s].name.s,
                                        S->events[e].name.len, S->events[e].name.s,
                                        S->trans[last].at.line, d);
+                            break;
                         }
                         last = i;
                     }
@@ -299,17 +328,17 @@ static void check_determinism(struct spec *S)
                                S->states[s].name.len, S->states[s].name.s,
                                S->events[e].name.len, S->events[e].name.s, d);
                 }
-                if (hits > 1)
-                    break;
-                if (v == used)
+                if (hits != 1 || v == used)
                     break;
                 v = (v - used) & used;   /* next sub-mask of `used` */
             }
         }
+    xfree(beg);
 }
 
 static void check_reachability(struct spec *S)
 {
+    int *beg = trans_ranges(S);
     int *seen = xmalloc(sizeof(int) * (size_t)(S->n_states + 1));
     int *queue = xmalloc(sizeof(int) * (size_t)(S->n_states + 1));
     int head = 0, tail = 0, i;
@@ -318,8 +347,8 @@ static void check_reachability(struct spec *S)
     queue[tail++] = S->initial;
     while (head < tail) {
         int s = queue[head++];
-        for (i = 0; i < S->n_trans; i++)
-            if (S->trans[i].state == s && !seen[S->trans[i].target]) {
+        for (i = beg[s]; i < beg[s + 1]; i++)
+            if (!seen[S->trans[i].target]) {
                 seen[S->trans[i].target] = 1;
                 queue[tail++] = S->trans[i].target;
             }
@@ -329,8 +358,9 @@ static void check_reachability(struct spec *S)
             spec_error(S, &S->states[i].name, "state %.*s cannot be reached from %.*s",
                        S->states[i].name.len, S->states[i].name.s,
                        S->states[S->initial].name.len, S->states[S->initial].name.s);
-    free(seen);
-    free(queue);
+    xfree(seen);
+    xfree(queue);
+    xfree(beg);
 }
 
 static void check_ltl(struct spec *S, const struct sn *f)
@@ -377,13 +407,21 @@ static void check_machine(struct spec *S)
         return;
     if (!S->has_machine)
         spec_error(S, &S->states[0].name, "states are declared but no machine");
-    if (S->n_guards > 32)
+    if (S->n_guards > 32) {
+        /* guards are bits of a 32-bit mask (struct trans, the generated DP_G_* flags) */
         spec_error(S, &S->guards[32].name, "at most 32 guards");
+        return;
+    }
     for (i = 0; i < S->n_states; i++)
         if (S->states[i].kind == SK_INITIAL) {
-            if (ninitial++)
-                spec_error(S, &S->states[i].name, "a second initial state");
-            S->initial = i;
+            if (ninitial++ == 0)
+                S->initial = i;
+            else
+                spec_error(S, &S->states[i].name, "a second initial state %.*s (the first is "
+                           "%.*s at %s:%d:%d)", S->states[i].name.len, S->states[i].name.s,
+                           S->states[S->initial].name.len, S->states[S->initial].name.s,
+                           S->states[S->initial].name.file, S->states[S->initial].name.line,
+                           S->states[S->initial].name.col);
         }
     if (ninitial == 0) {
         spec_error(S, &S->states[0].name, "no initial state");
@@ -421,9 +459,14 @@ static void check_diags(struct spec *S)
     int i, j;
     for (i = 0; i < S->n_diags; i++)
         for (j = 0; j < i; j++)
-            if (S->diags[i].code == S->diags[j].code)
-                spec_error(S, &S->diags[i].name, "diagnostic code %ld already used by %.*s",
-                           S->diags[i].code, S->diags[j].name.len, S->diags[j].name.s);
+            if (S->diags[i].code == S->diags[j].code) {
+                spec_error(S, &S->diags[i].code_at,
+                           "diagnostic code %ld already used by %.*s (at %s:%d:%d)",
+                           S->diags[i].code, S->diags[j].name.len, S->diags[j].name.s,
+                           S->diags[j].code_at.file, S->diags[j].code_at.line,
+                           S->diags[j].code_at.col);
+                break;
+            }
 }
 
 static void check_fields(struct spec *S)
@@ -431,9 +474,13 @@ static void check_fields(struct spec *S)
     int i, j;
     for (i = 0; i < S->n_fields; i++)
         for (j = 0; j < i; j++)
-            if (S->fields[i].tag == S->fields[j].tag)
-                spec_error(S, &S->fields[i].name, "field tag %ld already used by %.*s",
-                           S->fields[i].tag, S->fields[j].name.len, S->fields[j].name.s);
+            if (S->fields[i].tag == S->fields[j].tag) {
+                spec_error(S, &S->fields[i].tag_at, "field tag %ld already used by %.*s (at %s:%d:%d)",
+                           S->fields[i].tag, S->fields[j].name.len, S->fields[j].name.s,
+                           S->fields[j].tag_at.file, S->fields[j].tag_at.line,
+                           S->fields[j].tag_at.col);
+                break;
+            }
 }
 
 int spec_check(struct spec *S)

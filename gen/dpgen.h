@@ -38,6 +38,7 @@ struct sn {
     struct sn *l, *r;   /* LTL operands; SN_TRANS: l = target, r = action (may be NULL) */
     struct sn *val;     /* SN_ASSIGN value */
     struct sn *next;    /* list link */
+    struct sn *tail;    /* list head: its last node, kept by sn_append (may lag: see there) */
 };
 
 /* ---- the model ---------------------------------------------------------------- */
@@ -45,7 +46,7 @@ struct sn {
 struct limit_decl { struct tok name; long value, min; char *doc; };
 
 enum severity { SEV_ERROR, SEV_WARNING, SEV_NOTE };
-struct diag_decl { struct tok name; long code; enum severity sev; char *msg; };
+struct diag_decl { struct tok name; long code; enum severity sev; char *msg; struct tok code_at; };
 
 struct switch_decl {
     struct tok name; char *doc;
@@ -98,6 +99,7 @@ struct field_decl {
     int ftype;                              /* 0 u8, 1 u32, 2 u64, 3 bytes, 4 text */
     long lo, hi;                            /* bytes(MIN..MAX), text(MAX) */
     int required; long repeat;              /* repeat: max occurrences (1 unless repeat(N)) */
+    struct tok tag_at;                      /* where the tag is written */
 };
 
 #define DECL_ARRAY(T, name) T *name; int n_##name, cap_##name
@@ -121,17 +123,22 @@ struct spec {
     int nerrors;                            /* errors reported so far */
     int syntax_failed;                      /* the current file had a syntax error */
     const char *file;                       /* file being parsed */
+    struct tok last;                        /* token being parsed (errors with no other place) */
     const char *source_files[16]; int n_source_files;
+    /* Where diagnostics go: NULL prints them on stderr. Otherwise each one is formatted as
+     * one line (`file:line:col: error: message`, no newline, truncated to 1 KiB) and handed
+     * to diag(diag_ctx, line): the fuzz target collects them instead of printing. */
+    void (*diag)(void *ctx, const char *line);
+    void *diag_ctx;
 };
 
-/* Grows a DECL_ARRAY by one zeroed element and returns it. */
+/* Grows a DECL_ARRAY by one zeroed element and returns it (memory from xrealloc). */
 #include <stdlib.h>
 #include <string.h>
 #define PUSH(S, arr) \
     (((S)->n_##arr == (S)->cap_##arr \
-          ? ((S)->cap_##arr = (S)->cap_##arr ? 2 * (S)->cap_##arr : 16, \
-             (S)->arr = realloc((S)->arr, (size_t)(S)->cap_##arr * sizeof *(S)->arr), \
-             (S)->arr ? (void)0 : (fprintf(stderr, "dpgen: out of memory\n"), exit(2))) \
+          ? (void)((S)->cap_##arr = (S)->cap_##arr ? 2 * (S)->cap_##arr : 16, \
+                   (S)->arr = xrealloc((S)->arr, (size_t)(S)->cap_##arr * sizeof *(S)->arr)) \
           : (void)0), \
      memset(&(S)->arr[(S)->n_##arr], 0, sizeof *(S)->arr), \
      &(S)->arr[(S)->n_##arr++])
@@ -172,11 +179,24 @@ int spec_check(struct spec *S);
 /* Emitters: each writes one file under `root`, named relative to the repository. */
 int emit_all(const struct spec *S, const char *root);
 
-/* Small helpers shared by the emitters. */
+/*
+ * Memory. Every allocation dpgen makes goes through these (the lexer's token copies, the
+ * syntax nodes, the declaration arrays, the checker's and emitters' scratch buffers): each
+ * block is linked into one list, and free_spec() releases the whole list. dpgen therefore
+ * holds one spec at a time. Blocks are separate heap objects, so AddressSanitizer checks
+ * the bounds of each. xmalloc returns zeroed memory; xrealloc(NULL, n) is xmalloc(n) and
+ * does not zero what it adds. Out of memory prints a message and exits with status 2.
+ */
 void *xmalloc(size_t n);
+void *xrealloc(void *p, size_t n);
+void xfree(void *p);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
-const char *ptype_name(enum ptype t);
+/* Releases everything xmalloc gave out (the model, the syntax nodes, the strings) and
+ * zeroes *S, ready for another spec_parse_buffer(). A buffer given to spec_parse_buffer()
+ * is the caller's (tokens point into it): free it after this, unless it came from xmalloc. */
 void free_spec(struct spec *S);
+
+const char *ptype_name(enum ptype t);
 
 #endif

@@ -96,7 +96,7 @@ static int emit_params_md(const struct spec *S, const char *root)
             out_mdcell(f, p->source);
         fputs(" |\n", f);
     }
-    free(sorted);
+    xfree(sorted);
     return fclose(f);
 }
 
@@ -153,7 +153,7 @@ static int emit_diags_md(const struct spec *S, const char *root)
         out_mdcell(f, sorted[i]->msg);
         fputs(" |\n", f);
     }
-    free(sorted);
+    xfree(sorted);
     return fclose(f);
 }
 

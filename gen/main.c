@@ -15,6 +15,7 @@
 #include "dpgen.h"
 #include "out.h"
 
+/* The buffer comes from xrealloc: free_spec() releases it with the rest. */
 static char *read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
@@ -26,11 +27,7 @@ static char *read_file(const char *path, size_t *len)
         size_t r;
         if (n + 4096 > cap) {
             cap = cap ? 2 * cap : 65536;
-            buf = realloc(buf, cap + 1);
-            if (!buf) {
-                fclose(f);
-                return NULL;
-            }
+            buf = xrealloc(buf, cap + 1);
         }
         r = fread(buf + n, 1, cap - n, f);
         n += r;
@@ -62,7 +59,7 @@ int main(int argc, char **argv)
 {
     struct spec S;
     const char *root = ".";
-    int i, check_only = 0, nfiles = 0;
+    int i, check_only = 0, nfiles = 0, status;
 
     memset(&S, 0, sizeof S);
     for (i = 1; i < argc; i++) {
@@ -72,12 +69,14 @@ int main(int argc, char **argv)
             check_only = 1;
         } else if (argv[i][0] == '-') {
             fprintf(stderr, "usage: dpgen [--check] [-o ROOT] FILE...\n");
+            free_spec(&S);
             return 2;
         } else {
             size_t len;
             char *buf = read_file(argv[i], &len);
             if (!buf) {
                 fprintf(stderr, "dpgen: cannot read %s: %s\n", argv[i], strerror(errno));
+                free_spec(&S);
                 return 2;
             }
             /* buffers stay alive: tokens point into them */
@@ -93,9 +92,10 @@ int main(int argc, char **argv)
         spec_check(&S);
     if (S.nerrors) {
         fprintf(stderr, "dpgen: %d error%s\n", S.nerrors, S.nerrors == 1 ? "" : "s");
+        free_spec(&S);
         return 1;
     }
-    if (!check_only && emit_all(&S, root) != 0)
-        return 2;
-    return 0;
+    status = !check_only && emit_all(&S, root) != 0 ? 2 : 0;
+    free_spec(&S);
+    return status;
 }

@@ -44,6 +44,7 @@ again:
     cur = L->cur;
     lim = L->lim;
     mar = cur;
+    (void)mar;   /* the rules may not need to back up */
     start = cur;
 /*!re2c
     re2c:api = custom;
@@ -117,7 +118,9 @@ again:
     ".." { L->cur = cur; tok_set(L, t, start); return T_DOTDOT; }
     "-"  { L->cur = cur; tok_set(L, t, start); return T_MINUS; }
 
-    ["] [^"\n]* { L->cur = cur; tok_set(L, t, start); return -2; }
+    // a string cut by a newline or the end, or by a backslash that escapes nothing
+    ["] ([^"\\\n] | [\\] ["\\])*        { L->cur = cur; tok_set(L, t, start); return -2; }
+    ["] ([^"\\\n] | [\\] ["\\])* [\\] { L->cur = cur; tok_set(L, t, start); return -3; }
     *           { L->cur = cur; tok_set(L, t, start); return -1; }
 */
 }

@@ -15,6 +15,7 @@
 %include {
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "dpgen.h"
 #include "spec_lex.h"
 #define YYNOERRORRECOVERY 1
@@ -37,7 +38,10 @@ void SpecParseTrace(FILE *TraceFILE, char *zTracePrompt);
         spec_error(S, &TOKEN, "syntax error near '%.*s'", TOKEN.len, TOKEN.s);
     S->syntax_failed = 1;
 }
-%stack_overflow { spec_error(S, NULL, "declaration nested too deeply"); S->syntax_failed = 1; }
+%stack_overflow {
+    spec_error(S, &S->last, "declaration nested too deeply");
+    S->syntax_failed = 1;
+}
 %token_destructor { (void)S; (void)$$; }
 
 /* Keywords may be used as names wherever a name is expected. */
@@ -82,7 +86,8 @@ str(A) ::= STRING(B).                { A = B.str; }
 str(A) ::= str(B) STRING(C).         { A = str_concat(B, C.str); }
 
 num(A) ::= INT(B).                   { A = sn_new(SN_INT, &B); A->lo = B.ival; }
-num(A) ::= MINUS INT(B).             { A = sn_new(SN_INT, &B); A->lo = -B.ival; }
+num(A) ::= MINUS(M) INT(B).
+    { A = sn_new(SN_INT, &M); A->lo = -B.ival; A->t.len = (int)(B.s + B.len - M.s); }
 value(A) ::= num(B).                 { A = B; }
 value(A) ::= WORD(B).                { A = sn_new(SN_WORD, &B); }
 value(A) ::= STRING(B).              { A = sn_new(SN_STR, &B); }
@@ -129,8 +134,9 @@ optbody(A) ::= .                                      { A = NULL; }
 optbody(A) ::= LB transitions(T) RB.                  { A = T; }
 transitions(A) ::= .                                  { A = NULL; }
 transitions(A) ::= transitions(B) transition(C).      { A = sn_append(B, C); }
+/* t: the `on` (where the transition is), val: the event, l: the target, r: the action. */
 transition(A) ::= ON(O) name(E) optguards(G) ARROW name(T) optdo(D).
-    { A = sn_new(SN_TRANS, &E); A->t.line = O.line; A->t.col = O.col;
+    { A = sn_new(SN_TRANS, &O); A->val = sn_new(SN_WORD, &E);
       A->args = G; A->l = sn_new(SN_WORD, &T); A->r = D; }
 optguards(A) ::= .                                    { A = NULL; }
 optguards(A) ::= LBRACKET guards(G) RBRACKET.         { A = G; }
@@ -173,17 +179,43 @@ int spec_parse_buffer(struct spec *S, const char *file, const char *buf, size_t 
     L.line = 1;
     S->file = file;
     S->syntax_failed = 0;
+    memset(&S->last, 0, sizeof S->last);
     SpecParseInit(&p);
     for (;;) {
         int tk = spec_lex(&L, &t);
         if (tk == -1) {
-            spec_error(S, &t, "unexpected byte 0x%02x", (unsigned)(unsigned char)t.s[0]);
+            unsigned char c = (unsigned char)t.s[0];
+            if (c > 0x20 && c < 0x7f)
+                spec_error(S, &t, "unexpected character '%c'", c);
+            else
+                spec_error(S, &t, "unexpected byte 0x%02x", (unsigned)c);
             break;
         }
         if (tk == -2) {
             spec_error(S, &t, "unterminated string");
             break;
         }
+        if (tk == -3) {
+            /* t ends with the backslash; what follows it is a newline, the end, or a byte
+             * that cannot be escaped */
+            if (L.cur >= L.lim || *L.cur == '\n') {
+                spec_error(S, &t, "unterminated string");
+            } else {
+                t.col += t.len - 1;
+                if (*L.cur > 0x20 && *L.cur < 0x7f)
+                    spec_error(S, &t, "invalid escape '\\%c' in a string (only \\\" and "
+                               "\\\\)", *L.cur);
+                else
+                    spec_error(S, &t, "invalid escape in a string (only \\\" and \\\\)");
+            }
+            break;
+        }
+        if (tk == 0 && S->last.file) {
+            /* the end of input is reported just after the last token */
+            t.line = S->last.line;
+            t.col = S->last.col + S->last.len;
+        }
+        S->last = t;
         SpecParse(&p, tk, t, S);
         if (S->syntax_failed || tk == 0)
             break;

@@ -12,7 +12,8 @@ struct spec_lexer {
 };
 
 /* Returns a T_* token code, 0 at the end of input, -1 for a byte that starts no token,
- * -2 for an unterminated string. */
+ * -2 for an unterminated string, -3 for a string up to a backslash that escapes nothing
+ * (the token ends with the backslash). */
 int spec_lex(struct spec_lexer *L, struct tok *t);
 
 #endif
