@@ -39,6 +39,7 @@ include mk/cli.mk
 include mk/tests.mk
 include mk/proofs.mk
 include mk/fuzz.mk
+include mk/bench.mk
 
 .PHONY: all check deps demo clean
 all: $(ALL_TARGETS)

@@ -1,0 +1,11 @@
+# Benchmarks (bench/): each measured against a real baseline in the same run.
+BENCH_BINS := $(BUILD)/bench/bench_script
+BENCH_CFLAGS := $(STRICT_CFLAGS) -O2 -DNDEBUG -D_POSIX_C_SOURCE=200809L $(RUNTIME_INC)
+
+$(BUILD)/bench/%: bench/%.c $(RT_SRCS) $(RT_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(BENCH_CFLAGS) -o $@ $< $(RT_SRCS)
+
+.PHONY: bench
+bench: $(BENCH_BINS)
+	./bench/run.sh $(BUILD)
