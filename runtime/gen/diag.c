@@ -35,9 +35,9 @@ const char *dp_diag_message(int code)
     case DP_E_NOT_SETTABLE: return "parameter cannot be set from a file; the SET is ignored";
     case DP_E_IF_NOT_SYSTEM: return "not a system value of this profile: the IF is ignored";
     case DP_E_NEVER_MATCHES: return "comparison can never match: the value is not a possible value of this system value";
+    case DP_E_GET_BAD_NAME: return "not a valid file name (1 to SCRIPT_NAME_MAX characters of 0-9A-Za-z._-); the GET fails without a request";
     case DP_E_INVALID_VALUE: return "value not valid for this parameter: the SET is ignored and the previous value kept";
     case DP_E_EMPTY_VALUE: return "empty value, which this parameter does not take: the SET is ignored";
-    case DP_E_GET_BAD_NAME: return "not a valid file name (1 to SCRIPT_NAME_MAX characters of 0-9A-Za-z._-); the GET fails without a request";
     case DP_E_STATEMENT_BUDGET: return "statement budget spent (SCRIPT_BUDGET): interpretation of the run stops here";
     case DP_E_GET_DEPTH: return "GET nested deeper than SCRIPT_GET_DEPTH files; treated as a failed GET";
     case DP_E_GETS_SPENT: return "more GETs than SCRIPT_GETS_MAX in one run; treated as a failed GET";
@@ -82,9 +82,9 @@ const char *dp_diag_rule(int code)
     case DP_E_NOT_SETTABLE: return "not-settable";
     case DP_E_IF_NOT_SYSTEM: return "if-not-system";
     case DP_E_NEVER_MATCHES: return "never-matches";
+    case DP_E_GET_BAD_NAME: return "get-bad-name";
     case DP_E_INVALID_VALUE: return "invalid-value";
     case DP_E_EMPTY_VALUE: return "empty-value";
-    case DP_E_GET_BAD_NAME: return "get-bad-name";
     case DP_E_STATEMENT_BUDGET: return "statement-budget";
     case DP_E_GET_DEPTH: return "get-depth";
     case DP_E_GETS_SPENT: return "gets-spent";
@@ -129,9 +129,9 @@ int dp_diag_severity(int code)
     case DP_E_NOT_SETTABLE: return DP_SEV_WARNING;
     case DP_E_IF_NOT_SYSTEM: return DP_SEV_WARNING;
     case DP_E_NEVER_MATCHES: return DP_SEV_WARNING;
+    case DP_E_GET_BAD_NAME: return DP_SEV_ERROR;
     case DP_E_INVALID_VALUE: return DP_SEV_WARNING;
     case DP_E_EMPTY_VALUE: return DP_SEV_NOTE;
-    case DP_E_GET_BAD_NAME: return DP_SEV_ERROR;
     case DP_E_STATEMENT_BUDGET: return DP_SEV_ERROR;
     case DP_E_GET_DEPTH: return DP_SEV_ERROR;
     case DP_E_GETS_SPENT: return DP_SEV_ERROR;

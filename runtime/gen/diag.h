@@ -40,9 +40,9 @@ enum dp_diag_code {
     DP_E_NOT_SETTABLE = 225, /* parameter cannot be set from a file; the SET is ignored */
     DP_E_IF_NOT_SYSTEM = 226, /* not a system value of this profile: the IF is ignored */
     DP_E_NEVER_MATCHES = 227, /* comparison can never match: the value is not a possible value of this system value */
+    DP_E_GET_BAD_NAME = 228, /* not a valid file name (1 to SCRIPT_NAME_MAX characters of 0-9A-Za-z._-); the GET fails without a request */
     DP_E_INVALID_VALUE = 229, /* value not valid for this parameter: the SET is ignored and the previous value kept */
     DP_E_EMPTY_VALUE = 230, /* empty value, which this parameter does not take: the SET is ignored */
-    DP_E_GET_BAD_NAME = 228, /* not a valid file name (1 to SCRIPT_NAME_MAX characters of 0-9A-Za-z._-); the GET fails without a request */
     DP_E_STATEMENT_BUDGET = 231, /* statement budget spent (SCRIPT_BUDGET): interpretation of the run stops here */
     DP_E_GET_DEPTH = 232, /* GET nested deeper than SCRIPT_GET_DEPTH files; treated as a failed GET */
     DP_E_GETS_SPENT = 233, /* more GETs than SCRIPT_GETS_MAX in one run; treated as a failed GET */
