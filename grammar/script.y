@@ -54,10 +54,10 @@ line ::= COMMENT(W) EOL.                                   { dp_script_comment(P
 line ::= TAG(T) EOL.                                       { dp_script_emit_tag(P, T); }
 
 line ::= SET WORD(N) EOL(E).                               { dp_script_emit_set_empty(P, N, E); }
-line ::= SET WORD(N) value(V) extra(X) EOL.                { dp_script_emit_set(P, N, V, X); }
+line ::= SET WORD(N) svalue(V) extra(X) EOL.               { dp_script_emit_set(P, N, V, X); }
 line ::= IF VAR(N) SEQ value(V) GOTO WORD(T) extra(X) EOL. { dp_script_emit_if(P, N, V, T, X); }
 line ::= GOTO WORD(T) extra(X) EOL.                        { dp_script_emit_goto(P, T, X); }
-line ::= GET value(F) extra(X) EOL.                        { dp_script_emit_get(P, F, X); }
+line ::= GET svalue(F) extra(X) EOL.                       { dp_script_emit_get(P, F, X); }
 
 /* Statements that stop short, or go wrong, at a known place. */
 line ::= SET EOL(E).                                 { dp_script_syntax_error(P, DP_E_SET_NO_NAME, E); }
@@ -75,6 +75,13 @@ line ::= GET EOL(E).                                 { dp_script_syntax_error(P,
 value(A) ::= WORD(W).    { A.tok = W; A.quoted = 0; }
 value(A) ::= QVALUE(Q).  { A.tok = Q; A.quoted = 1; }
 
+/* A SET value or a GET file name may be a lone $NAME (`GET $MACADDR`, `SET X $MODEL4`),
+ * which the tokenizer returns as VAR: the operand keeps its `$` (REQ-SCR-028, -029). */
+%type svalue { struct dp_val }
+svalue(A) ::= value(V).  { A = V; }
+svalue(A) ::= VAR(V).    { A.tok.off = (uint16_t)(V.off - 1u); A.tok.len = (uint16_t)(V.len + 1u);
+                           A.quoted = 0; }
+
 /* Text after a complete statement: kept only as the position of its first token. */
 extra(A) ::= .                   { A.off = 0; A.len = 0; }
 extra(A) ::= extra(B) any(T).    { A = B.len != 0 ? B : T; }
@@ -82,7 +89,7 @@ extra(A) ::= extra(B) any(T).    { A = B.len != 0 ? B : T; }
 %type any { struct dp_tok }
 any(A) ::= WORD(W).    { A = W; }
 any(A) ::= QVALUE(Q).  { A = Q; A.off = (uint16_t)(Q.off - 1u); A.len = (uint16_t)(Q.len + 2u); }
-any(A) ::= VAR(V).     { A = V; }
+any(A) ::= VAR(V).     { A = V; A.off = (uint16_t)(V.off - 1u); A.len = (uint16_t)(V.len + 1u); }
 
 %code {
 /* Parses the line held in P->buf[0 .. n-1]. The parser engine lives on the C stack. */

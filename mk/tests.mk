@@ -1,6 +1,13 @@
 # Tests that run in `make check` besides proofs and fuzz-smoke:
 #   unit-tests   cmocka tests of runtime/core and runtime/gen (tests/unit/test_*.c), built
 #                with ASan+UBSan and linked against the runtime sources
+#   conformance-tests  one cmocka test per REQ line (tests/conformance/test_*.c, their names
+#                and comments carry the REQ ID), built like the unit tests, twice: with the
+#                default limits and shrunk (-DDP_SHRINK, every limit at its minimum,
+#                REQ-EMB-009); the lint/trace comparison runs build/deskprov
+#   corpus-tests every real file of $(CORPUS) lints clean under each profile and traces for
+#                each model it tests, and the upgrade scripts give the APPNAMEs of
+#                tests/corpus/appname.tsv (tests/corpus/run.sh)
 #   dpgen-tests  every bad spec is refused at the right place (tests/dpgen/run.sh)
 #   emb-tests    the runtime builds with clang and freestanding for Cortex-M4, and calls no
 #                allocator or I/O (REQ-EMB-001..003)
@@ -15,9 +22,41 @@ $(BUILD)/tests/%: tests/unit/%.c $(RT_SRCS) $(RT_HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(UNIT_CFLAGS) -o $@ $< $(RT_SRCS) -lcmocka
 
-.PHONY: unit-tests dpgen-tests emb-tests req-trace tests
+.PHONY: unit-tests conformance-tests corpus-tests dpgen-tests emb-tests req-trace tests
 unit-tests: $(UNIT_BINS)
 	@for t in $(UNIT_BINS); do echo "== $$t"; $$t || exit 1; done
+
+# The real files of the corpus stay in the shared folder beside the repository.
+CORPUS ?= ../shared/corpus/real
+
+CONF_SRCS    := $(sort $(wildcard tests/conformance/test_*.c))
+CONF_HELPERS := $(filter-out $(CONF_SRCS),$(wildcard tests/conformance/*.c))
+CONF_HDRS    := $(wildcard tests/conformance/*.h)
+CONF_BINS    := $(patsubst tests/conformance/%.c,$(BUILD)/tests/conformance/%,$(CONF_SRCS))
+# The shrunk build runs every test but the lint/trace comparison (the CLI has the default
+# limits). runtime/gen/profiles.h defines DP_SCRIPT_NAME_MAX 50u whatever config.h says,
+# which breaks -DDP_SHRINK (redefinition); until dpgen stops emitting it, the shrunk build
+# keeps that one limit at its default.
+CONF_SHRINK_BINS  := $(patsubst tests/conformance/%.c,$(BUILD)/tests/conformance-shrink/%,\
+                       $(filter-out %/test_scr_tools.c,$(CONF_SRCS)))
+CONF_SHRINK_FLAGS := -DDP_SHRINK -DDP_SCRIPT_NAME_MAX=50u
+
+$(BUILD)/tests/conformance/%: tests/conformance/%.c $(CONF_HELPERS) $(CONF_HDRS) $(RT_SRCS) $(RT_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(UNIT_CFLAGS) -Itests/conformance -o $@ $< $(CONF_HELPERS) $(RT_SRCS) -lcmocka
+
+$(BUILD)/tests/conformance-shrink/%: tests/conformance/%.c $(CONF_HELPERS) $(CONF_HDRS) $(RT_SRCS) $(RT_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(UNIT_CFLAGS) $(CONF_SHRINK_FLAGS) -Itests/conformance -o $@ $< $(CONF_HELPERS) \
+	    $(RT_SRCS) -lcmocka
+
+conformance-tests: $(CONF_BINS) $(CONF_SHRINK_BINS) $(CLI)
+	@for t in $(CONF_BINS) $(CONF_SHRINK_BINS); do \
+	    echo "== $$t"; DESKPROV=$(CLI) CORPUS=$(CORPUS) $$t || exit 1; \
+	done
+
+corpus-tests: $(CLI)
+	CORPUS=$(CORPUS) ./tests/corpus/run.sh $(BUILD)
 
 dpgen-tests: $(DPGEN)
 	./tests/dpgen/run.sh $(DPGEN)
@@ -28,4 +67,4 @@ emb-tests: runtime-clang runtime-arm
 req-trace:
 	./scripts/req-trace.sh
 
-tests: unit-tests dpgen-tests emb-tests req-trace
+tests: unit-tests conformance-tests corpus-tests dpgen-tests emb-tests req-trace

@@ -114,14 +114,14 @@ int ScriptParseFallback(int iToken);
 #endif
 /************* Begin control #defines *****************************************/
 #define YYCODETYPE unsigned char
-#define YYNOCODE 18
+#define YYNOCODE 19
 #define YYACTIONTYPE unsigned char
 #define ScriptParseTOKENTYPE  struct dp_tok 
 typedef union {
   int yyinit;
   ScriptParseTOKENTYPE yy0;
-  struct dp_tok yy19;
-  struct dp_val yy36;
+  struct dp_tok yy1;
+  struct dp_val yy14;
 } YYMINORTYPE;
 #ifndef YYSTACKDEPTH
 #define YYSTACKDEPTH 16
@@ -138,17 +138,17 @@ typedef union {
 #define ScriptParseCTX_STORE
 #define YYFALLBACK 1
 #define YYNSTATE             45
-#define YYNRULE              26
-#define YYNRULE_WITH_ACTION  25
+#define YYNRULE              28
+#define YYNRULE_WITH_ACTION  27
 #define YYNTOKEN             14
 #define YY_MAX_SHIFT         44
-#define YY_MIN_SHIFTREDUCE   51
-#define YY_MAX_SHIFTREDUCE   76
-#define YY_ERROR_ACTION      77
-#define YY_ACCEPT_ACTION     78
-#define YY_NO_ACTION         79
-#define YY_MIN_REDUCE        80
-#define YY_MAX_REDUCE        105
+#define YY_MIN_SHIFTREDUCE   53
+#define YY_MAX_SHIFTREDUCE   80
+#define YY_ERROR_ACTION      81
+#define YY_ACCEPT_ACTION     82
+#define YY_NO_ACTION         83
+#define YY_MIN_REDUCE        84
+#define YY_MAX_REDUCE        111
 /************* End control #defines *******************************************/
 #define YY_NLOOKAHEAD ((int)(sizeof(yy_lookahead)/sizeof(yy_lookahead[0])))
 
@@ -215,62 +215,58 @@ typedef union {
 **  yy_default[]       Default action for each state.
 **
 *********** Begin parsing tables **********************************************/
-#define YY_ACTTAB_COUNT (124)
+#define YY_ACTTAB_COUNT (102)
 static const YYACTIONTYPE yy_action[] = {
- /*     0 */    78,   23,    9,   21,   11,   41,   43,  101,   18,   17,
- /*    10 */    75,   73,   74,   44,   15,   25,   22,   16,   26,   75,
- /*    20 */    73,   74,   69,   70,   27,    1,   34,    2,   75,   73,
- /*    30 */    74,   69,   70,   28,    3,   24,    4,   75,   73,   74,
- /*    40 */    69,   70,   30,    5,   32,    6,   75,   73,   74,   69,
- /*    50 */    70,   33,   10,   39,   19,   75,   73,   74,   35,   12,
- /*    60 */    36,   69,   70,   14,    7,   31,    8,   69,   70,   13,
- /*    70 */    20,   29,   97,   37,   75,   73,   74,   86,   96,   38,
- /*    80 */    85,   89,   88,   91,   90,   92,   94,   93,   95,   84,
- /*    90 */    87,   83,   82,   81,   79,   79,   79,   79,   79,   79,
- /*   100 */    79,   79,   79,   79,   79,   79,   79,   40,   80,   79,
- /*   110 */    79,   79,   79,   79,   79,   79,   79,   79,   79,   79,
- /*   120 */    79,   79,   42,  105,
+ /*     0 */    82,   23,   11,   21,    1,   41,   43,  107,   18,   17,
+ /*    10 */    74,   71,   72,   44,   15,   24,   22,   16,   26,   74,
+ /*    20 */    71,   72,   71,   72,   39,    3,   34,    4,   79,   77,
+ /*    30 */    78,   71,   72,   25,    5,   32,    6,   79,   77,   78,
+ /*    40 */     7,  104,   27,    8,   14,    9,   79,   77,   78,   12,
+ /*    50 */   104,   28,  101,   20,   19,   79,   77,   78,   35,   90,
+ /*    60 */    30,  100,   89,    2,   79,   77,   78,   37,   93,   33,
+ /*    70 */    40,   84,  111,   79,   77,   78,   42,   13,   36,   71,
+ /*    80 */    72,   92,   95,   31,   10,   71,   72,   94,   96,   29,
+ /*    90 */    98,   97,   79,   77,   78,   99,   88,   38,   91,   87,
+ /*   100 */    86,   85,
 };
 static const YYCODETYPE yy_lookahead[] = {
- /*     0 */    16,    1,    2,    3,    4,    5,    6,   17,   14,   14,
+ /*     0 */    16,    1,    2,    3,    4,    5,    6,   18,   14,   14,
  /*    10 */     8,    9,   10,   13,    9,   13,    3,   14,   13,    8,
  /*    20 */     9,   10,    9,   10,   13,   15,   13,   15,    8,    9,
  /*    30 */    10,    9,   10,   13,   15,   13,   15,    8,    9,   10,
- /*    40 */     9,   10,   13,   15,   13,   15,    8,    9,   10,    9,
- /*    50 */    10,   13,   15,   13,    9,    8,    9,   10,   13,    7,
- /*    60 */    13,    9,   10,   14,   14,   13,    8,    9,   10,    9,
- /*    70 */    14,   13,    0,   13,    8,    9,   10,    0,    0,   13,
- /*    80 */     0,    0,    0,    0,    0,    0,    0,    0,    0,    0,
- /*    90 */     0,    0,    0,    0,   18,   18,   18,   18,   18,   18,
- /*   100 */    18,   18,   18,   18,   18,   18,   18,   13,    0,   18,
- /*   110 */    18,   18,   18,   18,   18,   18,   18,   18,   18,   18,
- /*   120 */    18,   18,   13,    0,   18,   18,   18,   18,   18,   18,
- /*   130 */    18,   18,   18,   18,   18,   18,   18,   18,
+ /*    40 */    15,   14,   13,   15,   17,   14,    8,    9,   10,   15,
+ /*    50 */    14,   13,    0,   17,    9,    8,    9,   10,   13,    0,
+ /*    60 */    13,    0,    0,    9,    8,    9,   10,   13,    0,   13,
+ /*    70 */    13,    0,    0,    8,    9,   10,   13,    7,   13,    9,
+ /*    80 */    10,    0,    0,   13,    8,    9,   10,    0,    0,   13,
+ /*    90 */     0,    0,    8,    9,   10,    0,    0,   13,    0,    0,
+ /*   100 */     0,    0,   19,   19,   19,   19,   19,   19,   19,   19,
+ /*   110 */    19,   19,   19,   19,   19,   19,
 };
 #define YY_SHIFT_COUNT    (44)
 #define YY_SHIFT_MIN      (0)
-#define YY_SHIFT_MAX      (123)
+#define YY_SHIFT_MAX      (101)
 static const unsigned char yy_shift_ofst[] = {
- /*     0 */     0,    2,   11,   20,   29,   38,   47,   13,   52,   58,
- /*    10 */    66,   22,   31,   40,  124,  124,  124,  124,  124,  124,
- /*    20 */   124,    5,   45,   60,   72,   77,   78,   80,   81,   82,
- /*    30 */    83,   84,   85,   86,   87,   88,   89,   90,   91,   92,
- /*    40 */    93,   94,  108,  109,  123,
+ /*     0 */     0,    2,   11,   20,   29,   38,   47,   56,   65,   13,
+ /*    10 */    70,   76,   84,   22,  102,  102,  102,  102,  102,  102,
+ /*    20 */   102,    5,   45,   54,   52,   59,   61,   62,   68,   81,
+ /*    30 */    82,   87,   88,   90,   91,   95,   96,   98,   99,  100,
+ /*    40 */   101,   57,   71,   63,   72,
 };
 #define YY_REDUCE_COUNT (20)
 #define YY_REDUCE_MIN   (-16)
-#define YY_REDUCE_MAX   (56)
+#define YY_REDUCE_MAX   (36)
 static const signed char yy_reduce_ofst[] = {
- /*     0 */   -16,  -10,  -10,  -10,  -10,  -10,  -10,   -6,   -5,    3,
- /*    10 */   -10,   49,   50,   56,   10,   12,   19,   21,   28,   30,
- /*    20 */    37,
+ /*     0 */   -16,   27,   36,  -11,  -11,  -11,  -11,  -11,  -11,   -6,
+ /*    10 */    -5,    3,  -11,   31,   10,   12,   19,   21,   25,   28,
+ /*    20 */    34,
 };
 static const YYACTIONTYPE yy_default[] = {
- /*     0 */    77,   77,   77,   77,   77,   77,   77,   77,   77,   77,
- /*    10 */    77,   77,   77,   77,  100,  100,  100,  100,  100,  100,
- /*    20 */   100,   77,   77,   77,   77,   77,   77,   77,   77,   77,
- /*    30 */    77,   77,   77,   77,   77,   77,   77,   77,   77,   77,
- /*    40 */    77,   77,   77,   77,   77,
+ /*     0 */    81,   81,   81,   81,   81,   81,   81,   81,   81,   81,
+ /*    10 */    81,   81,   81,   81,  106,  106,  106,  106,  106,  106,
+ /*    20 */   106,   81,   81,   81,   81,   81,   81,   81,   81,   81,
+ /*    30 */    81,   81,   81,   81,   81,   81,   81,   81,   81,   81,
+ /*    40 */    81,   81,   81,   81,   81,
 };
 /********** End of lemon-generated parsing tables *****************************/
 
@@ -409,7 +405,8 @@ static const char *const yyTokenName[] = {
   /*   14 */ "value",
   /*   15 */ "extra",
   /*   16 */ "line",
-  /*   17 */ "any",
+  /*   17 */ "svalue",
+  /*   18 */ "any",
 };
 #endif /* defined(YYCOVERAGE) || !defined(NDEBUG) */
 
@@ -420,10 +417,10 @@ static const char *const yyRuleName[] = {
  /*   0 */ "line ::= COMMENT EOL",
  /*   1 */ "line ::= TAG EOL",
  /*   2 */ "line ::= SET WORD EOL",
- /*   3 */ "line ::= SET WORD value extra EOL",
+ /*   3 */ "line ::= SET WORD svalue extra EOL",
  /*   4 */ "line ::= IF VAR SEQ value GOTO WORD extra EOL",
  /*   5 */ "line ::= GOTO WORD extra EOL",
- /*   6 */ "line ::= GET value extra EOL",
+ /*   6 */ "line ::= GET svalue extra EOL",
  /*   7 */ "line ::= SET EOL",
  /*   8 */ "line ::= IF EOL",
  /*   9 */ "line ::= IF value extra EOL",
@@ -437,12 +434,14 @@ static const char *const yyRuleName[] = {
  /*  17 */ "line ::= GET EOL",
  /*  18 */ "value ::= WORD",
  /*  19 */ "value ::= QVALUE",
- /*  20 */ "extra ::=",
- /*  21 */ "extra ::= extra any",
- /*  22 */ "any ::= WORD",
- /*  23 */ "any ::= QVALUE",
- /*  24 */ "any ::= VAR",
- /*  25 */ "line ::= EOL",
+ /*  20 */ "svalue ::= value",
+ /*  21 */ "svalue ::= VAR",
+ /*  22 */ "extra ::=",
+ /*  23 */ "extra ::= extra any",
+ /*  24 */ "any ::= WORD",
+ /*  25 */ "any ::= QVALUE",
+ /*  26 */ "any ::= VAR",
+ /*  27 */ "line ::= EOL",
 };
 #endif /* NDEBUG */
 
@@ -876,10 +875,10 @@ static const YYCODETYPE yyRuleInfoLhs[] = {
     16,  /* (0) line ::= COMMENT EOL */
     16,  /* (1) line ::= TAG EOL */
     16,  /* (2) line ::= SET WORD EOL */
-    16,  /* (3) line ::= SET WORD value extra EOL */
+    16,  /* (3) line ::= SET WORD svalue extra EOL */
     16,  /* (4) line ::= IF VAR SEQ value GOTO WORD extra EOL */
     16,  /* (5) line ::= GOTO WORD extra EOL */
-    16,  /* (6) line ::= GET value extra EOL */
+    16,  /* (6) line ::= GET svalue extra EOL */
     16,  /* (7) line ::= SET EOL */
     16,  /* (8) line ::= IF EOL */
     16,  /* (9) line ::= IF value extra EOL */
@@ -893,12 +892,14 @@ static const YYCODETYPE yyRuleInfoLhs[] = {
     16,  /* (17) line ::= GET EOL */
     14,  /* (18) value ::= WORD */
     14,  /* (19) value ::= QVALUE */
-    15,  /* (20) extra ::= */
-    15,  /* (21) extra ::= extra any */
-    17,  /* (22) any ::= WORD */
-    17,  /* (23) any ::= QVALUE */
-    17,  /* (24) any ::= VAR */
-    16,  /* (25) line ::= EOL */
+    17,  /* (20) svalue ::= value */
+    17,  /* (21) svalue ::= VAR */
+    15,  /* (22) extra ::= */
+    15,  /* (23) extra ::= extra any */
+    18,  /* (24) any ::= WORD */
+    18,  /* (25) any ::= QVALUE */
+    18,  /* (26) any ::= VAR */
+    16,  /* (27) line ::= EOL */
 };
 
 /* For rule J, yyRuleInfoNRhs[J] contains the negative of the number
@@ -907,10 +908,10 @@ static const signed char yyRuleInfoNRhs[] = {
    -2,  /* (0) line ::= COMMENT EOL */
    -2,  /* (1) line ::= TAG EOL */
    -3,  /* (2) line ::= SET WORD EOL */
-   -5,  /* (3) line ::= SET WORD value extra EOL */
+   -5,  /* (3) line ::= SET WORD svalue extra EOL */
    -8,  /* (4) line ::= IF VAR SEQ value GOTO WORD extra EOL */
    -4,  /* (5) line ::= GOTO WORD extra EOL */
-   -4,  /* (6) line ::= GET value extra EOL */
+   -4,  /* (6) line ::= GET svalue extra EOL */
    -2,  /* (7) line ::= SET EOL */
    -2,  /* (8) line ::= IF EOL */
    -4,  /* (9) line ::= IF value extra EOL */
@@ -924,12 +925,14 @@ static const signed char yyRuleInfoNRhs[] = {
    -2,  /* (17) line ::= GET EOL */
    -1,  /* (18) value ::= WORD */
    -1,  /* (19) value ::= QVALUE */
-    0,  /* (20) extra ::= */
-   -2,  /* (21) extra ::= extra any */
-   -1,  /* (22) any ::= WORD */
-   -1,  /* (23) any ::= QVALUE */
-   -1,  /* (24) any ::= VAR */
-   -1,  /* (25) line ::= EOL */
+   -1,  /* (20) svalue ::= value */
+   -1,  /* (21) svalue ::= VAR */
+    0,  /* (22) extra ::= */
+   -2,  /* (23) extra ::= extra any */
+   -1,  /* (24) any ::= WORD */
+   -1,  /* (25) any ::= QVALUE */
+   -1,  /* (26) any ::= VAR */
+   -1,  /* (27) line ::= EOL */
 };
 
 static void yy_accept(yyParser*);  /* Forward Declaration */
@@ -984,15 +987,15 @@ static YYACTIONTYPE yy_reduce(
 { dp_script_emit_set_empty(P, yymsp[-1].minor.yy0, yymsp[0].minor.yy0); }
 }
         break;
-      case 3: /* line ::= SET WORD value extra EOL */
+      case 3: /* line ::= SET WORD svalue extra EOL */
 {  yy_destructor(yypParser,1,&yymsp[-4].minor);
-{ dp_script_emit_set(P, yymsp[-3].minor.yy0, yymsp[-2].minor.yy36, yymsp[-1].minor.yy19); }
+{ dp_script_emit_set(P, yymsp[-3].minor.yy0, yymsp[-2].minor.yy14, yymsp[-1].minor.yy1); }
   yy_destructor(yypParser,13,&yymsp[0].minor);
 }
         break;
       case 4: /* line ::= IF VAR SEQ value GOTO WORD extra EOL */
 {  yy_destructor(yypParser,2,&yymsp[-7].minor);
-{ dp_script_emit_if(P, yymsp[-6].minor.yy0, yymsp[-4].minor.yy36, yymsp[-2].minor.yy0, yymsp[-1].minor.yy19); }
+{ dp_script_emit_if(P, yymsp[-6].minor.yy0, yymsp[-4].minor.yy14, yymsp[-2].minor.yy0, yymsp[-1].minor.yy1); }
   yy_destructor(yypParser,7,&yymsp[-5].minor);
   yy_destructor(yypParser,3,&yymsp[-3].minor);
   yy_destructor(yypParser,13,&yymsp[0].minor);
@@ -1000,13 +1003,13 @@ static YYACTIONTYPE yy_reduce(
         break;
       case 5: /* line ::= GOTO WORD extra EOL */
 {  yy_destructor(yypParser,3,&yymsp[-3].minor);
-{ dp_script_emit_goto(P, yymsp[-2].minor.yy0, yymsp[-1].minor.yy19); }
+{ dp_script_emit_goto(P, yymsp[-2].minor.yy0, yymsp[-1].minor.yy1); }
   yy_destructor(yypParser,13,&yymsp[0].minor);
 }
         break;
-      case 6: /* line ::= GET value extra EOL */
+      case 6: /* line ::= GET svalue extra EOL */
 {  yy_destructor(yypParser,4,&yymsp[-3].minor);
-{ dp_script_emit_get(P, yymsp[-2].minor.yy36, yymsp[-1].minor.yy19); }
+{ dp_script_emit_get(P, yymsp[-2].minor.yy14, yymsp[-1].minor.yy1); }
   yy_destructor(yypParser,13,&yymsp[0].minor);
 }
         break;
@@ -1022,7 +1025,7 @@ static YYACTIONTYPE yy_reduce(
         break;
       case 9: /* line ::= IF value extra EOL */
 {  yy_destructor(yypParser,2,&yymsp[-3].minor);
-{ dp_script_syntax_error(P, DP_E_IF_NO_NAME, yymsp[-2].minor.yy36.tok); }
+{ dp_script_syntax_error(P, DP_E_IF_NO_NAME, yymsp[-2].minor.yy14.tok); }
   yy_destructor(yypParser,13,&yymsp[0].minor);
 }
         break;
@@ -1034,7 +1037,7 @@ static YYACTIONTYPE yy_reduce(
         break;
       case 11: /* line ::= IF VAR value extra EOL */
 {  yy_destructor(yypParser,2,&yymsp[-4].minor);
-{ dp_script_syntax_error(P, DP_E_IF_NO_SEQ, yymsp[-2].minor.yy36.tok); }
+{ dp_script_syntax_error(P, DP_E_IF_NO_SEQ, yymsp[-2].minor.yy14.tok); }
   yy_destructor(yypParser,8,&yymsp[-3].minor);
   yy_destructor(yypParser,13,&yymsp[0].minor);
 }
@@ -1055,7 +1058,7 @@ static YYACTIONTYPE yy_reduce(
         break;
       case 14: /* line ::= IF VAR SEQ value value extra EOL */
 {  yy_destructor(yypParser,2,&yymsp[-6].minor);
-{ dp_script_syntax_error(P, DP_E_IF_NO_GOTO, yymsp[-2].minor.yy36.tok); }
+{ dp_script_syntax_error(P, DP_E_IF_NO_GOTO, yymsp[-2].minor.yy14.tok); }
   yy_destructor(yypParser,8,&yymsp[-5].minor);
   yy_destructor(yypParser,7,&yymsp[-4].minor);
   yy_destructor(yypParser,13,&yymsp[0].minor);
@@ -1080,30 +1083,42 @@ static YYACTIONTYPE yy_reduce(
 }
         break;
       case 18: /* value ::= WORD */
-{ yylhsminor.yy36.tok = yymsp[0].minor.yy0; yylhsminor.yy36.quoted = 0; }
-  yymsp[0].minor.yy36 = yylhsminor.yy36;
+{ yylhsminor.yy14.tok = yymsp[0].minor.yy0; yylhsminor.yy14.quoted = 0; }
+  yymsp[0].minor.yy14 = yylhsminor.yy14;
         break;
       case 19: /* value ::= QVALUE */
-{ yylhsminor.yy36.tok = yymsp[0].minor.yy0; yylhsminor.yy36.quoted = 1; }
-  yymsp[0].minor.yy36 = yylhsminor.yy36;
+{ yylhsminor.yy14.tok = yymsp[0].minor.yy0; yylhsminor.yy14.quoted = 1; }
+  yymsp[0].minor.yy14 = yylhsminor.yy14;
         break;
-      case 20: /* extra ::= */
-{ yymsp[1].minor.yy19.off = 0; yymsp[1].minor.yy19.len = 0; }
+      case 20: /* svalue ::= value */
+{ yylhsminor.yy14 = yymsp[0].minor.yy14; }
+  yymsp[0].minor.yy14 = yylhsminor.yy14;
         break;
-      case 21: /* extra ::= extra any */
-{ yylhsminor.yy19 = yymsp[-1].minor.yy19.len != 0 ? yymsp[-1].minor.yy19 : yymsp[0].minor.yy19; }
-  yymsp[-1].minor.yy19 = yylhsminor.yy19;
+      case 21: /* svalue ::= VAR */
+{ yylhsminor.yy14.tok.off = (uint16_t)(yymsp[0].minor.yy0.off - 1u); yylhsminor.yy14.tok.len = (uint16_t)(yymsp[0].minor.yy0.len + 1u);
+                           yylhsminor.yy14.quoted = 0; }
+  yymsp[0].minor.yy14 = yylhsminor.yy14;
         break;
-      case 22: /* any ::= WORD */
-      case 24: /* any ::= VAR */ yytestcase(yyruleno==24);
-{ yylhsminor.yy19 = yymsp[0].minor.yy0; }
-  yymsp[0].minor.yy19 = yylhsminor.yy19;
+      case 22: /* extra ::= */
+{ yymsp[1].minor.yy1.off = 0; yymsp[1].minor.yy1.len = 0; }
         break;
-      case 23: /* any ::= QVALUE */
-{ yylhsminor.yy19 = yymsp[0].minor.yy0; yylhsminor.yy19.off = (uint16_t)(yymsp[0].minor.yy0.off - 1u); yylhsminor.yy19.len = (uint16_t)(yymsp[0].minor.yy0.len + 2u); }
-  yymsp[0].minor.yy19 = yylhsminor.yy19;
+      case 23: /* extra ::= extra any */
+{ yylhsminor.yy1 = yymsp[-1].minor.yy1.len != 0 ? yymsp[-1].minor.yy1 : yymsp[0].minor.yy1; }
+  yymsp[-1].minor.yy1 = yylhsminor.yy1;
         break;
-      case 25: /* line ::= EOL */
+      case 24: /* any ::= WORD */
+{ yylhsminor.yy1 = yymsp[0].minor.yy0; }
+  yymsp[0].minor.yy1 = yylhsminor.yy1;
+        break;
+      case 25: /* any ::= QVALUE */
+{ yylhsminor.yy1 = yymsp[0].minor.yy0; yylhsminor.yy1.off = (uint16_t)(yymsp[0].minor.yy0.off - 1u); yylhsminor.yy1.len = (uint16_t)(yymsp[0].minor.yy0.len + 2u); }
+  yymsp[0].minor.yy1 = yylhsminor.yy1;
+        break;
+      case 26: /* any ::= VAR */
+{ yylhsminor.yy1 = yymsp[0].minor.yy0; yylhsminor.yy1.off = (uint16_t)(yymsp[0].minor.yy0.off - 1u); yylhsminor.yy1.len = (uint16_t)(yymsp[0].minor.yy0.len + 1u); }
+  yymsp[0].minor.yy1 = yylhsminor.yy1;
+        break;
+      case 27: /* line ::= EOL */
 {  yy_destructor(yypParser,13,&yymsp[0].minor);
 {
 }
