@@ -20,19 +20,6 @@
 #error "DP_SCRIPT_LINE_MAX is below its minimum (spec/limits.spec)"
 #endif
 
-/* Longest tag name kept in a compiled program, in bytes; a longer GOTO target cannot match. */
-#ifndef DP_SCRIPT_TAG_MAX
-#ifdef DP_SHRINK
-#define DP_SCRIPT_TAG_MAX 8u
-#else
-#define DP_SCRIPT_TAG_MAX 64u
-#endif
-#endif
-#define DP_SCRIPT_TAG_MAX_MIN 8u
-#if DP_SCRIPT_TAG_MAX < DP_SCRIPT_TAG_MAX_MIN
-#error "DP_SCRIPT_TAG_MAX is below its minimum (spec/limits.spec)"
-#endif
-
 /* Longest file name a GET may request after $NAME expansion (D-IPI p.12: at most 50 characters of [0-9A-Za-z._-]). */
 #ifndef DP_SCRIPT_NAME_MAX
 #ifdef DP_SHRINK

@@ -476,16 +476,23 @@ static void test_REQ_SCR_026_not_settable(void **state)
         assert_string_equal(h_param(&r, "APPNAME"), "ok.bin");
         h_run_free(&r);
     }
-    /* every system value of every profile but APPNAME (and SIG, see below) */
+    /* every system value of every profile but APPNAME and SIG, which files may set */
     for (id = 0; id < DP_PARAM_COUNT; id++) {
         struct dp_param_desc d;
         dp_param_describe((enum dp_param_id)id, &d);
         if (!(d.flags & DP_PF_SYSTEM) || id == DP_P_APPNAME)
             continue;
-        /* SIG: spec/params.spec declares it `system settable` (the templates SET SIG), which
-         * the wording of REQ-SCR-026 does not allow for; reported as a spec conflict. */
-        if (id == DP_P_SIG)
+        if (id == DP_P_SIG) {
+            struct h_run r;
+            assert_true(d.flags & DP_PF_SETTABLE);
+            h_run_init(&r, DP_PROFILE_DEFAULT);
+            h_file_str(&r, "up.txt", "SET SIG 2\n");
+            h_go(&r, "up.txt");
+            assert_int_equal(r.ev[0].ev.applied, 1);
+            assert_string_equal(h_param(&r, "SIG"), "2");
+            h_run_free(&r);
             continue;
+        }
         for (i = 0; i < NPROF; i++) {
             struct h_run r;
             struct dp_params before;
