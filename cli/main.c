@@ -2,6 +2,7 @@
  * deskprov: the administrator's command. Each subcommand lives in its own file
  * (cli/cmd_*.c) and is reached through the table below.
  *
+ *   deskprov image create|inspect|verify ...             signed binaries (spec/image.md)
  *   deskprov lint [--profile P] [--json] FILE...       check scripts and settings files
  *   deskprov params [--profile P] [--json] [NAME...]   the parameter reference
  *   deskprov trace [--profile P] --model M ... FILE|DIR  what a phone does with a script
@@ -14,6 +15,7 @@
 #include "cli.h"
 
 static const struct cli_command commands[] = {
+    {"image", "create, inspect and verify signed binaries", cmd_image},
     {"lint", "check scripts and settings files: file:line:col: diagnostics", cmd_lint},
     {"params", "the parameters this phone knows, their types, defaults and flags", cmd_params},
     {"trace", "what a given phone does with a script and the files it GETs", cmd_trace},

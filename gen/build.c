@@ -516,7 +516,11 @@ void add_field(struct spec *S, const struct tok *n, struct sn *tag, struct sn *t
         else if (tok_is(&mods->t, "repeat") && mods->args && mods->args->kind == SN_INT &&
                  mods->args->lo >= 2 && mods->args->lo <= 255)
             d->repeat = mods->args->lo;
+        else if (tok_is(&mods->t, "repeat") && mods->args && mods->args->kind == SN_WORD &&
+                 !mods->args->next)
+            d->repeat_limit = mods->args->t;   /* resolved against the limits in check.c */
         else
-            spec_error(S, &mods->t, "a field takes only required and repeat(N), N in 2..255");
+            spec_error(S, &mods->t, "a field takes only required and repeat(N), N in 2..255 or "
+                                    "the name of a limit");
     }
 }

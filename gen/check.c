@@ -472,6 +472,21 @@ static void check_diags(struct spec *S)
 static void check_fields(struct spec *S)
 {
     int i, j;
+    for (i = 0; i < S->n_fields; i++) {
+        struct field_decl *f = &S->fields[i];
+        int l;
+        if (f->repeat_limit.len == 0)
+            continue;
+        l = FIND(S, limits, &f->repeat_limit);
+        if (l < 0)
+            spec_error(S, &f->repeat_limit, "repeat(%.*s): no such limit", f->repeat_limit.len,
+                       f->repeat_limit.s);
+        else if (S->limits[l].min < 1 || S->limits[l].value > 255)
+            spec_error(S, &f->repeat_limit, "repeat(%.*s): the limit must lie in 1..255",
+                       f->repeat_limit.len, f->repeat_limit.s);
+        else
+            f->repeat = S->limits[l].value;
+    }
     for (i = 0; i < S->n_fields; i++)
         for (j = 0; j < i; j++)
             if (S->fields[i].tag == S->fields[j].tag) {

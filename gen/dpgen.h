@@ -99,6 +99,7 @@ struct field_decl {
     int ftype;                              /* 0 u8, 1 u32, 2 u64, 3 bytes, 4 text */
     long lo, hi;                            /* bytes(MIN..MAX), text(MAX) */
     int required; long repeat;              /* repeat: max occurrences (1 unless repeat(N)) */
+    struct tok repeat_limit;                /* repeat(LIMIT): the limit's name (len 0: a number) */
     struct tok tag_at;                      /* where the tag is written */
 };
 

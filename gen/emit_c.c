@@ -549,7 +549,8 @@ int emit_fields(const struct spec *S, const char *root)
         return -1;
     out_banner(h, BANNER_C, SOURCES(S, fields, "spec/image.spec"));
     fputs("/* Image header fields (spec/image.spec, docs/image-format.md). */\n"
-          "#ifndef DP_GEN_IMAGE_FIELDS_H\n#define DP_GEN_IMAGE_FIELDS_H\n\n#include <stdint.h>\n\n"
+          "#ifndef DP_GEN_IMAGE_FIELDS_H\n#define DP_GEN_IMAGE_FIELDS_H\n\n#include <stdint.h>\n"
+          "#include \"config.h\"\n\n"
           "enum dp_field_type { DP_FT_U8, DP_FT_U32, DP_FT_U64, DP_FT_BYTES, DP_FT_TEXT };\n\n"
           "enum dp_field_tag {\n", h);
     for (i = 0; i < S->n_fields; i++) {
@@ -558,7 +559,13 @@ int emit_fields(const struct spec *S, const char *root)
         fputs(" */\n", h);
     }
     fprintf(h, "};\n\n#define DP_FIELD_COUNT %d\n\n", S->n_fields);
-    fputs("/* What the header parser knows about a field. */\n"
+    for (i = 0; i < S->n_fields; i++)
+        if (S->fields[i].repeat_limit.len)
+            fprintf(h, "#if DP_%s < 1 || DP_%s > 255\n#error \"DP_%s must lie in 1..255: it "
+                       "bounds the occurrences of image field %s\"\n#endif\n",
+                    upper(&S->fields[i].repeat_limit), upper(&S->fields[i].repeat_limit),
+                    upper(&S->fields[i].repeat_limit), upper(&S->fields[i].name));
+    fputs("\n/* What the header parser knows about a field. */\n"
           "struct dp_field_desc {\n    enum dp_field_type type;\n"
           "    uint32_t min_len, max_len;   /* value length bounds */\n"
           "    uint32_t max_count;          /* occurrences allowed */\n"
@@ -587,9 +594,14 @@ int emit_fields(const struct spec *S, const char *root)
             lo = hi = 8;
         else if (fd->ftype == 4)
             lo = 0;
+        char count[80];
+        if (fd->repeat_limit.len)
+            snprintf(count, sizeof count, "DP_%s", upper(&fd->repeat_limit));
+        else
+            snprintf(count, sizeof count, "%ldu", fd->repeat);
         fprintf(c, "    case DP_FIELD_%s:\n        d->type = %s; d->min_len = %ldu; d->max_len = %ldu;\n"
-                   "        d->max_count = %ldu; d->required = %du; d->index = %du;\n        return 1;\n",
-                upper(&fd->name), ft[fd->ftype], lo, hi, fd->repeat, fd->required, i);
+                   "        d->max_count = %s; d->required = %du; d->index = %du;\n        return 1;\n",
+                upper(&fd->name), ft[fd->ftype], lo, hi, count, fd->required, i);
     }
     fputs("    default:\n        return 0;\n    }\n}\n\nuint32_t dp_field_tag_at(uint32_t i)\n{\n"
           "    switch (i) {\n", c);

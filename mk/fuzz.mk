@@ -25,7 +25,10 @@ FUZZ_SMOKE_SECS ?= 20
 
 FUZZ_TARGETS := $(sort $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c)))
 FUZZ_BINS    := $(addprefix $(FUZZ_DIR)/fuzz_,$(FUZZ_TARGETS))
-FUZZ_SRCS_DEFAULT := $(sort $(wildcard runtime/core/*.c) $(wildcard runtime/gen/*.c))
+# The runtime with the fuzz port (fuzz/port_testkey.c: real SHA-256, image signatures
+# checked against a baked-in test key; it refuses to compile outside a fuzz build).
+FUZZ_SRCS_DEFAULT := $(sort $(wildcard runtime/core/*.c) $(wildcard runtime/gen/*.c)) fuzz/port_testkey.c
+FUZZ_LIBS    := -lcrypto
 
 # dpgen's parser and checker: its sources without main.c, and its generated lexer and parser.
 FUZZ_SRCS_spec := $(filter-out gen/main.c,$(sort $(wildcard gen/*.c))) runtime/core/dp_value.c \
@@ -37,7 +40,7 @@ fuzz_srcs = $(if $(filter undefined,$(origin FUZZ_SRCS_$(1))),$(FUZZ_SRCS_DEFAUL
 
 define FUZZ_TARGET_RULE
 $(FUZZ_DIR)/fuzz_$(1): $(call fuzz_objs,fuzz/fuzz_$(1).c $(call fuzz_srcs,$(1)))
-	$$(FUZZ_CC) $$(FUZZ_SAN) -o $$@ $$^
+	$$(FUZZ_CC) $$(FUZZ_SAN) -o $$@ $$^ $$(FUZZ_LIBS)
 endef
 $(foreach t,$(FUZZ_TARGETS),$(eval $(call FUZZ_TARGET_RULE,$(t))))
 

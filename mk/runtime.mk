@@ -14,7 +14,22 @@ RT_HDRS     := $(wildcard runtime/include/*.h runtime/gen/*.h)
 RT_CFLAGS   := $(STRICT_CFLAGS) $(OPT_CFLAGS) $(RUNTIME_INC)
 LIBDESKPROV := $(BUILD)/libdeskprov.a
 
-ALL_TARGETS += $(LIBDESKPROV)
+# The reference POSIX port (runtime/port/posix): OpenSSL crypto, sockets, files as flash.
+PORT_SRCS   := $(sort $(wildcard runtime/port/posix/*.c))
+PORT_OBJS   := $(patsubst %.c,$(RT_OBJDIR)/%.o,$(PORT_SRCS))
+PORT_INC    := -Iruntime/port/posix
+PORT_LIBS   := -lssl -lcrypto
+LIBDESKPROV_POSIX := $(BUILD)/libdeskprov_posix.a
+
+ALL_TARGETS += $(LIBDESKPROV) $(LIBDESKPROV_POSIX)
+
+$(RT_OBJDIR)/runtime/port/%.o: runtime/port/%.c $(RT_HDRS) $(wildcard runtime/port/posix/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(RT_CFLAGS) $(PORT_INC) -D_POSIX_C_SOURCE=200809L -c $< -o $@
+
+$(LIBDESKPROV_POSIX): $(PORT_OBJS)
+	rm -f $@
+	$(AR) rcs $@ $^
 
 $(RT_OBJDIR)/%.o: %.c $(RT_HDRS)
 	@mkdir -p $(dir $@)

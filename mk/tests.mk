@@ -20,9 +20,9 @@ UNIT_CFLAGS  := $(STRICT_CFLAGS) -O1 -g $(SAN_FLAGS) $(RUNTIME_INC) -D_POSIX_C_S
 
 $(BUILD)/tests/%: tests/unit/%.c $(RT_SRCS) $(RT_HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(UNIT_CFLAGS) -o $@ $< $(RT_SRCS) -lcmocka
+	$(CC) $(UNIT_CFLAGS) $(PORT_INC) -o $@ $< $(RT_SRCS) $(PORT_SRCS) -lcmocka $(PORT_LIBS)
 
-.PHONY: unit-tests conformance-tests corpus-tests dpgen-tests emb-tests req-trace tests
+.PHONY: unit-tests conformance-tests corpus-tests image-tests dpgen-tests emb-tests req-trace tests
 unit-tests: $(UNIT_BINS)
 	@for t in $(UNIT_BINS); do echo "== $$t"; $$t || exit 1; done
 
@@ -43,12 +43,13 @@ CONF_SHRINK_FLAGS := -DDP_SHRINK -DDP_SCRIPT_NAME_MAX=50u
 
 $(BUILD)/tests/conformance/%: tests/conformance/%.c $(CONF_HELPERS) $(CONF_HDRS) $(RT_SRCS) $(RT_HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(UNIT_CFLAGS) -Itests/conformance -o $@ $< $(CONF_HELPERS) $(RT_SRCS) -lcmocka
+	$(CC) $(UNIT_CFLAGS) $(PORT_INC) -Itests/conformance -o $@ $< $(CONF_HELPERS) $(RT_SRCS) \
+	    $(PORT_SRCS) -lcmocka $(PORT_LIBS)
 
 $(BUILD)/tests/conformance-shrink/%: tests/conformance/%.c $(CONF_HELPERS) $(CONF_HDRS) $(RT_SRCS) $(RT_HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(UNIT_CFLAGS) $(CONF_SHRINK_FLAGS) -Itests/conformance -o $@ $< $(CONF_HELPERS) \
-	    $(RT_SRCS) -lcmocka
+	$(CC) $(UNIT_CFLAGS) $(PORT_INC) $(CONF_SHRINK_FLAGS) -Itests/conformance -o $@ $< $(CONF_HELPERS) \
+	    $(RT_SRCS) $(PORT_SRCS) -lcmocka $(PORT_LIBS)
 
 conformance-tests: $(CONF_BINS) $(CONF_SHRINK_BINS) $(CLI)
 	@for t in $(CONF_BINS) $(CONF_SHRINK_BINS); do \
@@ -57,6 +58,18 @@ conformance-tests: $(CONF_BINS) $(CONF_SHRINK_BINS) $(CLI)
 
 corpus-tests: $(CLI)
 	CORPUS=$(CORPUS) ./tests/corpus/run.sh $(BUILD)
+
+# Binary images: OpenSSL test PKI, deskprov image create/verify, one case per refusal.
+$(BUILD)/tests/image_mutate: tests/image/mutate.c
+	@mkdir -p $(dir $@)
+	$(CC) $(STRICT_CFLAGS) -O1 -g -o $@ $< -lcrypto
+
+$(BUILD)/tests/image_stream: tests/image/stream.c $(RT_SRCS) $(RT_HDRS) $(PORT_SRCS)
+	@mkdir -p $(dir $@)
+	$(CC) $(UNIT_CFLAGS) $(PORT_INC) -o $@ $< $(RT_SRCS) $(PORT_SRCS) $(PORT_LIBS)
+
+image-tests: $(CLI) $(BUILD)/tests/image_mutate $(BUILD)/tests/image_stream
+	./tests/image/run.sh $(BUILD)
 
 dpgen-tests: $(DPGEN)
 	./tests/dpgen/run.sh $(DPGEN)
@@ -67,4 +80,4 @@ emb-tests: runtime-clang runtime-arm
 req-trace:
 	./scripts/req-trace.sh
 
-tests: unit-tests conformance-tests corpus-tests dpgen-tests emb-tests req-trace
+tests: unit-tests conformance-tests corpus-tests image-tests dpgen-tests emb-tests req-trace

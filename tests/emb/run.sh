@@ -42,6 +42,15 @@ if ./scripts/check-symbols.sh nm "$T/clean.o" >/dev/null 2>&1; then
     ok "REQ-EMB-003 check-symbols accepts memcpy"
 else bad "REQ-EMB-003 check-symbols refused memcpy"; fi
 
+# --- REQ-IMG-020: the core reaches crypto only through the port ---
+if nm -u build/obj/arm/*.o 2>/dev/null | grep -qiE '\b(EVP_|SHA256|X509|OPENSSL|mbedtls_|br_)'; then
+    bad "REQ-IMG-020 the core references a crypto library directly"
+elif nm -u build/obj/arm/*.o 2>/dev/null | grep -q 'dp_port_verify_image_sig'; then
+    ok "REQ-IMG-020 the core's crypto is the port's dp_port_* functions only"
+else
+    bad "REQ-IMG-020 the core does not call the port's signature check"
+fi
+
 # --- REQ-EMB-008: every limit overridable, refused below its minimum, shrinkable ---
 limits=$(sed -nE 's/^limit +([A-Z0-9_]+) +([0-9]+) +min +([0-9]+).*/\1 \2 \3/p' spec/limits.spec)
 [ -n "$limits" ] || { bad "no limits read from spec/limits.spec"; exit 1; }

@@ -1,0 +1,121 @@
+/*
+ * dp_image: the streaming verifier of binary images (spec/image.md, REQ-IMG).
+ *
+ * The caller pushes the image's bytes as they arrive. The verifier buffers the header only
+ * (in memory the caller provides, up to DP_IMAGE_HEADER_MAX bytes), checks it completely as
+ * soon as it is in, and stops there (DP_IMG_HEADER_OK) so that the caller can decide before
+ * a single payload byte is written. The caller then calls dp_image_begin_payload(); from
+ * there every byte pushed is hashed and counted, and the caller writes exactly the bytes
+ * each push consumed to the bank. dp_image_finish() at the end of the data gives the
+ * verdict on the payload. The payload is never held in memory (REQ-IMG-016).
+ *
+ *     dp_image_init(&v, &policy, hdrbuf, sizeof hdrbuf);
+ *     while (data) {
+ *         n = dp_image_push(&v, p, len);         // consumed bytes
+ *         if (v.state == DP_IMG_PAYLOAD) write p[0 .. n-1] to the bank
+ *         if (v.state == DP_IMG_HEADER_OK) { decide; dp_image_begin_payload(&v); }
+ *         if (v.state == DP_IMG_FAILED) stop: v.error says why, v.error_at where
+ *         p += n; len -= n;
+ *     }
+ *     dp_image_finish(&v);                       // DP_IMG_DONE or DP_IMG_FAILED
+ */
+#ifndef DP_IMAGE_H
+#define DP_IMAGE_H
+
+#include <stdint.h>
+#include "config.h"
+#include "image_fields.h"
+#include "dp_port_crypto.h"
+
+#define DP_IMAGE_PREFIX 10u     /* magic, format version, header length */
+#define DP_IMAGE_FORMAT 1u
+#define DP_IMAGE_KIND_BOOT 1u
+#define DP_IMAGE_KIND_APP 2u
+#define DP_IMAGE_ALG_P256 1u
+#define DP_IMAGE_ALG_ED25519 2u
+
+/* What the phone accepts (REQ-IMG-007..012). Strings are the caller's; they must stay
+ * valid until the header is checked. */
+struct dp_image_policy {
+    const char *model;  uint32_t model_len;    /* MODEL; model and model4 both NULL: */
+    const char *model4; uint32_t model4_len;   /* MODEL4    the models are not checked */
+    const char *name;   uint32_t name_len;     /* the file name requested; len 0: any */
+    int32_t hwvers;                            /* HWVERS, or -1: not checked */
+    uint32_t min_counter;                      /* the stored minimum security counter */
+    uint64_t bank_size;                        /* bytes of the inactive bank */
+    uint8_t kind;                              /* expected kind, 0 for either */
+};
+
+enum dp_image_state {
+    DP_IMG_HEADER = 0,  /* collecting the header */
+    DP_IMG_HEADER_OK,   /* the header passed every check; call dp_image_begin_payload */
+    DP_IMG_PAYLOAD,     /* hashing the payload */
+    DP_IMG_DONE,        /* the whole image verified */
+    DP_IMG_FAILED       /* refused: error, error_at */
+};
+
+/* Where a field's value lies in the header: hdr[off .. off+len-1]. */
+struct dp_image_span {
+    uint32_t off, len;
+};
+
+/* The header's fields once parsed. */
+struct dp_image_info {
+    uint8_t kind, alg;
+    uint32_t counter;
+    uint64_t payload_len;
+    struct dp_image_span filename, version, sha256, signature;
+    struct dp_image_span model[DP_IMAGE_MODELS_MAX];
+    uint32_t nmodel;
+    uint8_t hw[DP_IMAGE_MODELS_MAX];
+    uint32_t nhw;
+    uint32_t cert_off[DP_IMAGE_CHAIN_MAX], cert_len[DP_IMAGE_CHAIN_MAX];
+    uint32_t ncert;
+    uint32_t signed_len;                 /* offset of the SIGNATURE field */
+    uint32_t field_at[DP_FIELD_COUNT];   /* offset of each field's first occurrence */
+};
+
+struct dp_image_verifier {
+    struct dp_image_policy pol;
+    uint8_t *hdr;             /* the caller's header buffer */
+    uint32_t hdr_cap;         /* its size, at most DP_IMAGE_HEADER_MAX is used */
+    uint32_t hdr_len;         /* H, once the prefix is in; 0 before */
+    uint32_t have;            /* header bytes buffered */
+    uint64_t payload_have;    /* payload bytes hashed */
+    struct dp_image_info info;
+    struct dp_sha256 hash;
+    uint8_t hashing;          /* hash holds a computation to finish or abort */
+    uint8_t state;            /* enum dp_image_state */
+    uint16_t error;           /* a DP_E_IMAGE_* code when FAILED */
+    uint64_t error_at;        /* byte offset in the image where the check failed */
+};
+
+/* Starts an image. hdr[0 .. hdr_cap-1] is the caller's header buffer. */
+void dp_image_init(struct dp_image_verifier *v, const struct dp_image_policy *pol,
+                   uint8_t *hdr, uint32_t hdr_cap);
+
+/* Pushes data[0 .. n-1]; returns how many bytes were consumed (in the header, all that
+ * belong to it; in the payload, all of them; none once HEADER_OK, DONE or FAILED). */
+uint32_t dp_image_push(struct dp_image_verifier *v, const uint8_t *data, uint32_t n);
+
+/* After HEADER_OK: starts hashing the payload. */
+void dp_image_begin_payload(struct dp_image_verifier *v);
+
+/* The data ended: checks the payload's length and hash. */
+void dp_image_finish(struct dp_image_verifier *v);
+
+/* Gives up an image (the caller stops the transfer); releases the hash. */
+void dp_image_abort(struct dp_image_verifier *v);
+
+/* Parses and checks a complete header hdr[0 .. hdr_len-1] on its own (structure, then
+ * signature, then policy): DP_E_NONE or the refusal's code, *at the offset of the fault.
+ * dp_image_push() uses it; `deskprov image inspect` calls it with no policy to check
+ * only the structure (check_sig 0, pol NULL). */
+uint16_t dp_image_check_header(const uint8_t *hdr, uint32_t hdr_len,
+                               const struct dp_image_policy *pol, int check_sig,
+                               struct dp_image_info *info, uint32_t *at);
+
+/* 1 when pattern pat matches s, ASCII case-insensitively, `*` matching any run of bytes. */
+int dp_image_glob(const char *pat, uint32_t pn, const char *s, uint32_t sn);
+
+#endif
