@@ -72,10 +72,10 @@ int emit_diag(const struct spec *S, const char *root)
     }
     fprintf(h, "    DP_E__END\n};\n\n#define DP_DIAG_COUNT %d\n\n", S->n_diags);
     fputs("/* The message of a code, or NULL for an unknown code. */\n"
-          "/*@ assigns \\nothing;\n    ensures \\result == \\null || \\valid_read(\\result); */\n"
+          "/*@ assigns \\result \\from code;\n    ensures \\result == \\null || \\valid_read(\\result); */\n"
           "const char *dp_diag_message(int code);\n\n"
           "/* The rule name printed by `deskprov lint` in [brackets], or NULL. */\n"
-          "/*@ assigns \\nothing;\n    ensures \\result == \\null || \\valid_read(\\result); */\n"
+          "/*@ assigns \\result \\from code;\n    ensures \\result == \\null || \\valid_read(\\result); */\n"
           "const char *dp_diag_rule(int code);\n\n"
           "/* The severity of a code, or -1 for an unknown code. */\n"
           "/*@ assigns \\nothing;\n    ensures -1 <= \\result <= 2; */\n"
@@ -191,7 +191,7 @@ int emit_profiles(const struct spec *S, const char *root)
           "    assigns \\nothing;\n    ensures -1 <= \\result < DP_PROFILE_COUNT; */\n"
           "int dp_profile_find(const char *name, uint32_t len);\n\n"
           "/* The name of a profile, for tools. */\n"
-          "/*@ requires id < DP_PROFILE_COUNT;\n    assigns \\nothing;\n"
+          "/*@ requires id < DP_PROFILE_COUNT;\n    assigns \\result \\from id;\n"
           "    ensures \\valid_read(\\result); */\n"
           "const char *dp_profile_name(enum dp_profile_id id);\n\n#endif\n", h);
 
@@ -263,7 +263,7 @@ int emit_params(const struct spec *S, const char *root)
     FILE *h = out_open(root, "runtime/gen/params.h");
     FILE *c = out_open(root, "runtime/gen/params.c");
     long capmax, bytes = params_bytes(S, &capmax), off = 0;
-    int i, len, maxlen = 0;
+    int i, maxlen = 0;
     if (!h || !c)
         return -1;
     out_banner(h, BANNER_C, SOURCES(S, params, "spec/params.spec"));
@@ -323,45 +323,51 @@ int emit_params(const struct spec *S, const char *root)
           "    assigns \\nothing;\n    ensures dp_value_err_ok(\\result); */\n"
           "enum dp_value_err dp_param_validate(enum dp_param_id id, const char *v, uint32_t len);\n\n"
           "/* The name of parameter id as declared, for tools. */\n"
-          "/*@ requires id < DP_PARAM_COUNT;\n    assigns \\nothing;\n"
+          "/*@ requires id < DP_PARAM_COUNT;\n    assigns \\result \\from id;\n"
           "    ensures \\valid_read(\\result); */\n"
           "const char *dp_param_name(enum dp_param_id id);\n\n#endif\n", h);
 
     out_banner(c, BANNER_C, SOURCES(S, params, "spec/params.spec"));
+    /* Every function below is a switch that only sets locals, then one write through the
+     * pointer (or a return): WP proves each case from constants, and the number of goals
+     * does not grow with the number of parameters. */
     fputs("#include \"params.h\"\n#include \"dp_str.h\"\n\n"
           "void dp_param_describe(enum dp_param_id id, struct dp_param_desc *d)\n{\n"
-          "    switch (id) {\n", c);
+          "    struct dp_param_desc t;\n\n    switch (id) {\n", c);
     for (i = 0; i < S->n_params; i++) {
         const struct param_decl *p = &S->params[i];
         unsigned flags = p->flags, prof = p->profiles & ((1u << S->n_profiles) - 1u);
         fprintf(c, "    %s DP_P_%.*s%s\n", i + 1 == S->n_params ? "default: /*" : "case",
                 p->name.len, p->name.s, i + 1 == S->n_params ? " */" : ":");
-        fprintf(c, "        d->type = %s; d->flags = %uu; d->profiles = %uu;\n"
-                   "        d->lo = %ld; d->hi = %ld; d->cap = %ldu; d->off = %ldu;\n"
-                   "        d->def = ",
+        fprintf(c, "        t.type = %s; t.flags = %uu; t.profiles = %uu;\n"
+                   "        t.lo = %ld; t.hi = %ld; t.cap = %ldu; t.off = %ldu;\n"
+                   "        t.def = ",
                 vt_name(p->type), flags, prof, p->lo, p->hi, p->cap, off);
         out_cstr(c, p->defstr);
-        fprintf(c, "; d->def_len = %zuu;\n        break;\n", strlen(p->defstr));
+        fprintf(c, "; t.def_len = %zuu;\n        break;\n", strlen(p->defstr));
         off += p->cap;
     }
-    fputs("    }\n}\n\nint dp_param_find(const char *name, uint32_t len)\n{\n"
-          "    switch (len) {\n", c);
-    for (len = 1; len <= maxlen; len++) {
-        int any = 0;
-        for (i = 0; i < S->n_params; i++) {
-            const struct param_decl *p = &S->params[i];
-            if (p->name.len != len)
-                continue;
-            if (!any)
-                fprintf(c, "    case %d:\n", len);
-            any = 1;
-            fprintf(c, "        if (dp_mem_ieq(name, \"%.*s\", %du))\n            return DP_P_%.*s;\n",
-                    p->name.len, p->name.s, len, p->name.len, p->name.s);
-        }
-        if (any)
-            fputs("        break;\n", c);
-    }
-    fputs("    default:\n        break;\n    }\n    return -1;\n}\n\n"
+    fputs("    }\n    *d = t;\n}\n\n"
+          "/* The name of parameter id and its length. */\n"
+          "/*@ requires id < DP_PARAM_COUNT;\n    requires \\valid(len);\n    assigns *len;\n"
+          "    ensures 1 <= *len <= DP_PARAM_NAME_MAX;\n"
+          "    ensures \\valid_read(\\result + (0 .. *len));\n*/\n"
+          "static const char *dp_param_name_n(enum dp_param_id id, uint32_t *len)\n{\n"
+          "    const char *s;\n    uint32_t n;\n\n    switch (id) {\n", c);
+    for (i = 0; i < S->n_params; i++)
+        fprintf(c, "    %s DP_P_%.*s%s s = \"%.*s\"; n = %du; break;\n",
+                i + 1 == S->n_params ? "default: /*" : "case", S->params[i].name.len,
+                S->params[i].name.s, i + 1 == S->n_params ? " */" : ":", S->params[i].name.len,
+                S->params[i].name.s, S->params[i].name.len);
+    fputs("    }\n    *len = n;\n    return s;\n}\n\n"
+          "int dp_param_find(const char *name, uint32_t len)\n{\n    uint32_t i;\n\n"
+          "    if (len == 0 || len > DP_PARAM_NAME_MAX)\n        return -1;\n"
+          "    /*@ loop invariant 0 <= i <= DP_PARAM_COUNT;\n"
+          "        loop assigns i;\n        loop variant DP_PARAM_COUNT - i;\n    */\n"
+          "    for (i = 0; i < DP_PARAM_COUNT; i++) {\n        uint32_t n;\n"
+          "        const char *s = dp_param_name_n((enum dp_param_id)i, &n);\n"
+          "        if (n == len && dp_mem_ieq(name, s, len))\n            return (int)i;\n"
+          "    }\n    return -1;\n}\n\n"
           "int dp_param_enum_ok(enum dp_param_id id, const char *v, uint32_t len)\n{\n"
           "    switch (id) {\n", c);
     for (i = 0; i < S->n_params; i++) {
@@ -381,13 +387,8 @@ int emit_params(const struct spec *S, const char *root)
           "    e = dp_value_check(d.type, d.lo, d.hi, d.cap, v, len);\n"
           "    if (e == DP_VALUE_OK && d.type == DP_VT_ENUM && len > 0 && !dp_param_enum_ok(id, v, len))\n"
           "        e = DP_VALUE_NOT_IN_ENUM;\n    return e;\n}\n\n"
-          "const char *dp_param_name(enum dp_param_id id)\n{\n    switch (id) {\n", c);
-    for (i = 0; i < S->n_params; i++)
-        fprintf(c, "    %s DP_P_%.*s%s return \"%.*s\";\n",
-                i + 1 == S->n_params ? "default: /*" : "case", S->params[i].name.len,
-                S->params[i].name.s, i + 1 == S->n_params ? " */" : ":", S->params[i].name.len,
-                S->params[i].name.s);
-    fputs("    }\n}\n", c);
+          "const char *dp_param_name(enum dp_param_id id)\n{\n    uint32_t n;\n\n"
+          "    return dp_param_name_n(id, &n);\n}\n", c);
     fclose(h);
     return fclose(c);
 }
@@ -406,8 +407,9 @@ int emit_fsm_c(const struct spec *S, const char *root)
         return -1;
     out_banner(h, BANNER_C, SOURCES(S, states, "spec/boot.fsm"));
     fputs("/*\n * The boot flow's state machine (spec/boot.fsm): states, events, guards,\n"
-          " * actions, and the table-driven transition function. The engine (runtime/core)\n"
-          " * evaluates the guards, calls dp_boot_fsm_step(), and performs the action.\n */\n"
+          " * actions, the transition table and the transition function. The engine\n"
+          " * (runtime/core) evaluates the guards, calls dp_boot_fsm_step(), and performs the\n"
+          " * action.\n */\n"
           "#ifndef DP_GEN_BOOT_FSM_H\n#define DP_GEN_BOOT_FSM_H\n\n#include <stdint.h>\n\n"
           "enum dp_boot_state {\n", h);
     for (i = 0; i < S->n_states; i++) {
@@ -440,9 +442,24 @@ int emit_fsm_c(const struct spec *S, const char *root)
                "    uint32_t mask, want;\n};\n\n#define DP_BOOT_ROWS %d\n"
                "extern const struct dp_boot_row dp_boot_rows[DP_BOOT_ROWS];\n\n",
             S->n_trans);
-    fputs("/*@ predicate dp_boot_row_matches(integer i, integer st, integer ev, integer g) =\n"
-          "      dp_boot_rows[i].state == st && dp_boot_rows[i].event == ev &&\n"
-          "      (g & dp_boot_rows[i].mask) == dp_boot_rows[i].want;\n*/\n"
+    /* The transition relation, spelled out from the spec: the contract of the step
+     * function, proved by WP on the switch below (the table above is the same data, for
+     * tools and tests; the unit tests check the two agree on every input). */
+    fputs("/*@ predicate dp_boot_trans(integer st, integer ev, integer g, integer nx, integer act) =", h);
+    if (S->n_trans == 0)
+        fputs(" \\false", h);
+    for (i = 0; i < S->n_trans; i++) {
+        const struct trans *t = &S->trans[i];
+        fprintf(h, "%s\n      (st == DP_ST_%s && ev == DP_EV_%s", i ? " ||" : "",
+                upper(&S->states[t->state].name), upper(&S->events[t->event].name));
+        if (t->mask)
+            fprintf(h, " && (g & 0x%x) == 0x%x", t->mask, t->want);
+        fprintf(h, " &&\n       nx == DP_ST_%s && act == DP_ACT_%s)",
+                upper(&S->states[t->target].name),
+                t->action >= 0 ? upper(&S->actions[t->action].name) : "NONE");
+    }
+    fputs(";\n    predicate dp_boot_handles(integer st, integer ev, integer g) =\n"
+          "      \\exists integer nx, act; dp_boot_trans(st, ev, g, nx, act);\n*/\n"
           "/*@ predicate dp_boot_final(integer s) =", h);
     {
         int any = 0;
@@ -455,19 +472,18 @@ int emit_fsm_c(const struct spec *S, const char *root)
             fputs(" \\false", h);
     }
     fputs("; */\n\n"
-          "/*\n * The transition function. Returns 1 and sets *next and *action when a row of\n"
-          " * the table matches (state, event, guards); returns 0 when the state does not\n"
-          " * handle the event. dpgen checked that at most one row matches.\n */\n"
+          "/*\n * The transition function. Returns 1 and sets *next and *action when a\n"
+          " * transition of the spec applies to (state, event, guards); returns 0, and leaves\n"
+          " * *next and *action alone, when the state does not handle the event. dpgen checked\n"
+          " * that at most one transition applies; dp_boot_rows lists the same transitions.\n */\n"
           "/*@ requires st < DP_ST_COUNT && ev < DP_EV_COUNT;\n"
           "    requires \\valid(next) && \\valid(action) && \\separated(next, action);\n"
           "    assigns *next, *action;\n"
           "    ensures \\result == 0 || \\result == 1;\n"
           "    ensures \\result == 1 ==> *next < DP_ST_COUNT && *action < DP_ACT_COUNT;\n"
-          "    ensures \\result == 1 ==> \\exists integer i; 0 <= i < DP_BOOT_ROWS &&\n"
-          "        dp_boot_row_matches(i, st, ev, guards) &&\n"
-          "        *next == dp_boot_rows[i].next && *action == dp_boot_rows[i].action;\n"
-          "    ensures \\result == 0 ==> \\forall integer i; 0 <= i < DP_BOOT_ROWS ==>\n"
-          "        !dp_boot_row_matches(i, st, ev, guards);\n*/\n"
+          "    ensures \\result == 1 ==> dp_boot_trans(st, ev, guards, *next, *action);\n"
+          "    ensures \\result == 0 ==> !dp_boot_handles(st, ev, guards);\n"
+          "    ensures \\result == 0 ==> *next == \\old(*next) && *action == \\old(*action);\n*/\n"
           "int dp_boot_fsm_step(uint8_t st, uint8_t ev, uint32_t guards, uint8_t *next,\n"
           "                     uint8_t *action);\n\n"
           "/* Final states end a run. */\n"
@@ -475,11 +491,11 @@ int emit_fsm_c(const struct spec *S, const char *root)
           "    ensures \\result == 1 <==> dp_boot_final(st); */\n"
           "int dp_boot_fsm_is_final(uint8_t st);\n\n"
           "/* Names, for traces. */\n"
-          "/*@ assigns \\nothing; ensures \\valid_read(\\result); */\n"
+          "/*@ assigns \\result \\from st; ensures \\valid_read(\\result); */\n"
           "const char *dp_boot_state_name(uint8_t st);\n"
-          "/*@ assigns \\nothing; ensures \\valid_read(\\result); */\n"
+          "/*@ assigns \\result \\from ev; ensures \\valid_read(\\result); */\n"
           "const char *dp_boot_event_name(uint8_t ev);\n"
-          "/*@ assigns \\nothing; ensures \\valid_read(\\result); */\n"
+          "/*@ assigns \\result \\from act; ensures \\valid_read(\\result); */\n"
           "const char *dp_boot_action_name(uint8_t act);\n\n#endif\n", h);
 
     out_banner(c, BANNER_C, SOURCES(S, states, "spec/boot.fsm"));
@@ -491,17 +507,43 @@ int emit_fsm_c(const struct spec *S, const char *root)
                 upper(&S->states[t->target].name),
                 t->action >= 0 ? upper(&S->actions[t->action].name) : "NONE", t->mask, t->want);
     }
+    /* The step function: a switch on the state, then on the event, then the guard tests
+     * in spec order. No table lookup: every branch is constant facts WP proves at once. */
     fputs("};\n\nint dp_boot_fsm_step(uint8_t st, uint8_t ev, uint32_t guards, uint8_t *next,\n"
-          "                     uint8_t *action)\n{\n    uint32_t i;\n\n"
-          "    /*@ loop invariant 0 <= i <= DP_BOOT_ROWS;\n"
-          "        loop invariant \\forall integer j; 0 <= j < i ==>\n"
-          "            !dp_boot_row_matches(j, st, ev, guards);\n"
-          "        loop assigns i;\n        loop variant DP_BOOT_ROWS - i;\n    */\n"
-          "    for (i = 0; i < DP_BOOT_ROWS; i++) {\n"
-          "        const struct dp_boot_row *r = &dp_boot_rows[i];\n"
-          "        if (r->state == st && r->event == ev && (guards & r->mask) == r->want) {\n"
-          "            *next = r->next;\n            *action = r->action;\n"
-          "            return 1;\n        }\n    }\n    return 0;\n}\n\n"
+          "                     uint8_t *action)\n{\n"
+          "    uint8_t n = 0, a = 0;\n    int found = 0;\n\n    switch (st) {\n", c);
+    for (i = 0; i < S->n_states; i++) {
+        int e, any = 0;
+        for (e = 0; e < S->n_events; e++) {
+            int k, first = 1;
+            for (k = 0; k < S->n_trans; k++) {
+                const struct trans *t = &S->trans[k];
+                if (t->state != i || t->event != e)
+                    continue;
+                if (!any)
+                    fprintf(c, "    case DP_ST_%s:\n        switch (ev) {\n",
+                            upper(&S->states[i].name));
+                any = 1;
+                if (first)
+                    fprintf(c, "        case DP_EV_%s:\n            ", upper(&S->events[e].name));
+                else
+                    fputs(" else ", c);
+                first = 0;
+                if (t->mask)   /* no guard: dpgen made it the only row of (state, event) */
+                    fprintf(c, "if ((guards & 0x%xu) == 0x%xu) ", t->mask, t->want);
+                fprintf(c, "{\n                n = DP_ST_%s; a = DP_ACT_%s; found = 1;\n            }",
+                        upper(&S->states[t->target].name),
+                        t->action >= 0 ? upper(&S->actions[t->action].name) : "NONE");
+            }
+            if (!first)
+                fputs("\n            break;\n", c);
+        }
+        if (any)
+            fputs("        default:\n            break;\n        }\n        break;\n", c);
+    }
+    fputs("    default:\n        break;\n    }\n"
+          "    if (found) {\n        *next = n;\n        *action = a;\n    }\n"
+          "    return found;\n}\n\n"
           "int dp_boot_fsm_is_final(uint8_t st)\n{\n    return ", c);
     {
         int any = 0;
