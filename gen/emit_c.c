@@ -1,10 +1,14 @@
 /*
  * C emitters: runtime/gen/{config.h, diag.[ch], profiles.[ch], params.[ch], boot_fsm.[ch],
  * image_fields.[ch]}. Every emitted function carries an ACSL contract that `make proofs`
- * proves with WP. Style rules, chosen for the provers:
- *   - data the core needs is returned by `switch` functions, one constant fact per branch;
+ * proves with WP (proofs/README.md). Style rules, chosen for the provers:
+ *   - small data (a few dozen entries) is returned by `switch` functions, one constant
+ *     fact per branch, each branch returning at once: WP proves one goal per branch;
+ *   - big data (the parameter table) is one `static const` array per field, indexed by
+ *     the id: a switch of hundreds of cases takes WP minutes, the arrays seconds;
+ *   - names are rows of fixed-size `char` arrays: their validity follows from their type;
  *   - no function pointers; loops have invariants, assigns and variants;
- *   - string data are literals, whose validity WP knows.
+ *   - contracts put many facts in few clauses: WP makes one goal per clause and path.
  */
 #include <string.h>
 #include "dpgen.h"
@@ -324,50 +328,131 @@ int emit_params(const struct spec *S, const char *root)
           "enum dp_value_err dp_param_validate(enum dp_param_id id, const char *v, uint32_t len);\n\n"
           "/* The name of parameter id as declared, for tools. */\n"
           "/*@ requires id < DP_PARAM_COUNT;\n    assigns \\result \\from id;\n"
-          "    ensures \\valid_read(\\result); */\n"
+          "    ensures \\valid_read(\\result + (0 .. DP_PARAM_NAME_MAX)); */\n"
           "const char *dp_param_name(enum dp_param_id id);\n\n#endif\n", h);
 
     out_banner(c, BANNER_C, SOURCES(S, params, "spec/params.spec"));
-    /* Every function below is a switch that only sets locals, then one write through the
-     * pointer (or a return): WP proves each case from constants, and the number of goals
-     * does not grow with the number of parameters. */
-    fputs("#include \"params.h\"\n#include \"dp_str.h\"\n\n"
-          "void dp_param_describe(enum dp_param_id id, struct dp_param_desc *d)\n{\n"
-          "    struct dp_param_desc t;\n\n    switch (id) {\n", c);
-    for (i = 0; i < S->n_params; i++) {
-        const struct param_decl *p = &S->params[i];
-        unsigned flags = p->flags, prof = p->profiles & ((1u << S->n_profiles) - 1u);
-        fprintf(c, "    %s DP_P_%.*s%s\n", i + 1 == S->n_params ? "default: /*" : "case",
-                p->name.len, p->name.s, i + 1 == S->n_params ? " */" : ":");
-        fprintf(c, "        t.type = %s; t.flags = %uu; t.profiles = %uu;\n"
-                   "        t.lo = %ld; t.hi = %ld; t.cap = %ldu; t.off = %ldu;\n"
-                   "        t.def = ",
-                vt_name(p->type), flags, prof, p->lo, p->hi, p->cap, off);
-        out_cstr(c, p->defstr);
-        fprintf(c, "; t.def_len = %zuu;\n        break;\n", strlen(p->defstr));
-        off += p->cap;
+    /* The table is one array per field, indexed by the id, not a switch: WP splits a
+     * switch into one goal per case, and a few hundred cases take minutes to prove.
+     * With flat arrays each property is one goal; the assertion that id is one of the
+     * ids lets the provers split on it and read the constants (see proofs/README.md). */
+    {
+        /* distinct default values, and the longest (memory from xmalloc, freed at exit) */
+        const char **defs = xmalloc(sizeof *defs * (size_t)(S->n_params + 1));
+        int ndef = 0, j;
+        size_t defmax = 0;
+        for (i = 0; i < S->n_params; i++) {
+            for (j = 0; j < ndef; j++)
+                if (strcmp(defs[j], S->params[i].defstr) == 0)
+                    break;
+            if (j == ndef)
+                defs[ndef++] = S->params[i].defstr;
+            if (strlen(S->params[i].defstr) > defmax)
+                defmax = strlen(S->params[i].defstr);
+        }
+        fprintf(c, "#include \"params.h\"\n#include \"dp_str.h\"\n\n"
+                   "/* The parameter table (spec/params.spec), one array per field, indexed by\n"
+                   " * enum dp_param_id. */\n\n"
+                   "#define DP_PARAM_DEFAULTS %du /* distinct default values */\n"
+                   "#define DP_PARAM_DEF_MAX %zuu  /* the longest default value */\n\n",
+                ndef, defmax);
+        fputs("static const enum dp_vtype dp_param_type[DP_PARAM_COUNT] = {\n", c);
+        for (i = 0; i < S->n_params; i++)
+            fprintf(c, "    %s, /* %.*s */\n", vt_name(S->params[i].type), S->params[i].name.len,
+                    S->params[i].name.s);
+        fputs("};\n\n/* DP_PF_* */\nstatic const uint32_t dp_param_flags[DP_PARAM_COUNT] = {\n", c);
+        for (i = 0; i < S->n_params; i++)
+            fprintf(c, "    %uu, /* %.*s */\n", S->params[i].flags, S->params[i].name.len,
+                    S->params[i].name.s);
+        fputs("};\n\n/* bit p: known to profile p */\n"
+              "static const uint32_t dp_param_profiles[DP_PARAM_COUNT] = {\n", c);
+        for (i = 0; i < S->n_params; i++)
+            fprintf(c, "    %uu, /* %.*s */\n",
+                    S->params[i].profiles & ((1u << S->n_profiles) - 1u), S->params[i].name.len,
+                    S->params[i].name.s);
+        fputs("};\n\n/* the range of an int */\nstatic const int32_t dp_param_lo[DP_PARAM_COUNT] = {\n", c);
+        for (i = 0; i < S->n_params; i++)
+            fprintf(c, "    %ld, /* %.*s */\n", S->params[i].lo, S->params[i].name.len,
+                    S->params[i].name.s);
+        fputs("};\n\nstatic const int32_t dp_param_hi[DP_PARAM_COUNT] = {\n", c);
+        for (i = 0; i < S->n_params; i++)
+            fprintf(c, "    %ld, /* %.*s */\n", S->params[i].hi, S->params[i].name.len,
+                    S->params[i].name.s);
+        fputs("};\n\n/* stored size in bytes */\nstatic const uint32_t dp_param_cap[DP_PARAM_COUNT] = {\n", c);
+        for (i = 0; i < S->n_params; i++)
+            fprintf(c, "    %ldu, /* %.*s */\n", S->params[i].cap, S->params[i].name.len,
+                    S->params[i].name.s);
+        fputs("};\n\n/* offset of the value in dp_params.val */\n"
+              "static const uint32_t dp_param_off[DP_PARAM_COUNT] = {\n", c);
+        for (i = 0; i < S->n_params; i++) {
+            fprintf(c, "    %ldu, /* %.*s */\n", off, S->params[i].name.len, S->params[i].name.s);
+            off += S->params[i].cap;
+        }
+        fputs("};\n\n/* the default value: its index in dp_param_defaults, and its length */\n"
+              "static const uint32_t dp_param_def[DP_PARAM_COUNT] = {\n", c);
+        for (i = 0; i < S->n_params; i++) {
+            for (j = 0; j < ndef; j++)
+                if (strcmp(defs[j], S->params[i].defstr) == 0)
+                    break;
+            fprintf(c, "    %du, /* %.*s */\n", j, S->params[i].name.len, S->params[i].name.s);
+        }
+        fputs("};\n\nstatic const uint32_t dp_param_def_len[DP_PARAM_COUNT] = {\n", c);
+        for (i = 0; i < S->n_params; i++)
+            fprintf(c, "    %zuu, /* %.*s */\n", strlen(S->params[i].defstr),
+                    S->params[i].name.len, S->params[i].name.s);
+        fputs("};\n\nstatic const char dp_param_defaults[DP_PARAM_DEFAULTS][DP_PARAM_DEF_MAX + 1] = {\n", c);
+        for (j = 0; j < ndef; j++) {
+            fputs("    ", c);
+            out_cstr(c, defs[j]);
+            fputs(",\n", c);
+        }
+        fputs("};\n\n/* the name as declared, NUL-padded, and its length */\n"
+              "static const char dp_param_names[DP_PARAM_COUNT][DP_PARAM_NAME_MAX + 1] = {\n", c);
+        for (i = 0; i < S->n_params; i++)
+            fprintf(c, "    \"%.*s\",\n", S->params[i].name.len, S->params[i].name.s);
+        fputs("};\n\nstatic const uint32_t dp_param_name_len[DP_PARAM_COUNT] = {\n", c);
+        for (i = 0; i < S->n_params; i++)
+            fprintf(c, "    %du, /* %.*s */\n", S->params[i].name.len, S->params[i].name.len,
+                    S->params[i].name.s);
+        fputs("};\n\nvoid dp_param_describe(enum dp_param_id id, struct dp_param_desc *d)\n{\n"
+              "    /* Proof hint: id is one of the parameters, so a prover can split on it. */\n"
+              "    /*@ assert dp_param_cases:", c);
+        {
+            int col = 35;
+            for (i = 0; i < S->n_params; i++) {
+                int w = 15 + S->params[i].name.len;
+                if (i > 0) {
+                    fputs(" ||", c);
+                    col += 3;
+                    if (col + w > 92) {
+                        fputs("\n         ", c);
+                        col = 9;
+                    }
+                }
+                fprintf(c, " id == DP_P_%.*s", S->params[i].name.len, S->params[i].name.s);
+                col += w;
+            }
+        }
+        fputs("; */\n"
+              "    d->type = dp_param_type[id];\n    d->flags = dp_param_flags[id];\n"
+              "    d->profiles = dp_param_profiles[id];\n    d->lo = dp_param_lo[id];\n"
+              "    d->hi = dp_param_hi[id];\n    d->cap = dp_param_cap[id];\n"
+              "    d->off = dp_param_off[id];\n    d->def = dp_param_defaults[dp_param_def[id]];\n"
+              "    d->def_len = dp_param_def_len[id];\n}\n\n", c);
     }
-    fputs("    }\n    *d = t;\n}\n\n"
-          "/* The name of parameter id and its length. */\n"
-          "/*@ requires id < DP_PARAM_COUNT;\n    requires \\valid(len);\n    assigns *len;\n"
-          "    ensures 1 <= *len <= DP_PARAM_NAME_MAX;\n"
-          "    ensures \\valid_read(\\result + (0 .. *len));\n*/\n"
-          "static const char *dp_param_name_n(enum dp_param_id id, uint32_t *len)\n{\n"
-          "    const char *s;\n    uint32_t n;\n\n    switch (id) {\n", c);
-    for (i = 0; i < S->n_params; i++)
-        fprintf(c, "    %s DP_P_%.*s%s s = \"%.*s\"; n = %du; break;\n",
-                i + 1 == S->n_params ? "default: /*" : "case", S->params[i].name.len,
-                S->params[i].name.s, i + 1 == S->n_params ? " */" : ":", S->params[i].name.len,
-                S->params[i].name.s, S->params[i].name.len);
-    fputs("    }\n    *len = n;\n    return s;\n}\n\n"
+    /* dp_param_find() reads the names through dp_param_name(): WP then knows them by
+     * that contract, without the thousands of characters of their initializer. */
+    fputs("const char *dp_param_name(enum dp_param_id id)\n{\n"
+          "    return dp_param_names[id];\n}\n\n"
           "int dp_param_find(const char *name, uint32_t len)\n{\n    uint32_t i;\n\n"
           "    if (len == 0 || len > DP_PARAM_NAME_MAX)\n        return -1;\n"
           "    /*@ loop invariant 0 <= i <= DP_PARAM_COUNT;\n"
           "        loop assigns i;\n        loop variant DP_PARAM_COUNT - i;\n    */\n"
-          "    for (i = 0; i < DP_PARAM_COUNT; i++) {\n        uint32_t n;\n"
-          "        const char *s = dp_param_name_n((enum dp_param_id)i, &n);\n"
-          "        if (n == len && dp_mem_ieq(name, s, len))\n            return (int)i;\n"
-          "    }\n    return -1;\n}\n\n"
+          "    for (i = 0; i < DP_PARAM_COUNT; i++)\n"
+          "        if (dp_param_name_len[i] == len &&\n"
+          "            dp_mem_ieq(name, dp_param_name((enum dp_param_id)i), len))\n"
+          "            return (int)i;\n"
+          "    return -1;\n}\n\n"
           "int dp_param_enum_ok(enum dp_param_id id, const char *v, uint32_t len)\n{\n"
           "    switch (id) {\n", c);
     for (i = 0; i < S->n_params; i++) {
@@ -386,14 +471,49 @@ int emit_params(const struct spec *S, const char *root)
           "    dp_param_describe(id, &d);\n"
           "    e = dp_value_check(d.type, d.lo, d.hi, d.cap, v, len);\n"
           "    if (e == DP_VALUE_OK && d.type == DP_VT_ENUM && len > 0 && !dp_param_enum_ok(id, v, len))\n"
-          "        e = DP_VALUE_NOT_IN_ENUM;\n    return e;\n}\n\n"
-          "const char *dp_param_name(enum dp_param_id id)\n{\n    uint32_t n;\n\n"
-          "    return dp_param_name_n(id, &n);\n}\n", c);
+          "        e = DP_VALUE_NOT_IN_ENUM;\n    return e;\n}\n", c);
     fclose(h);
     return fclose(c);
 }
 
 /* ---- boot_fsm.[ch] ---- */
+
+/* A set of guard bits by name: 0u, DP_G_A, or (DP_G_A | DP_G_B). */
+static void guard_set(FILE *f, const struct spec *S, unsigned bits)
+{
+    int g, n = 0;
+    for (g = 0; g < S->n_guards; g++)
+        if (bits & (1u << g))
+            n++;
+    if (n == 0) {
+        fputs("0u", f);
+        return;
+    }
+    if (n > 1)
+        fputs("(", f);
+    for (g = 0, n = 0; g < S->n_guards; g++)
+        if (bits & (1u << g))
+            fprintf(f, "%sDP_G_%s", n++ ? " | " : "", upper(&S->guards[g].name));
+    if (n > 1)
+        fputs(")", f);
+}
+
+/* The guard test of a transition: (guards & MASK) == WANT, with the guards' names; a long
+ * test goes on two lines, the second indented by `indent`. */
+static void guard_test(FILE *f, const struct spec *S, const char *var, const struct trans *t,
+                       const char *indent)
+{
+    int g, n = 0;
+    for (g = 0; g < S->n_guards; g++)
+        if (t->mask & (1u << g))
+            n++;
+    fprintf(f, "(%s & ", var);
+    guard_set(f, S, t->mask);
+    fprintf(f, ") ==%s", n > 2 ? "\n" : " ");
+    if (n > 2)
+        fputs(indent, f);
+    guard_set(f, S, t->want);
+}
 
 int emit_fsm_c(const struct spec *S, const char *root)
 {
@@ -452,8 +572,10 @@ int emit_fsm_c(const struct spec *S, const char *root)
         const struct trans *t = &S->trans[i];
         fprintf(h, "%s\n      (st == DP_ST_%s && ev == DP_EV_%s", i ? " ||" : "",
                 upper(&S->states[t->state].name), upper(&S->events[t->event].name));
-        if (t->mask)
-            fprintf(h, " && (g & 0x%x) == 0x%x", t->mask, t->want);
+        if (t->mask) {
+            fputs(" &&\n       ", h);
+            guard_test(h, S, "g", t, "           ");
+        }
         fprintf(h, " &&\n       nx == DP_ST_%s && act == DP_ACT_%s)",
                 upper(&S->states[t->target].name),
                 t->action >= 0 ? upper(&S->actions[t->action].name) : "NONE");
@@ -480,10 +602,10 @@ int emit_fsm_c(const struct spec *S, const char *root)
           "    requires \\valid(next) && \\valid(action) && \\separated(next, action);\n"
           "    assigns *next, *action;\n"
           "    ensures \\result == 0 || \\result == 1;\n"
-          "    ensures \\result == 1 ==> *next < DP_ST_COUNT && *action < DP_ACT_COUNT;\n"
-          "    ensures \\result == 1 ==> dp_boot_trans(st, ev, guards, *next, *action);\n"
-          "    ensures \\result == 0 ==> !dp_boot_handles(st, ev, guards);\n"
-          "    ensures \\result == 0 ==> *next == \\old(*next) && *action == \\old(*action);\n*/\n"
+          "    ensures \\result == 1 ==> *next < DP_ST_COUNT && *action < DP_ACT_COUNT &&\n"
+          "        dp_boot_trans(st, ev, guards, *next, *action);\n"
+          "    ensures \\result == 0 ==> !dp_boot_handles(st, ev, guards) &&\n"
+          "        *next == \\old(*next) && *action == \\old(*action);\n*/\n"
           "int dp_boot_fsm_step(uint8_t st, uint8_t ev, uint32_t guards, uint8_t *next,\n"
           "                     uint8_t *action);\n\n"
           "/* Final states end a run. */\n"
@@ -502,22 +624,27 @@ int emit_fsm_c(const struct spec *S, const char *root)
     fputs("#include \"boot_fsm.h\"\n\nconst struct dp_boot_row dp_boot_rows[DP_BOOT_ROWS] = {\n", c);
     for (i = 0; i < S->n_trans; i++) {
         const struct trans *t = &S->trans[i];
-        fprintf(c, "    {DP_ST_%s, DP_EV_%s, DP_ST_%s, DP_ACT_%s, 0x%xu, 0x%xu},\n",
+        fprintf(c, "    {DP_ST_%s, DP_EV_%s, DP_ST_%s, DP_ACT_%s,\n     ",
                 upper(&S->states[t->state].name), upper(&S->events[t->event].name),
                 upper(&S->states[t->target].name),
-                t->action >= 0 ? upper(&S->actions[t->action].name) : "NONE", t->mask, t->want);
+                t->action >= 0 ? upper(&S->actions[t->action].name) : "NONE");
+        guard_set(c, S, t->mask);
+        fputs(",\n     ", c);
+        guard_set(c, S, t->want);
+        fputs("},\n", c);
     }
     /* The step function: a switch on the state, then on the event, then the guard tests
-     * in spec order. No table lookup: every branch is constant facts WP proves at once. */
+     * in spec order; every transition is one branch that writes two constants and
+     * returns. No table lookup: WP proves each branch from constants. */
     fputs("};\n\nint dp_boot_fsm_step(uint8_t st, uint8_t ev, uint32_t guards, uint8_t *next,\n"
-          "                     uint8_t *action)\n{\n"
-          "    uint8_t n = 0, a = 0;\n    int found = 0;\n\n    switch (st) {\n", c);
+          "                     uint8_t *action)\n{\n    switch (st) {\n", c);
     for (i = 0; i < S->n_states; i++) {
-        int e, any = 0;
+        int e, k, any = 0;
         for (e = 0; e < S->n_events; e++) {
-            int k, first = 1;
+            int first = 1;
             for (k = 0; k < S->n_trans; k++) {
                 const struct trans *t = &S->trans[k];
+                const char *ind = t->mask ? "                " : "            ";
                 if (t->state != i || t->event != e)
                     continue;
                 if (!any)
@@ -525,25 +652,34 @@ int emit_fsm_c(const struct spec *S, const char *root)
                             upper(&S->states[i].name));
                 any = 1;
                 if (first)
-                    fprintf(c, "        case DP_EV_%s:\n            ", upper(&S->events[e].name));
-                else
-                    fputs(" else ", c);
+                    fprintf(c, "        case DP_EV_%s:\n", upper(&S->events[e].name));
                 first = 0;
                 if (t->mask)   /* no guard: dpgen made it the only row of (state, event) */
-                    fprintf(c, "if ((guards & 0x%xu) == 0x%xu) ", t->mask, t->want);
-                fprintf(c, "{\n                n = DP_ST_%s; a = DP_ACT_%s; found = 1;\n            }",
-                        upper(&S->states[t->target].name),
-                        t->action >= 0 ? upper(&S->actions[t->action].name) : "NONE");
+                {
+                    fputs("            if (", c);
+                    guard_test(c, S, "guards", t, "                ");
+                    fputs(") {\n", c);
+                }
+                fprintf(c, "%s*next = DP_ST_%s;\n%s*action = DP_ACT_%s;\n%sreturn 1;\n", ind,
+                        upper(&S->states[t->target].name), ind,
+                        t->action >= 0 ? upper(&S->actions[t->action].name) : "NONE", ind);
+                if (t->mask)
+                    fputs("            }\n", c);
             }
-            if (!first)
-                fputs("\n            break;\n", c);
+            if (!first) {
+                /* no guard matched: out of the switch, unless the last row has no guard */
+                int last = 0;
+                for (k = 0; k < S->n_trans; k++)
+                    if (S->trans[k].state == i && S->trans[k].event == e)
+                        last = k;
+                if (S->trans[last].mask)
+                    fputs("            break;\n", c);
+            }
         }
         if (any)
             fputs("        default:\n            break;\n        }\n        break;\n", c);
     }
-    fputs("    default:\n        break;\n    }\n"
-          "    if (found) {\n        *next = n;\n        *action = a;\n    }\n"
-          "    return found;\n}\n\n"
+    fputs("    default:\n        break;\n    }\n    return 0;\n}\n\n"
           "int dp_boot_fsm_is_final(uint8_t st)\n{\n    return ", c);
     {
         int any = 0;
@@ -556,21 +692,35 @@ int emit_fsm_c(const struct spec *S, const char *root)
         if (!any)
             fputs("0", c);
     }
-    fputs(";\n}\n\nconst char *dp_boot_state_name(uint8_t st)\n{\n    switch (st) {\n", c);
-    for (i = 0; i < S->n_states; i++)
-        fprintf(c, "    case DP_ST_%s: return \"%.*s\";\n", upper(&S->states[i].name),
-                S->states[i].name.len, S->states[i].name.s);
-    fputs("    default: return \"?\";\n    }\n}\n\nconst char *dp_boot_event_name(uint8_t ev)\n{\n"
-          "    switch (ev) {\n", c);
-    for (i = 0; i < S->n_events; i++)
-        fprintf(c, "    case DP_EV_%s: return \"%.*s\";\n", upper(&S->events[i].name),
-                S->events[i].name.len, S->events[i].name.s);
-    fputs("    default: return \"?\";\n    }\n}\n\nconst char *dp_boot_action_name(uint8_t act)\n{\n"
-          "    switch (act) {\n    case DP_ACT_NONE: return \"none\";\n", c);
-    for (i = 0; i < S->n_actions; i++)
-        fprintf(c, "    case DP_ACT_%s: return \"%.*s\";\n", upper(&S->actions[i].name),
-                S->actions[i].name.len, S->actions[i].name.s);
-    fputs("    default: return \"?\";\n    }\n}\n", c);
+    /* Names: NUL-padded rows, the last one "?" for an unknown value, so that every
+     * result is a row of the array (no string literal whose validity WP must prove). */
+    {
+        int w = 2;
+        for (i = 0; i < S->n_states; i++)
+            w = S->states[i].name.len + 1 > w ? S->states[i].name.len + 1 : w;
+        fprintf(c, ";\n}\n\nstatic const char dp_boot_state_names[DP_ST_COUNT + 1][%d] = {\n", w);
+        for (i = 0; i < S->n_states; i++)
+            fprintf(c, "    \"%.*s\",\n", S->states[i].name.len, S->states[i].name.s);
+        fputs("    \"?\"\n};\n\nconst char *dp_boot_state_name(uint8_t st)\n{\n"
+              "    return dp_boot_state_names[st < DP_ST_COUNT ? st : DP_ST_COUNT];\n}\n", c);
+        w = 5;   /* "none" */
+        for (i = 0; i < S->n_events; i++)
+            w = S->events[i].name.len + 1 > w ? S->events[i].name.len + 1 : w;
+        fprintf(c, "\nstatic const char dp_boot_event_names[DP_EV_COUNT + 1][%d] = {\n", w);
+        for (i = 0; i < S->n_events; i++)
+            fprintf(c, "    \"%.*s\",\n", S->events[i].name.len, S->events[i].name.s);
+        fputs("    \"?\"\n};\n\nconst char *dp_boot_event_name(uint8_t ev)\n{\n"
+              "    return dp_boot_event_names[ev < DP_EV_COUNT ? ev : DP_EV_COUNT];\n}\n", c);
+        w = 5;
+        for (i = 0; i < S->n_actions; i++)
+            w = S->actions[i].name.len + 1 > w ? S->actions[i].name.len + 1 : w;
+        fprintf(c, "\nstatic const char dp_boot_action_names[DP_ACT_COUNT + 1][%d] = {\n"
+                   "    \"none\",\n", w);
+        for (i = 0; i < S->n_actions; i++)
+            fprintf(c, "    \"%.*s\",\n", S->actions[i].name.len, S->actions[i].name.s);
+        fputs("    \"?\"\n};\n\nconst char *dp_boot_action_name(uint8_t act)\n{\n"
+              "    return dp_boot_action_names[act < DP_ACT_COUNT ? act : DP_ACT_COUNT];\n}\n", c);
+    }
     fclose(h);
     return fclose(c);
 }

@@ -149,18 +149,34 @@ int emit_promela(const struct spec *S, const char *root)
             fputs("            :: skip\n", f);
         fputs("            fi\n", f);
     }
-    fputs("        fi;\n        /* ... and the guards' values */\n", f);
-    for (g = 0; g < S->n_guards; g++) {
-        const struct tok *n = &S->guards[g].name;
-        if (S->guards[g].bound)
-            fprintf(f, "        if\n        :: n_%.*s < %ld -> if :: g_%.*s = true; n_%.*s++ :: "
-                       "g_%.*s = false fi\n        :: else -> g_%.*s = false\n        fi;\n",
-                    n->len, n->s, S->guards[g].bound, n->len, n->s, n->len, n->s, n->len, n->s,
-                    n->len, n->s);
-        else
-            fprintf(f, "        if :: g_%.*s = true :: g_%.*s = false fi;\n", n->len, n->s,
-                    n->len, n->s);
-    }
+    fputs("        fi;\n        /* ... and the values of the guards this state tests on this event */\n", f);
+    for (g = 0; g < S->n_guards; g++)
+        fprintf(f, "        g_%.*s = false;\n", S->guards[g].name.len, S->guards[g].name.s);
+    fputs("        if\n", f);
+    for (s = 0; s < S->n_states; s++)
+        for (e = 0; e < S->n_events; e++) {
+            unsigned mask = 0;
+            for (i = 0; i < S->n_trans; i++)
+                if (S->trans[i].state == s && S->trans[i].event == e)
+                    mask |= S->trans[i].mask;
+            if (!mask)
+                continue;
+            fprintf(f, "        :: st == S_%s && ev == E_%s ->\n", upper(&S->states[s].name),
+                    upper(&S->events[e].name));
+            for (g = 0; g < S->n_guards; g++) {
+                const struct tok *n = &S->guards[g].name;
+                if (!(mask & (1u << g)))
+                    continue;
+                if (S->guards[g].bound)
+                    fprintf(f, "            if\n            :: n_%.*s < %ld -> if :: g_%.*s = true; n_%.*s++ :: skip fi\n"
+                               "            :: else -> skip\n            fi;\n",
+                            n->len, n->s, S->guards[g].bound, n->len, n->s, n->len, n->s);
+                else
+                    fprintf(f, "            if :: g_%.*s = true :: skip fi;\n", n->len, n->s);
+            }
+            fputs("            skip\n", f);
+        }
+    fputs("        :: else -> skip\n        fi;\n", f);
     fputs("        /* the machine: the one transition that applies */\n        if\n", f);
     for (i = 0; i < S->n_trans; i++) {
         const struct trans *t = &S->trans[i];

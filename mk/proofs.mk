@@ -1,0 +1,89 @@
+# The proof rail (proofs/README.md says what is proven and how to read the results):
+#
+#   make proofs            WP on the runtime, SPIN on the flow model, the broken-flow test
+#   make proofs-wp         Frama-C/WP (+RTE, every -warn-* flag, smoke tests), one run per
+#                          file, NPROC files at a time; fails unless every goal is proved
+#   make proofs-spin       SPIN, every ltl claim of proofs/gen/boot_fsm.pml, exhaustively
+#   make spin-broken-test  SPIN must catch each deliberately broken flow of tests/spin/
+#   make proofs-clean      forget the WP results and the prover cache (the next proofs-wp
+#                          runs every prover again)
+#
+# One file: make build/proofs/wp/runtime/core/dp_str/ok (log next to it: wp.log, wp.json).
+# Knobs: WP_STEPS, WP_TIMEOUT, WP_PAR, WP_CACHE (none|update|replay|offline|rebuild),
+# WP_CACHE_DIR, WP_EXTRA; SPIN_PML, SPIN_DPGEN, SPIN_DEPTH, SPIN_MEMLIM, SPIN_TIMEOUT.
+
+PROOFS_DIR := $(BUILD)/proofs
+WHY3_CONF  := $(PROOFS_DIR)/why3.conf
+
+# Every C file of the runtime but re2c and Lemon output (proven by EVA and fuzzing, not WP).
+WP_SRCS := $(sort $(filter-out %_lex.c %_parse.c,$(wildcard runtime/gen/*.c)) \
+                  $(wildcard runtime/core/*.c))
+WP_DIR  := $(PROOFS_DIR)/wp
+WP_OKS  := $(patsubst %.c,$(WP_DIR)/%/ok,$(WP_SRCS))
+# A file is proved again when it, any header, or the way it is proved changes.
+WP_DEPS := $(wildcard runtime/include/*.h runtime/gen/*.h runtime/core/*.h) proofs/wp.sh \
+           mk/proofs.mk
+
+# Prover limits. Steps decide (the same verdict on a loaded machine); the time limit is a
+# safety net far above the slowest goal (under 1 s of CPU). See proofs/README.md.
+WP_STEPS     ?= 20000000
+WP_TIMEOUT   ?= 120
+WP_PAR       ?= $(NPROC)
+# Prover answers are cached by goal (build/proofs/wp-cache): a goal that changed misses the
+# cache and goes to the provers, so the cache only saves time. WP_CACHE=none to bypass it.
+WP_CACHE     ?= update
+WP_CACHE_DIR ?= $(abspath $(PROOFS_DIR))/wp-cache
+WP_EXTRA     ?=
+WP_ENV = WHY3CONFIG=$(abspath $(WHY3_CONF)) WP_STEPS=$(WP_STEPS) WP_TIMEOUT=$(WP_TIMEOUT) \
+         WP_PAR=$(WP_PAR) WP_CACHE=$(WP_CACHE) WP_CACHE_DIR=$(WP_CACHE_DIR) \
+         WP_EXTRA="$(WP_EXTRA)"
+# The files are proved in parallel: with the caller's -j if any, else NPROC at a time.
+WP_JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC))
+
+# SPIN: the model dpgen generated from spec/boot.fsm, and the dpgen the broken-flow test
+# uses. Depth, memory (MB) and time (s, per claim) limits: a search that reaches one of
+# them fails; the model needs a tiny fraction of each (proofs/README.md).
+SPIN_PML     ?= proofs/gen/boot_fsm.pml
+SPIN_DPGEN   ?= $(DPGEN)
+SPIN_DEPTH   ?= 100000
+SPIN_MEMLIM  ?= 4096
+SPIN_TIMEOUT ?= 120
+SPIN_DIR     := $(PROOFS_DIR)/spin
+SPIN_ENV = SPIN_DEPTH=$(SPIN_DEPTH) SPIN_MEMLIM=$(SPIN_MEMLIM) SPIN_TIMEOUT=$(SPIN_TIMEOUT)
+
+.PHONY: proofs proofs-wp proofs-wp-files proofs-spin spin-broken-test proofs-clean
+
+proofs: proofs-wp proofs-spin spin-broken-test
+	@echo "make proofs: every WP goal proved, every SPIN claim holds, broken flows caught"
+
+# why3 writes ~/.why3.conf unless told otherwise; Frama-C reads WHY3CONFIG too.
+$(WHY3_CONF):
+	@mkdir -p $(@D)
+	@rm -f $@.tmp
+	WHY3CONFIG=$(abspath $@).tmp why3 config detect > $(@D)/why3-detect.log 2>&1
+	@grep -q 'name = "CVC4"' $@.tmp && grep -q 'name = "Z3"' $@.tmp || \
+	    { cat $(@D)/why3-detect.log; echo "proofs: why3 finds no CVC4 or Z3 (make deps)"; exit 1; }
+	@mv $@.tmp $@
+
+# A run restricted by WP_EXTRA (e.g. -wp-fct) is not recorded as the file's proof.
+$(WP_DIR)/%/ok: %.c $(WP_DEPS) | $(WHY3_CONF)
+	@rm -f $@
+	@$(WP_ENV) ./proofs/wp.sh $< $(@D)
+	@if [ -z "$(WP_EXTRA)" ]; then touch $@; else echo "($< with WP_EXTRA: not recorded as proved)"; fi
+
+proofs-wp-files: $(WP_OKS)
+
+# -k: prove every file even when one fails; the summary then fails and names it.
+proofs-wp: | $(WHY3_CONF)
+	@$(MAKE) --no-print-directory -k $(WP_JOBS) proofs-wp-files || true
+	@WP_STEPS=$(WP_STEPS) ./proofs/summary.sh $(WP_DIR) $(WP_SRCS)
+
+proofs-spin:
+	@$(SPIN_ENV) ./proofs/spin.sh $(SPIN_PML) $(SPIN_DIR)
+	@echo "proofs-spin: $$(wc -l < $(SPIN_DIR)/results) claims of $(SPIN_PML) hold (errors: 0, search complete)"
+
+spin-broken-test: proofs-spin $(SPIN_DPGEN)
+	@$(SPIN_ENV) ./tests/spin/run.sh $(SPIN_DPGEN) $(PROOFS_DIR)/spin-broken $(SPIN_DIR)/results
+
+proofs-clean:
+	rm -rf $(WP_DIR) $(WP_CACHE_DIR) $(SPIN_DIR) $(PROOFS_DIR)/spin-broken

@@ -143,28 +143,70 @@ active proctype boot()
             :: ev = E_STORE_FAIL
             fi
         fi;
-        /* ... and the guards' values */
-        if :: g_trial_failed = true :: g_trial_failed = false fi;
-        if :: g_trial_running = true :: g_trial_running = false fi;
+        /* ... and the values of the guards this state tests on this event */
+        g_trial_failed = false;
+        g_trial_running = false;
+        g_server_left = false;
+        g_retries_left = false;
+        g_image_needed = false;
+        g_sig_ok = false;
+        g_model_ok = false;
+        g_counter_ok = false;
+        g_resume_left = false;
+        g_gets_left = false;
         if
-        :: n_server_left < 8 -> if :: g_server_left = true; n_server_left++ :: g_server_left = false fi
-        :: else -> g_server_left = false
-        fi;
-        if
-        :: n_retries_left < 5 -> if :: g_retries_left = true; n_retries_left++ :: g_retries_left = false fi
-        :: else -> g_retries_left = false
-        fi;
-        if :: g_image_needed = true :: g_image_needed = false fi;
-        if :: g_sig_ok = true :: g_sig_ok = false fi;
-        if :: g_model_ok = true :: g_model_ok = false fi;
-        if :: g_counter_ok = true :: g_counter_ok = false fi;
-        if
-        :: n_resume_left < 3 -> if :: g_resume_left = true; n_resume_left++ :: g_resume_left = false fi
-        :: else -> g_resume_left = false
-        fi;
-        if
-        :: n_gets_left < 16 -> if :: g_gets_left = true; n_gets_left++ :: g_gets_left = false fi
-        :: else -> g_gets_left = false
+        :: st == S_BOOT && ev == E_START ->
+            if :: g_trial_failed = true :: skip fi;
+            if
+            :: n_server_left < 8 -> if :: g_server_left = true; n_server_left++ :: skip fi
+            :: else -> skip
+            fi;
+            if
+            :: n_retries_left < 5 -> if :: g_retries_left = true; n_retries_left++ :: skip fi
+            :: else -> skip
+            fi;
+            skip
+        :: st == S_FETCH_SCRIPT && ev == E_FILE_FAIL ->
+            if
+            :: n_server_left < 8 -> if :: g_server_left = true; n_server_left++ :: skip fi
+            :: else -> skip
+            fi;
+            if
+            :: n_retries_left < 5 -> if :: g_retries_left = true; n_retries_left++ :: skip fi
+            :: else -> skip
+            fi;
+            skip
+        :: st == S_RUN_SCRIPT && ev == E_SCRIPT_GET ->
+            if :: g_image_needed = true :: skip fi;
+            skip
+        :: st == S_RUN_SCRIPT && ev == E_SCRIPT_END ->
+            if :: g_image_needed = true :: skip fi;
+            skip
+        :: st == S_IMAGE_HEADER && ev == E_HEADER_DONE ->
+            if :: g_trial_running = true :: skip fi;
+            if :: g_sig_ok = true :: skip fi;
+            if :: g_model_ok = true :: skip fi;
+            if :: g_counter_ok = true :: skip fi;
+            skip
+        :: st == S_INSTALL && ev == E_IMAGE_NET_FAIL ->
+            if
+            :: n_resume_left < 3 -> if :: g_resume_left = true; n_resume_left++ :: skip fi
+            :: else -> skip
+            fi;
+            skip
+        :: st == S_RUN_FILE && ev == E_SCRIPT_GET ->
+            if
+            :: n_gets_left < 16 -> if :: g_gets_left = true; n_gets_left++ :: skip fi
+            :: else -> skip
+            fi;
+            skip
+        :: st == S_COMMIT_SETTINGS && ev == E_STORE_OK ->
+            if :: g_trial_running = true :: skip fi;
+            skip
+        :: st == S_COMMIT_SETTINGS && ev == E_STORE_FAIL ->
+            if :: g_trial_running = true :: skip fi;
+            skip
+        :: else -> skip
         fi;
         /* the machine: the one transition that applies */
         if

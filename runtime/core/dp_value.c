@@ -113,6 +113,104 @@ static enum dp_value_err dp_all_in_class(enum dp_class k, const char *v, uint32_
     return DP_VALUE_OK;
 }
 
+/*@ assigns \nothing; ensures \result == (('A' <= c <= 'Z') ? c + 32 : c); */
+static char dp_lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+/* 1 when v[0 .. n-1], folded to lower case (ASCII), is w[0 .. n-1]. */
+/*@ requires \valid_read(v + (0 .. n - 1));
+    requires \valid_read(w + (0 .. n - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+*/
+static int dp_lower_is(const char *v, const char *w, uint32_t n)
+{
+    uint32_t j;
+    /*@ loop invariant 0 <= j <= n;
+        loop assigns j;
+        loop variant n - j;
+    */
+    for (j = 0; j < n; j++)
+        if (dp_lower(v[j]) != w[j])
+            return 0;
+    return 1;
+}
+
+/*
+ * The parts of one host of a host list (dp_scan_host). Each returns the index just past
+ * what it read, or 0 when malformed.
+ */
+
+/* A bracketed IPv6 address: '[', hex digits, ':' and '.', ']'. v[start] is '['. */
+/*@ requires \valid_read(v + (0 .. len - 1));
+    requires start < len;
+    assigns \nothing;
+    ensures \result == 0 || (start < \result <= len);
+*/
+static uint32_t dp_scan_v6(const char *v, uint32_t len, uint32_t start)
+{
+    uint32_t i = start + 1u;
+    /*@ loop invariant start < i <= len;
+        loop assigns i;
+        loop variant len - i;
+    */
+    while (i < len && (dp_is_hex(v[i]) || v[i] == ':' || v[i] == '.'))
+        i++;
+    if (i >= len || v[i] != ']' || i == start + 1u)
+        return 0;
+    return i + 1u;
+}
+
+/* A DNS name or IPv4 address: [A-Za-z0-9._-]+, at most 253 bytes. */
+/*@ requires \valid_read(v + (0 .. len - 1));
+    requires start < len;
+    assigns \nothing;
+    ensures \result == 0 || (start < \result <= len);
+*/
+static uint32_t dp_scan_name(const char *v, uint32_t len, uint32_t start)
+{
+    uint32_t i = start;
+    /*@ loop invariant start <= i <= len;
+        loop assigns i;
+        loop variant len - i;
+    */
+    while (i < len && (dp_is_alnum(v[i]) || v[i] == '.' || v[i] == '-' || v[i] == '_'))
+        i++;
+    if (i == start || i - start > 253u)
+        return 0;
+    return i;
+}
+
+/* ':' and a port 1..65535 of at most 5 digits. v[start] is ':'. */
+/*@ requires \valid_read(v + (0 .. len - 1));
+    requires start < len;
+    assigns \nothing;
+    ensures \result == 0 || (start < \result <= len);
+*/
+static uint32_t dp_scan_port(const char *v, uint32_t len, uint32_t start)
+{
+    uint32_t i = start + 1u;
+    uint32_t port = 0, ndig = 0;
+    /*@ loop invariant start < i <= len;
+        loop invariant 0 <= port <= 65535;
+        loop invariant ndig <= 5;
+        loop assigns i, port, ndig;
+        loop variant len - i;
+    */
+    while (i < len && dp_is_digit(v[i])) {
+        port = port * 10u + (uint32_t)(v[i] - '0');
+        ndig++;
+        i++;
+        if (ndig > 5u || port > 65535u)
+            return 0;
+    }
+    if (ndig == 0 || port == 0)
+        return 0;
+    return i;
+}
+
 /*
  * One host of a host list: a DNS name or IPv4 address ([A-Za-z0-9.-]+, at most 253 bytes),
  * or a bracketed IPv6 address, then optionally ':' and a port 1..65535. Returns the index
@@ -125,54 +223,20 @@ static enum dp_value_err dp_all_in_class(enum dp_class k, const char *v, uint32_
 */
 static uint32_t dp_scan_host(const char *v, uint32_t len, uint32_t start)
 {
-    uint32_t i = start;
-    uint32_t port = 0, ndig = 0;
+    uint32_t i;
 
-    if (v[i] == '[') {
-        i++;
-        /*@ loop invariant start < i <= len;
-            loop assigns i;
-            loop variant len - i;
-        */
-        while (i < len && (dp_is_hex(v[i]) || v[i] == ':' || v[i] == '.'))
-            i++;
-        if (i >= len || v[i] != ']' || i == start + 1)
-            return 0;
-        i++;
-    } else {
-        /*@ loop invariant start <= i <= len;
-            loop assigns i;
-            loop variant len - i;
-        */
-        while (i < len && (dp_is_alnum(v[i]) || v[i] == '.' || v[i] == '-' || v[i] == '_'))
-            i++;
-        if (i == start || i - start > 253)
-            return 0;
-    }
-    if (i < len && v[i] == ':') {
-        i++;
-        /*@ loop invariant start < i <= len;
-            loop invariant 0 <= port <= 65535;
-            loop invariant ndig <= 5;
-            loop assigns i, port, ndig;
-            loop variant len - i;
-        */
-        while (i < len && dp_is_digit(v[i])) {
-            port = port * 10u + (uint32_t)(v[i] - '0');
-            ndig++;
-            i++;
-            if (ndig > 5 || port > 65535u)
-                return 0;
-        }
-        if (ndig == 0 || port == 0)
-            return 0;
-    }
+    if (v[start] == '[')
+        i = dp_scan_v6(v, len, start);
+    else
+        i = dp_scan_name(v, len, start);
+    if (i != 0 && i < len && v[i] == ':')
+        i = dp_scan_port(v, len, i);
     return i;
 }
 
 /*
- * `;transport=X` after a SIP host, X one of tls, tcp, udp, auto (any case).
- * Returns the index past it, or 0 when malformed.
+ * `;transport=X` after a SIP host, X one of tls, tcp, udp, auto (any case), up to the
+ * next ',' or the end. Returns the index past it, or 0 when malformed.
  */
 /*@ requires \valid_read(v + (0 .. len - 1));
     requires start < len;
@@ -181,47 +245,23 @@ static uint32_t dp_scan_host(const char *v, uint32_t len, uint32_t start)
 */
 static uint32_t dp_scan_transport(const char *v, uint32_t len, uint32_t start)
 {
-    static const char key[] = ";transport=";
-    uint32_t i, j, n;
-    char w[4];
+    uint32_t w, e;
 
-    if (len - start < 11u)
+    if (len - start < 11u || !dp_lower_is(v + start, ";transport=", 11u))
         return 0;
-    /*@ loop invariant 0 <= j <= 11;
-        loop assigns j;
-        loop variant 11 - j;
+    w = start + 11u;
+    e = w;
+    /*@ loop invariant w <= e <= len;
+        loop assigns e;
+        loop variant len - e;
     */
-    for (j = 0; j < 11u; j++) {
-        char c = v[start + j];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != key[j])
-            return 0;
-    }
-    i = start + 11u;
-    n = 0;
-    /*@ loop invariant start + 11 <= i <= len;
-        loop invariant 0 <= n <= 4;
-        loop invariant n == i - (start + 11);
-        loop assigns i, n, w[0 .. 3];
-        loop variant len - i;
-    */
-    while (i < len && v[i] != ',') {
-        char c = v[i];
-        if (n >= 4u)
-            return 0;
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        w[n] = c;
-        n++;
-        i++;
-    }
-    if (n == 3u && ((w[0] == 't' && w[1] == 'l' && w[2] == 's') ||
-                    (w[0] == 't' && w[1] == 'c' && w[2] == 'p') ||
-                    (w[0] == 'u' && w[1] == 'd' && w[2] == 'p')))
-        return i;
-    if (n == 4u && w[0] == 'a' && w[1] == 'u' && w[2] == 't' && w[3] == 'o')
-        return i;
+    while (e < len && v[e] != ',')
+        e++;
+    if (e - w == 3u && (dp_lower_is(v + w, "tls", 3u) || dp_lower_is(v + w, "tcp", 3u) ||
+                        dp_lower_is(v + w, "udp", 3u)))
+        return e;
+    if (e - w == 4u && dp_lower_is(v + w, "auto", 4u))
+        return e;
     return 0;
 }
 
@@ -297,8 +337,7 @@ static enum dp_value_err dp_check_list(const char *v, uint32_t len)
 */
 static enum dp_value_err dp_check_url(const char *v, uint32_t len)
 {
-    static const char https[] = "https://";
-    uint32_t i, n;
+    uint32_t n;
 
     if (len == 0)
         return DP_VALUE_OK;
@@ -309,18 +348,8 @@ static enum dp_value_err dp_check_url(const char *v, uint32_t len)
         n = 7u;
     if (len <= n)
         return DP_VALUE_BAD_FORMAT;
-    /*@ loop invariant 0 <= i <= n;
-        loop assigns i;
-        loop variant n - i;
-    */
-    for (i = 0; i < n; i++) {
-        char c = v[i];
-        uint32_t k = (n == 7u && i >= 4u) ? i + 1u : i;   /* skip the 's' for http:// */
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != https[k])
-            return DP_VALUE_BAD_FORMAT;
-    }
+    if (!dp_lower_is(v, n == 8u ? "https://" : "http://", n))
+        return DP_VALUE_BAD_FORMAT;
     return dp_all_in_class(DP_C_GRAPH, v + n, len - n);
 }
 

@@ -2,64 +2,393 @@
 #include "boot_fsm.h"
 
 const struct dp_boot_row dp_boot_rows[DP_BOOT_ROWS] = {
-    {DP_ST_BOOT, DP_EV_START, DP_ST_REBOOT, DP_ACT_REVERT_IMAGE, 0x1u, 0x1u},
-    {DP_ST_BOOT, DP_EV_START, DP_ST_FETCH_SCRIPT, DP_ACT_FETCH_SCRIPT, 0x5u, 0x4u},
-    {DP_ST_BOOT, DP_EV_START, DP_ST_WAIT, DP_ACT_SCHEDULE_RETRY, 0xdu, 0x8u},
-    {DP_ST_BOOT, DP_EV_START, DP_ST_DONE, DP_ACT_GIVE_UP, 0xdu, 0x0u},
-    {DP_ST_FETCH_SCRIPT, DP_EV_FILE_OK, DP_ST_RUN_SCRIPT, DP_ACT_RUN_SCRIPT, 0x0u, 0x0u},
-    {DP_ST_FETCH_SCRIPT, DP_EV_FILE_FAIL, DP_ST_FETCH_SCRIPT, DP_ACT_NEXT_SERVER, 0x4u, 0x4u},
-    {DP_ST_FETCH_SCRIPT, DP_EV_FILE_FAIL, DP_ST_WAIT, DP_ACT_SCHEDULE_RETRY, 0xcu, 0x8u},
-    {DP_ST_FETCH_SCRIPT, DP_EV_FILE_FAIL, DP_ST_DONE, DP_ACT_GIVE_UP, 0xcu, 0x0u},
-    {DP_ST_RUN_SCRIPT, DP_EV_SCRIPT_GET, DP_ST_IMAGE_HEADER, DP_ACT_START_IMAGE, 0x10u, 0x10u},
-    {DP_ST_RUN_SCRIPT, DP_EV_SCRIPT_GET, DP_ST_FETCH_FILE, DP_ACT_FETCH_FILE, 0x10u, 0x0u},
-    {DP_ST_RUN_SCRIPT, DP_EV_SCRIPT_END, DP_ST_IMAGE_HEADER, DP_ACT_START_IMAGE, 0x10u, 0x10u},
-    {DP_ST_RUN_SCRIPT, DP_EV_SCRIPT_END, DP_ST_COMMIT_SETTINGS, DP_ACT_COMMIT_SETTINGS, 0x10u, 0x0u},
-    {DP_ST_IMAGE_HEADER, DP_EV_HEADER_DONE, DP_ST_CONFIRM_TRIAL, DP_ACT_CONFIRM_TRIAL, 0xe2u, 0xe2u},
-    {DP_ST_IMAGE_HEADER, DP_EV_HEADER_DONE, DP_ST_INSTALL, DP_ACT_BEGIN_INSTALL, 0xe2u, 0xe0u},
-    {DP_ST_IMAGE_HEADER, DP_EV_HEADER_DONE, DP_ST_RUN_FILE, DP_ACT_REJECT_IMAGE, 0x20u, 0x0u},
-    {DP_ST_IMAGE_HEADER, DP_EV_HEADER_DONE, DP_ST_RUN_FILE, DP_ACT_REJECT_IMAGE, 0x60u, 0x20u},
-    {DP_ST_IMAGE_HEADER, DP_EV_HEADER_DONE, DP_ST_RUN_FILE, DP_ACT_REJECT_IMAGE, 0xe0u, 0x60u},
-    {DP_ST_IMAGE_HEADER, DP_EV_IMAGE_BAD, DP_ST_RUN_FILE, DP_ACT_REJECT_IMAGE, 0x0u, 0x0u},
-    {DP_ST_IMAGE_HEADER, DP_EV_IMAGE_NET_FAIL, DP_ST_RUN_FILE, DP_ACT_ABANDON_IMAGE, 0x0u, 0x0u},
-    {DP_ST_CONFIRM_TRIAL, DP_EV_STORE_OK, DP_ST_INSTALL, DP_ACT_BEGIN_INSTALL, 0x0u, 0x0u},
-    {DP_ST_CONFIRM_TRIAL, DP_EV_STORE_FAIL, DP_ST_RUN_FILE, DP_ACT_REJECT_IMAGE, 0x0u, 0x0u},
-    {DP_ST_INSTALL, DP_EV_IMAGE_OK, DP_ST_COMMIT_IMAGE, DP_ACT_COMMIT_BANK, 0x0u, 0x0u},
-    {DP_ST_INSTALL, DP_EV_IMAGE_BAD, DP_ST_RUN_FILE, DP_ACT_REJECT_IMAGE, 0x0u, 0x0u},
-    {DP_ST_INSTALL, DP_EV_IMAGE_NET_FAIL, DP_ST_INSTALL, DP_ACT_RESUME_IMAGE, 0x100u, 0x100u},
-    {DP_ST_INSTALL, DP_EV_IMAGE_NET_FAIL, DP_ST_RUN_FILE, DP_ACT_ABANDON_IMAGE, 0x100u, 0x0u},
-    {DP_ST_COMMIT_IMAGE, DP_EV_STORE_OK, DP_ST_REBOOT, DP_ACT_REBOOT, 0x0u, 0x0u},
-    {DP_ST_COMMIT_IMAGE, DP_EV_STORE_FAIL, DP_ST_RUN_FILE, DP_ACT_REJECT_IMAGE, 0x0u, 0x0u},
-    {DP_ST_RUN_FILE, DP_EV_SCRIPT_GET, DP_ST_FETCH_FILE, DP_ACT_FETCH_FILE, 0x200u, 0x200u},
-    {DP_ST_RUN_FILE, DP_EV_SCRIPT_GET, DP_ST_COMMIT_SETTINGS, DP_ACT_STOP_SCRIPT, 0x200u, 0x0u},
-    {DP_ST_RUN_FILE, DP_EV_SCRIPT_END, DP_ST_COMMIT_SETTINGS, DP_ACT_COMMIT_SETTINGS, 0x0u, 0x0u},
-    {DP_ST_FETCH_FILE, DP_EV_FILE_OK, DP_ST_RUN_FILE, DP_ACT_CONTINUE_SCRIPT, 0x0u, 0x0u},
-    {DP_ST_FETCH_FILE, DP_EV_FILE_FAIL, DP_ST_RUN_FILE, DP_ACT_CONTINUE_SCRIPT, 0x0u, 0x0u},
-    {DP_ST_COMMIT_SETTINGS, DP_EV_STORE_OK, DP_ST_CONFIRM_IMAGE, DP_ACT_CONFIRM_IMAGE, 0x2u, 0x2u},
-    {DP_ST_COMMIT_SETTINGS, DP_EV_STORE_OK, DP_ST_DONE, DP_ACT_FINISH, 0x2u, 0x0u},
-    {DP_ST_COMMIT_SETTINGS, DP_EV_STORE_FAIL, DP_ST_CONFIRM_IMAGE, DP_ACT_CONFIRM_IMAGE, 0x2u, 0x2u},
-    {DP_ST_COMMIT_SETTINGS, DP_EV_STORE_FAIL, DP_ST_DONE, DP_ACT_FINISH, 0x2u, 0x0u},
-    {DP_ST_CONFIRM_IMAGE, DP_EV_STORE_OK, DP_ST_DONE, DP_ACT_FINISH, 0x0u, 0x0u},
-    {DP_ST_CONFIRM_IMAGE, DP_EV_STORE_FAIL, DP_ST_DONE, DP_ACT_FINISH, 0x0u, 0x0u},
+    {DP_ST_BOOT, DP_EV_START, DP_ST_REBOOT, DP_ACT_REVERT_IMAGE,
+     DP_G_TRIAL_FAILED,
+     DP_G_TRIAL_FAILED},
+    {DP_ST_BOOT, DP_EV_START, DP_ST_FETCH_SCRIPT, DP_ACT_FETCH_SCRIPT,
+     (DP_G_TRIAL_FAILED | DP_G_SERVER_LEFT),
+     DP_G_SERVER_LEFT},
+    {DP_ST_BOOT, DP_EV_START, DP_ST_WAIT, DP_ACT_SCHEDULE_RETRY,
+     (DP_G_TRIAL_FAILED | DP_G_SERVER_LEFT | DP_G_RETRIES_LEFT),
+     DP_G_RETRIES_LEFT},
+    {DP_ST_BOOT, DP_EV_START, DP_ST_DONE, DP_ACT_GIVE_UP,
+     (DP_G_TRIAL_FAILED | DP_G_SERVER_LEFT | DP_G_RETRIES_LEFT),
+     0u},
+    {DP_ST_FETCH_SCRIPT, DP_EV_FILE_OK, DP_ST_RUN_SCRIPT, DP_ACT_RUN_SCRIPT,
+     0u,
+     0u},
+    {DP_ST_FETCH_SCRIPT, DP_EV_FILE_FAIL, DP_ST_FETCH_SCRIPT, DP_ACT_NEXT_SERVER,
+     DP_G_SERVER_LEFT,
+     DP_G_SERVER_LEFT},
+    {DP_ST_FETCH_SCRIPT, DP_EV_FILE_FAIL, DP_ST_WAIT, DP_ACT_SCHEDULE_RETRY,
+     (DP_G_SERVER_LEFT | DP_G_RETRIES_LEFT),
+     DP_G_RETRIES_LEFT},
+    {DP_ST_FETCH_SCRIPT, DP_EV_FILE_FAIL, DP_ST_DONE, DP_ACT_GIVE_UP,
+     (DP_G_SERVER_LEFT | DP_G_RETRIES_LEFT),
+     0u},
+    {DP_ST_RUN_SCRIPT, DP_EV_SCRIPT_GET, DP_ST_IMAGE_HEADER, DP_ACT_START_IMAGE,
+     DP_G_IMAGE_NEEDED,
+     DP_G_IMAGE_NEEDED},
+    {DP_ST_RUN_SCRIPT, DP_EV_SCRIPT_GET, DP_ST_FETCH_FILE, DP_ACT_FETCH_FILE,
+     DP_G_IMAGE_NEEDED,
+     0u},
+    {DP_ST_RUN_SCRIPT, DP_EV_SCRIPT_END, DP_ST_IMAGE_HEADER, DP_ACT_START_IMAGE,
+     DP_G_IMAGE_NEEDED,
+     DP_G_IMAGE_NEEDED},
+    {DP_ST_RUN_SCRIPT, DP_EV_SCRIPT_END, DP_ST_COMMIT_SETTINGS, DP_ACT_COMMIT_SETTINGS,
+     DP_G_IMAGE_NEEDED,
+     0u},
+    {DP_ST_IMAGE_HEADER, DP_EV_HEADER_DONE, DP_ST_CONFIRM_TRIAL, DP_ACT_CONFIRM_TRIAL,
+     (DP_G_TRIAL_RUNNING | DP_G_SIG_OK | DP_G_MODEL_OK | DP_G_COUNTER_OK),
+     (DP_G_TRIAL_RUNNING | DP_G_SIG_OK | DP_G_MODEL_OK | DP_G_COUNTER_OK)},
+    {DP_ST_IMAGE_HEADER, DP_EV_HEADER_DONE, DP_ST_INSTALL, DP_ACT_BEGIN_INSTALL,
+     (DP_G_TRIAL_RUNNING | DP_G_SIG_OK | DP_G_MODEL_OK | DP_G_COUNTER_OK),
+     (DP_G_SIG_OK | DP_G_MODEL_OK | DP_G_COUNTER_OK)},
+    {DP_ST_IMAGE_HEADER, DP_EV_HEADER_DONE, DP_ST_RUN_FILE, DP_ACT_REJECT_IMAGE,
+     DP_G_SIG_OK,
+     0u},
+    {DP_ST_IMAGE_HEADER, DP_EV_HEADER_DONE, DP_ST_RUN_FILE, DP_ACT_REJECT_IMAGE,
+     (DP_G_SIG_OK | DP_G_MODEL_OK),
+     DP_G_SIG_OK},
+    {DP_ST_IMAGE_HEADER, DP_EV_HEADER_DONE, DP_ST_RUN_FILE, DP_ACT_REJECT_IMAGE,
+     (DP_G_SIG_OK | DP_G_MODEL_OK | DP_G_COUNTER_OK),
+     (DP_G_SIG_OK | DP_G_MODEL_OK)},
+    {DP_ST_IMAGE_HEADER, DP_EV_IMAGE_BAD, DP_ST_RUN_FILE, DP_ACT_REJECT_IMAGE,
+     0u,
+     0u},
+    {DP_ST_IMAGE_HEADER, DP_EV_IMAGE_NET_FAIL, DP_ST_RUN_FILE, DP_ACT_ABANDON_IMAGE,
+     0u,
+     0u},
+    {DP_ST_CONFIRM_TRIAL, DP_EV_STORE_OK, DP_ST_INSTALL, DP_ACT_BEGIN_INSTALL,
+     0u,
+     0u},
+    {DP_ST_CONFIRM_TRIAL, DP_EV_STORE_FAIL, DP_ST_RUN_FILE, DP_ACT_REJECT_IMAGE,
+     0u,
+     0u},
+    {DP_ST_INSTALL, DP_EV_IMAGE_OK, DP_ST_COMMIT_IMAGE, DP_ACT_COMMIT_BANK,
+     0u,
+     0u},
+    {DP_ST_INSTALL, DP_EV_IMAGE_BAD, DP_ST_RUN_FILE, DP_ACT_REJECT_IMAGE,
+     0u,
+     0u},
+    {DP_ST_INSTALL, DP_EV_IMAGE_NET_FAIL, DP_ST_INSTALL, DP_ACT_RESUME_IMAGE,
+     DP_G_RESUME_LEFT,
+     DP_G_RESUME_LEFT},
+    {DP_ST_INSTALL, DP_EV_IMAGE_NET_FAIL, DP_ST_RUN_FILE, DP_ACT_ABANDON_IMAGE,
+     DP_G_RESUME_LEFT,
+     0u},
+    {DP_ST_COMMIT_IMAGE, DP_EV_STORE_OK, DP_ST_REBOOT, DP_ACT_REBOOT,
+     0u,
+     0u},
+    {DP_ST_COMMIT_IMAGE, DP_EV_STORE_FAIL, DP_ST_RUN_FILE, DP_ACT_REJECT_IMAGE,
+     0u,
+     0u},
+    {DP_ST_RUN_FILE, DP_EV_SCRIPT_GET, DP_ST_FETCH_FILE, DP_ACT_FETCH_FILE,
+     DP_G_GETS_LEFT,
+     DP_G_GETS_LEFT},
+    {DP_ST_RUN_FILE, DP_EV_SCRIPT_GET, DP_ST_COMMIT_SETTINGS, DP_ACT_STOP_SCRIPT,
+     DP_G_GETS_LEFT,
+     0u},
+    {DP_ST_RUN_FILE, DP_EV_SCRIPT_END, DP_ST_COMMIT_SETTINGS, DP_ACT_COMMIT_SETTINGS,
+     0u,
+     0u},
+    {DP_ST_FETCH_FILE, DP_EV_FILE_OK, DP_ST_RUN_FILE, DP_ACT_CONTINUE_SCRIPT,
+     0u,
+     0u},
+    {DP_ST_FETCH_FILE, DP_EV_FILE_FAIL, DP_ST_RUN_FILE, DP_ACT_CONTINUE_SCRIPT,
+     0u,
+     0u},
+    {DP_ST_COMMIT_SETTINGS, DP_EV_STORE_OK, DP_ST_CONFIRM_IMAGE, DP_ACT_CONFIRM_IMAGE,
+     DP_G_TRIAL_RUNNING,
+     DP_G_TRIAL_RUNNING},
+    {DP_ST_COMMIT_SETTINGS, DP_EV_STORE_OK, DP_ST_DONE, DP_ACT_FINISH,
+     DP_G_TRIAL_RUNNING,
+     0u},
+    {DP_ST_COMMIT_SETTINGS, DP_EV_STORE_FAIL, DP_ST_CONFIRM_IMAGE, DP_ACT_CONFIRM_IMAGE,
+     DP_G_TRIAL_RUNNING,
+     DP_G_TRIAL_RUNNING},
+    {DP_ST_COMMIT_SETTINGS, DP_EV_STORE_FAIL, DP_ST_DONE, DP_ACT_FINISH,
+     DP_G_TRIAL_RUNNING,
+     0u},
+    {DP_ST_CONFIRM_IMAGE, DP_EV_STORE_OK, DP_ST_DONE, DP_ACT_FINISH,
+     0u,
+     0u},
+    {DP_ST_CONFIRM_IMAGE, DP_EV_STORE_FAIL, DP_ST_DONE, DP_ACT_FINISH,
+     0u,
+     0u},
 };
 
 int dp_boot_fsm_step(uint8_t st, uint8_t ev, uint32_t guards, uint8_t *next,
                      uint8_t *action)
 {
-    uint32_t i;
-
-    /*@ loop invariant 0 <= i <= DP_BOOT_ROWS;
-        loop invariant \forall integer j; 0 <= j < i ==>
-            !dp_boot_row_matches(j, st, ev, guards);
-        loop assigns i;
-        loop variant DP_BOOT_ROWS - i;
-    */
-    for (i = 0; i < DP_BOOT_ROWS; i++) {
-        const struct dp_boot_row *r = &dp_boot_rows[i];
-        if (r->state == st && r->event == ev && (guards & r->mask) == r->want) {
-            *next = r->next;
-            *action = r->action;
-            return 1;
+    switch (st) {
+    case DP_ST_BOOT:
+        switch (ev) {
+        case DP_EV_START:
+            if ((guards & DP_G_TRIAL_FAILED) == DP_G_TRIAL_FAILED) {
+                *next = DP_ST_REBOOT;
+                *action = DP_ACT_REVERT_IMAGE;
+                return 1;
+            }
+            if ((guards & (DP_G_TRIAL_FAILED | DP_G_SERVER_LEFT)) == DP_G_SERVER_LEFT) {
+                *next = DP_ST_FETCH_SCRIPT;
+                *action = DP_ACT_FETCH_SCRIPT;
+                return 1;
+            }
+            if ((guards & (DP_G_TRIAL_FAILED | DP_G_SERVER_LEFT | DP_G_RETRIES_LEFT)) ==
+                DP_G_RETRIES_LEFT) {
+                *next = DP_ST_WAIT;
+                *action = DP_ACT_SCHEDULE_RETRY;
+                return 1;
+            }
+            if ((guards & (DP_G_TRIAL_FAILED | DP_G_SERVER_LEFT | DP_G_RETRIES_LEFT)) ==
+                0u) {
+                *next = DP_ST_DONE;
+                *action = DP_ACT_GIVE_UP;
+                return 1;
+            }
+            break;
+        default:
+            break;
         }
+        break;
+    case DP_ST_FETCH_SCRIPT:
+        switch (ev) {
+        case DP_EV_FILE_OK:
+            *next = DP_ST_RUN_SCRIPT;
+            *action = DP_ACT_RUN_SCRIPT;
+            return 1;
+        case DP_EV_FILE_FAIL:
+            if ((guards & DP_G_SERVER_LEFT) == DP_G_SERVER_LEFT) {
+                *next = DP_ST_FETCH_SCRIPT;
+                *action = DP_ACT_NEXT_SERVER;
+                return 1;
+            }
+            if ((guards & (DP_G_SERVER_LEFT | DP_G_RETRIES_LEFT)) == DP_G_RETRIES_LEFT) {
+                *next = DP_ST_WAIT;
+                *action = DP_ACT_SCHEDULE_RETRY;
+                return 1;
+            }
+            if ((guards & (DP_G_SERVER_LEFT | DP_G_RETRIES_LEFT)) == 0u) {
+                *next = DP_ST_DONE;
+                *action = DP_ACT_GIVE_UP;
+                return 1;
+            }
+            break;
+        default:
+            break;
+        }
+        break;
+    case DP_ST_RUN_SCRIPT:
+        switch (ev) {
+        case DP_EV_SCRIPT_GET:
+            if ((guards & DP_G_IMAGE_NEEDED) == DP_G_IMAGE_NEEDED) {
+                *next = DP_ST_IMAGE_HEADER;
+                *action = DP_ACT_START_IMAGE;
+                return 1;
+            }
+            if ((guards & DP_G_IMAGE_NEEDED) == 0u) {
+                *next = DP_ST_FETCH_FILE;
+                *action = DP_ACT_FETCH_FILE;
+                return 1;
+            }
+            break;
+        case DP_EV_SCRIPT_END:
+            if ((guards & DP_G_IMAGE_NEEDED) == DP_G_IMAGE_NEEDED) {
+                *next = DP_ST_IMAGE_HEADER;
+                *action = DP_ACT_START_IMAGE;
+                return 1;
+            }
+            if ((guards & DP_G_IMAGE_NEEDED) == 0u) {
+                *next = DP_ST_COMMIT_SETTINGS;
+                *action = DP_ACT_COMMIT_SETTINGS;
+                return 1;
+            }
+            break;
+        default:
+            break;
+        }
+        break;
+    case DP_ST_IMAGE_HEADER:
+        switch (ev) {
+        case DP_EV_HEADER_DONE:
+            if ((guards & (DP_G_TRIAL_RUNNING | DP_G_SIG_OK | DP_G_MODEL_OK | DP_G_COUNTER_OK)) ==
+                (DP_G_TRIAL_RUNNING | DP_G_SIG_OK | DP_G_MODEL_OK | DP_G_COUNTER_OK)) {
+                *next = DP_ST_CONFIRM_TRIAL;
+                *action = DP_ACT_CONFIRM_TRIAL;
+                return 1;
+            }
+            if ((guards & (DP_G_TRIAL_RUNNING | DP_G_SIG_OK | DP_G_MODEL_OK | DP_G_COUNTER_OK)) ==
+                (DP_G_SIG_OK | DP_G_MODEL_OK | DP_G_COUNTER_OK)) {
+                *next = DP_ST_INSTALL;
+                *action = DP_ACT_BEGIN_INSTALL;
+                return 1;
+            }
+            if ((guards & DP_G_SIG_OK) == 0u) {
+                *next = DP_ST_RUN_FILE;
+                *action = DP_ACT_REJECT_IMAGE;
+                return 1;
+            }
+            if ((guards & (DP_G_SIG_OK | DP_G_MODEL_OK)) == DP_G_SIG_OK) {
+                *next = DP_ST_RUN_FILE;
+                *action = DP_ACT_REJECT_IMAGE;
+                return 1;
+            }
+            if ((guards & (DP_G_SIG_OK | DP_G_MODEL_OK | DP_G_COUNTER_OK)) ==
+                (DP_G_SIG_OK | DP_G_MODEL_OK)) {
+                *next = DP_ST_RUN_FILE;
+                *action = DP_ACT_REJECT_IMAGE;
+                return 1;
+            }
+            break;
+        case DP_EV_IMAGE_BAD:
+            *next = DP_ST_RUN_FILE;
+            *action = DP_ACT_REJECT_IMAGE;
+            return 1;
+        case DP_EV_IMAGE_NET_FAIL:
+            *next = DP_ST_RUN_FILE;
+            *action = DP_ACT_ABANDON_IMAGE;
+            return 1;
+        default:
+            break;
+        }
+        break;
+    case DP_ST_CONFIRM_TRIAL:
+        switch (ev) {
+        case DP_EV_STORE_OK:
+            *next = DP_ST_INSTALL;
+            *action = DP_ACT_BEGIN_INSTALL;
+            return 1;
+        case DP_EV_STORE_FAIL:
+            *next = DP_ST_RUN_FILE;
+            *action = DP_ACT_REJECT_IMAGE;
+            return 1;
+        default:
+            break;
+        }
+        break;
+    case DP_ST_INSTALL:
+        switch (ev) {
+        case DP_EV_IMAGE_OK:
+            *next = DP_ST_COMMIT_IMAGE;
+            *action = DP_ACT_COMMIT_BANK;
+            return 1;
+        case DP_EV_IMAGE_BAD:
+            *next = DP_ST_RUN_FILE;
+            *action = DP_ACT_REJECT_IMAGE;
+            return 1;
+        case DP_EV_IMAGE_NET_FAIL:
+            if ((guards & DP_G_RESUME_LEFT) == DP_G_RESUME_LEFT) {
+                *next = DP_ST_INSTALL;
+                *action = DP_ACT_RESUME_IMAGE;
+                return 1;
+            }
+            if ((guards & DP_G_RESUME_LEFT) == 0u) {
+                *next = DP_ST_RUN_FILE;
+                *action = DP_ACT_ABANDON_IMAGE;
+                return 1;
+            }
+            break;
+        default:
+            break;
+        }
+        break;
+    case DP_ST_COMMIT_IMAGE:
+        switch (ev) {
+        case DP_EV_STORE_OK:
+            *next = DP_ST_REBOOT;
+            *action = DP_ACT_REBOOT;
+            return 1;
+        case DP_EV_STORE_FAIL:
+            *next = DP_ST_RUN_FILE;
+            *action = DP_ACT_REJECT_IMAGE;
+            return 1;
+        default:
+            break;
+        }
+        break;
+    case DP_ST_RUN_FILE:
+        switch (ev) {
+        case DP_EV_SCRIPT_GET:
+            if ((guards & DP_G_GETS_LEFT) == DP_G_GETS_LEFT) {
+                *next = DP_ST_FETCH_FILE;
+                *action = DP_ACT_FETCH_FILE;
+                return 1;
+            }
+            if ((guards & DP_G_GETS_LEFT) == 0u) {
+                *next = DP_ST_COMMIT_SETTINGS;
+                *action = DP_ACT_STOP_SCRIPT;
+                return 1;
+            }
+            break;
+        case DP_EV_SCRIPT_END:
+            *next = DP_ST_COMMIT_SETTINGS;
+            *action = DP_ACT_COMMIT_SETTINGS;
+            return 1;
+        default:
+            break;
+        }
+        break;
+    case DP_ST_FETCH_FILE:
+        switch (ev) {
+        case DP_EV_FILE_OK:
+            *next = DP_ST_RUN_FILE;
+            *action = DP_ACT_CONTINUE_SCRIPT;
+            return 1;
+        case DP_EV_FILE_FAIL:
+            *next = DP_ST_RUN_FILE;
+            *action = DP_ACT_CONTINUE_SCRIPT;
+            return 1;
+        default:
+            break;
+        }
+        break;
+    case DP_ST_COMMIT_SETTINGS:
+        switch (ev) {
+        case DP_EV_STORE_OK:
+            if ((guards & DP_G_TRIAL_RUNNING) == DP_G_TRIAL_RUNNING) {
+                *next = DP_ST_CONFIRM_IMAGE;
+                *action = DP_ACT_CONFIRM_IMAGE;
+                return 1;
+            }
+            if ((guards & DP_G_TRIAL_RUNNING) == 0u) {
+                *next = DP_ST_DONE;
+                *action = DP_ACT_FINISH;
+                return 1;
+            }
+            break;
+        case DP_EV_STORE_FAIL:
+            if ((guards & DP_G_TRIAL_RUNNING) == DP_G_TRIAL_RUNNING) {
+                *next = DP_ST_CONFIRM_IMAGE;
+                *action = DP_ACT_CONFIRM_IMAGE;
+                return 1;
+            }
+            if ((guards & DP_G_TRIAL_RUNNING) == 0u) {
+                *next = DP_ST_DONE;
+                *action = DP_ACT_FINISH;
+                return 1;
+            }
+            break;
+        default:
+            break;
+        }
+        break;
+    case DP_ST_CONFIRM_IMAGE:
+        switch (ev) {
+        case DP_EV_STORE_OK:
+            *next = DP_ST_DONE;
+            *action = DP_ACT_FINISH;
+            return 1;
+        case DP_EV_STORE_FAIL:
+            *next = DP_ST_DONE;
+            *action = DP_ACT_FINISH;
+            return 1;
+        default:
+            break;
+        }
+        break;
+    default:
+        break;
     }
     return 0;
 }
@@ -71,69 +400,75 @@ int dp_boot_fsm_is_final(uint8_t st)
            st == DP_ST_WAIT;
 }
 
+static const char dp_boot_state_names[DP_ST_COUNT + 1][16] = {
+    "BOOT",
+    "FETCH_SCRIPT",
+    "RUN_SCRIPT",
+    "IMAGE_HEADER",
+    "CONFIRM_TRIAL",
+    "INSTALL",
+    "COMMIT_IMAGE",
+    "RUN_FILE",
+    "FETCH_FILE",
+    "COMMIT_SETTINGS",
+    "CONFIRM_IMAGE",
+    "DONE",
+    "REBOOT",
+    "WAIT",
+    "?"
+};
+
 const char *dp_boot_state_name(uint8_t st)
 {
-    switch (st) {
-    case DP_ST_BOOT: return "BOOT";
-    case DP_ST_FETCH_SCRIPT: return "FETCH_SCRIPT";
-    case DP_ST_RUN_SCRIPT: return "RUN_SCRIPT";
-    case DP_ST_IMAGE_HEADER: return "IMAGE_HEADER";
-    case DP_ST_CONFIRM_TRIAL: return "CONFIRM_TRIAL";
-    case DP_ST_INSTALL: return "INSTALL";
-    case DP_ST_COMMIT_IMAGE: return "COMMIT_IMAGE";
-    case DP_ST_RUN_FILE: return "RUN_FILE";
-    case DP_ST_FETCH_FILE: return "FETCH_FILE";
-    case DP_ST_COMMIT_SETTINGS: return "COMMIT_SETTINGS";
-    case DP_ST_CONFIRM_IMAGE: return "CONFIRM_IMAGE";
-    case DP_ST_DONE: return "DONE";
-    case DP_ST_REBOOT: return "REBOOT";
-    case DP_ST_WAIT: return "WAIT";
-    default: return "?";
-    }
+    return dp_boot_state_names[st < DP_ST_COUNT ? st : DP_ST_COUNT];
 }
+
+static const char dp_boot_event_names[DP_EV_COUNT + 1][15] = {
+    "START",
+    "FILE_OK",
+    "FILE_FAIL",
+    "SCRIPT_GET",
+    "SCRIPT_END",
+    "HEADER_DONE",
+    "IMAGE_OK",
+    "IMAGE_BAD",
+    "IMAGE_NET_FAIL",
+    "STORE_OK",
+    "STORE_FAIL",
+    "?"
+};
 
 const char *dp_boot_event_name(uint8_t ev)
 {
-    switch (ev) {
-    case DP_EV_START: return "START";
-    case DP_EV_FILE_OK: return "FILE_OK";
-    case DP_EV_FILE_FAIL: return "FILE_FAIL";
-    case DP_EV_SCRIPT_GET: return "SCRIPT_GET";
-    case DP_EV_SCRIPT_END: return "SCRIPT_END";
-    case DP_EV_HEADER_DONE: return "HEADER_DONE";
-    case DP_EV_IMAGE_OK: return "IMAGE_OK";
-    case DP_EV_IMAGE_BAD: return "IMAGE_BAD";
-    case DP_EV_IMAGE_NET_FAIL: return "IMAGE_NET_FAIL";
-    case DP_EV_STORE_OK: return "STORE_OK";
-    case DP_EV_STORE_FAIL: return "STORE_FAIL";
-    default: return "?";
-    }
+    return dp_boot_event_names[ev < DP_EV_COUNT ? ev : DP_EV_COUNT];
 }
+
+static const char dp_boot_action_names[DP_ACT_COUNT + 1][16] = {
+    "none",
+    "revert_image",
+    "fetch_script",
+    "next_server",
+    "schedule_retry",
+    "give_up",
+    "run_script",
+    "start_image",
+    "confirm_trial",
+    "begin_install",
+    "reject_image",
+    "abandon_image",
+    "resume_image",
+    "commit_bank",
+    "reboot",
+    "fetch_file",
+    "continue_script",
+    "stop_script",
+    "commit_settings",
+    "confirm_image",
+    "finish",
+    "?"
+};
 
 const char *dp_boot_action_name(uint8_t act)
 {
-    switch (act) {
-    case DP_ACT_NONE: return "none";
-    case DP_ACT_REVERT_IMAGE: return "revert_image";
-    case DP_ACT_FETCH_SCRIPT: return "fetch_script";
-    case DP_ACT_NEXT_SERVER: return "next_server";
-    case DP_ACT_SCHEDULE_RETRY: return "schedule_retry";
-    case DP_ACT_GIVE_UP: return "give_up";
-    case DP_ACT_RUN_SCRIPT: return "run_script";
-    case DP_ACT_START_IMAGE: return "start_image";
-    case DP_ACT_CONFIRM_TRIAL: return "confirm_trial";
-    case DP_ACT_BEGIN_INSTALL: return "begin_install";
-    case DP_ACT_REJECT_IMAGE: return "reject_image";
-    case DP_ACT_ABANDON_IMAGE: return "abandon_image";
-    case DP_ACT_RESUME_IMAGE: return "resume_image";
-    case DP_ACT_COMMIT_BANK: return "commit_bank";
-    case DP_ACT_REBOOT: return "reboot";
-    case DP_ACT_FETCH_FILE: return "fetch_file";
-    case DP_ACT_CONTINUE_SCRIPT: return "continue_script";
-    case DP_ACT_STOP_SCRIPT: return "stop_script";
-    case DP_ACT_COMMIT_SETTINGS: return "commit_settings";
-    case DP_ACT_CONFIRM_IMAGE: return "confirm_image";
-    case DP_ACT_FINISH: return "finish";
-    default: return "?";
-    }
+    return dp_boot_action_names[act < DP_ACT_COUNT ? act : DP_ACT_COUNT];
 }

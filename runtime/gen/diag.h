@@ -81,12 +81,12 @@ enum dp_diag_code {
 #define DP_DIAG_COUNT 65
 
 /* The message of a code, or NULL for an unknown code. */
-/*@ assigns \nothing;
+/*@ assigns \result \from code;
     ensures \result == \null || \valid_read(\result); */
 const char *dp_diag_message(int code);
 
 /* The rule name printed by `deskprov lint` in [brackets], or NULL. */
-/*@ assigns \nothing;
+/*@ assigns \result \from code;
     ensures \result == \null || \valid_read(\result); */
 const char *dp_diag_rule(int code);
 

@@ -2,1746 +2,2857 @@
 #include "params.h"
 #include "dp_str.h"
 
+/* The parameter table (spec/params.spec), one array per field, indexed by
+ * enum dp_param_id. */
+
+#define DP_PARAM_DEFAULTS 47u /* distinct default values */
+#define DP_PARAM_DEF_MAX 12u  /* the longest default value */
+
+static const enum dp_vtype dp_param_type[DP_PARAM_COUNT] = {
+    DP_VT_STRING, /* MODEL */
+    DP_VT_STRING, /* MODEL4 */
+    DP_VT_STRING, /* MODEL6 */
+    DP_VT_INT, /* GROUP */
+    DP_VT_MAC, /* MACADDR */
+    DP_VT_FILENAME, /* BOOTNAME */
+    DP_VT_FILENAME, /* APPNAME */
+    DP_VT_STRING, /* APPNAME_IN_USE */
+    DP_VT_INT, /* SIG */
+    DP_VT_ENUM, /* SIG_IN_USE */
+    DP_VT_BOOL, /* VPNACTIVE */
+    DP_VT_BOOL, /* SHA2CAPABLE */
+    DP_VT_INT, /* HWVERS */
+    DP_VT_DIGITS, /* PHONECC */
+    DP_VT_STRING, /* GEN */
+    DP_VT_STRING, /* IPADD */
+    DP_VT_STRING, /* SUBNET */
+    DP_VT_STRING, /* SERIALNO */
+    DP_VT_HOSTLIST, /* HTTPSRVR */
+    DP_VT_PATH, /* HTTPDIR */
+    DP_VT_INT, /* HTTPPORT */
+    DP_VT_HOSTLIST, /* TLSSRVR */
+    DP_VT_PATH, /* TLSDIR */
+    DP_VT_INT, /* TLSPORT */
+    DP_VT_BOOL, /* AUTH */
+    DP_VT_LIST, /* FILE_SERVER_URL */
+    DP_VT_INT, /* STATIC */
+    DP_VT_INT, /* CONFIG_SERVER_SECURE_MODE */
+    DP_VT_INT, /* UPGRADE_POLICY */
+    DP_VT_BOOL, /* ENABLE_OOD_RESET_NOTIFY */
+    DP_VT_URL, /* BRURI */
+    DP_VT_URL, /* USER_STORE_URI */
+    DP_VT_LIST, /* TRUSTCERTS */
+    DP_VT_BOOL, /* TLSSRVRID */
+    DP_VT_BOOL, /* TLSSRVRVERIFYID */
+    DP_VT_BOOL, /* TLS_VERSION */
+    DP_VT_LIST, /* FQDN_IP_MAP */
+    DP_VT_BOOL, /* ENFORCE_SIPS_URI */
+    DP_VT_LIST, /* MEDIAENCRYPTION */
+    DP_VT_BOOL, /* ENCRYPT_SRTCP */
+    DP_VT_BOOL, /* SECURECALL */
+    DP_VT_INT, /* SUBSCRIBE_SECURITY */
+    DP_VT_SIPLIST, /* SIP_CONTROLLER_LIST */
+    DP_VT_SIPLIST, /* SIPPROXYSRVR */
+    DP_VT_STRING, /* SIPDOMAIN */
+    DP_VT_INT, /* SIPPORT */
+    DP_VT_INT, /* SIPSIGNAL */
+    DP_VT_ENUM, /* SIPREGPROXYPOLICY */
+    DP_VT_INT, /* SIMULTANEOUS_REGISTRATIONS */
+    DP_VT_ENUM, /* FAILBACK_POLICY */
+    DP_VT_BOOL, /* ENABLE_AVAYA_ENVIRONMENT */
+    DP_VT_BOOL, /* DISCOVER_AVAYA_ENVIRONMENT */
+    DP_VT_BOOL, /* ENABLE_IPOFFICE */
+    DP_VT_BOOL, /* ENABLE_3PCC_ENVIRONMENT */
+    DP_VT_BOOL, /* ENABLE_PPM_SOURCED_SIPPROXYSRVR */
+    DP_VT_INT, /* REGISTERWAIT */
+    DP_VT_INT, /* RECOVERYREGISTERWAIT */
+    DP_VT_INT, /* WAIT_FOR_REGISTRATION_TIMER */
+    DP_VT_INT, /* WAIT_FOR_UNREGISTRATION_TIMER */
+    DP_VT_INT, /* WAIT_FOR_INVITE_RESPONSE_TIMEOUT */
+    DP_VT_INT, /* FAST_RESPONSE_TIMEOUT */
+    DP_VT_INT, /* CONTROLLER_SEARCH_INTERVAL */
+    DP_VT_INT, /* ASTCONFIRMATION */
+    DP_VT_INT, /* OUTBOUND_SUBSCRIPTION_REQUEST_DURATION */
+    DP_VT_BOOL, /* TCP_KEEP_ALIVE_STATUS */
+    DP_VT_INT, /* TCP_KEEP_ALIVE_TIME */
+    DP_VT_BOOL, /* CONNECTION_REUSE */
+    DP_VT_INT, /* SIG_PORT_LOW */
+    DP_VT_INT, /* SIG_PORT_RANGE */
+    DP_VT_BOOL, /* SDPCAPNEG */
+    DP_VT_STRING, /* SUBSCRIBE_LIST_NON_AVAYA */
+    DP_VT_SIPLIST, /* MWISRVR */
+    DP_VT_HOSTLIST, /* PRESENCE_SERVER */
+    DP_VT_BOOL, /* ENABLE_PRESENCE */
+    DP_VT_BOOL, /* ENABLE_AUTOMATIC_ON_THE_PHONE_PRESENCE */
+    DP_VT_STRING, /* CONFERENCE_FACTORY_URI */
+    DP_VT_INT, /* CONFERENCE_TYPE */
+    DP_VT_BOOL, /* SIPCONFERENCECONTINUE */
+    DP_VT_BOOL, /* ENABLE_EARLY_MEDIA */
+    DP_VT_BOOL, /* USE_QUAD_ZEROES_FOR_HOLD */
+    DP_VT_BOOL, /* LOCALLY_ENFORCE_PRIVACY_HEADER */
+    DP_VT_BOOL, /* DND_SAC_LINK */
+    DP_VT_BOOL, /* INSTANT_MSG_ENABLED */
+    DP_VT_BOOL, /* ENABLE_UDP_TRANSPORT */
+    DP_VT_BOOL, /* ENABLE_SIP_USER_ID */
+    DP_VT_STRING, /* FORCE_SIP_USERNAME */
+    DP_VT_STRING, /* FORCE_SIP_PASSWORD */
+    DP_VT_STRING, /* FORCE_SIP_EXTENSION */
+    DP_VT_HOSTLIST, /* MCIPADD */
+    DP_VT_HOSTLIST, /* NVMCIPADD */
+    DP_VT_BOOL, /* UNNAMEDSTAT */
+    DP_VT_INT, /* L2Q */
+    DP_VT_INT, /* L2QVLAN */
+    DP_VT_INT, /* L2QAUD */
+    DP_VT_INT, /* L2QSIG */
+    DP_VT_INT, /* VLANTEST */
+    DP_VT_BOOL, /* VLANSEP */
+    DP_VT_BOOL, /* VLANSEPMODE */
+    DP_VT_INT, /* PHY1STAT */
+    DP_VT_INT, /* PHY2STAT */
+    DP_VT_INT, /* PHY2VLAN */
+    DP_VT_INT, /* PHY2PRIO */
+    DP_VT_BOOL, /* PHY2TAGS */
+    DP_VT_INT, /* DSCPAUD */
+    DP_VT_INT, /* DSCPSIG */
+    DP_VT_INT, /* DSCPVID */
+    DP_VT_INT, /* MTU_SIZE */
+    DP_VT_INT, /* LLDP_ENABLED */
+    DP_VT_BOOL, /* POE_CONS_SUPPORT */
+    DP_VT_HOSTLIST, /* DNSSRVR */
+    DP_VT_STRING, /* DOMAIN */
+    DP_VT_BOOL, /* DHCPSTD */
+    DP_VT_INT, /* ICMPDU */
+    DP_VT_BOOL, /* ICMPRED */
+    DP_VT_BOOL, /* IPV6STAT */
+    DP_VT_HOSTLIST, /* SNTPSRVR */
+    DP_VT_GMTOFFSET, /* GMTOFFSET */
+    DP_VT_INT, /* DSTOFFSET */
+    DP_VT_DSTRULE, /* DSTSTART */
+    DP_VT_DSTRULE, /* DSTSTOP */
+    DP_VT_INT, /* DAYLIGHT_SAVING_SETTING_MODE */
+    DP_VT_STRING, /* TIMEZONE */
+    DP_VT_STRING, /* DATEFORMAT */
+    DP_VT_BOOL, /* TIMEFORMAT */
+    DP_VT_INT, /* DATETIMEFORMAT */
+    DP_VT_STRING, /* DATESEPARATOR */
+    DP_VT_BOOL, /* ENABLE_G711A */
+    DP_VT_BOOL, /* ENABLE_G711U */
+    DP_VT_BOOL, /* ENABLE_G722 */
+    DP_VT_BOOL, /* ENABLE_G726 */
+    DP_VT_INT, /* ENABLE_G729 */
+    DP_VT_INT, /* ENABLE_OPUS */
+    DP_VT_INT, /* G726_PAYLOAD_TYPE */
+    DP_VT_INT, /* SEND_DTMF_TYPE */
+    DP_VT_INT, /* DTMF_PAYLOAD_TYPE */
+    DP_VT_INT, /* INGRESS_DTMF_VOL_LEVEL */
+    DP_VT_INT, /* RTP_PORT_LOW */
+    DP_VT_INT, /* RTP_PORT_RANGE */
+    DP_VT_BOOL, /* SYMMETRIC_RTP */
+    DP_VT_BOOL, /* RTCPCONT */
+    DP_VT_HOSTLIST, /* RTCPMON */
+    DP_VT_INT, /* RTCPMONPORT */
+    DP_VT_INT, /* RTCPMONPERIOD */
+    DP_VT_BOOL, /* RTCP_XR */
+    DP_VT_INT, /* AUDIOENV */
+    DP_VT_INT, /* AUDASYS */
+    DP_VT_INT, /* AUDIOSTHS */
+    DP_VT_INT, /* AUDIOSTHD */
+    DP_VT_INT, /* AGENTTONE */
+    DP_VT_INT, /* SPEAKERSTAT */
+    DP_VT_BOOL, /* MUTE_ON_REMOTE_OFF_HOOK */
+    DP_VT_BOOL, /* PHNMUTEALERT_BLOCK */
+    DP_VT_BOOL, /* RINGTONESTYLE */
+    DP_VT_STRING, /* RINGTONES */
+    DP_VT_STRING, /* COUNTRY */
+    DP_VT_STRING, /* DIALPLAN */
+    DP_VT_INT, /* INTER_DIGIT_TIMEOUT */
+    DP_VT_INT, /* NO_DIGITS_TIMEOUT */
+    DP_VT_INT, /* DIALWAIT */
+    DP_VT_INT, /* PHNNUMOFSA */
+    DP_VT_INT, /* ENHDIALSTAT */
+    DP_VT_INT, /* PHNCC */
+    DP_VT_INT, /* PHNDPLENGTH */
+    DP_VT_STRING, /* PHNIC */
+    DP_VT_DIGITS, /* PHNLD */
+    DP_VT_INT, /* PHNLDLENGTH */
+    DP_VT_STRING, /* PHNOL */
+    DP_VT_STRING, /* DIALPLANAREACODE */
+    DP_VT_STRING, /* PHNEMERGNUM */
+    DP_VT_LIST, /* PHNMOREEMERGNUMS */
+    DP_VT_INT, /* ENABLE_SHOW_EMERG_SK */
+    DP_VT_INT, /* ENABLE_SHOW_EMERG_SK_UNREG */
+    DP_VT_STRING, /* PSTN_VM_NUM */
+    DP_VT_BOOL, /* PLUS_ONE */
+    DP_VT_BOOL, /* PLAY_TONE_UNTIL_RTP */
+    DP_VT_FILENAME, /* SYSTEM_LANGUAGE */
+    DP_VT_LIST, /* LANGUAGES */
+    DP_VT_STRING, /* ISO_SYSTEM_LANGUAGE */
+    DP_VT_FILENAME, /* LANG1FILE */
+    DP_VT_FILENAME, /* LANG2FILE */
+    DP_VT_FILENAME, /* LANG3FILE */
+    DP_VT_FILENAME, /* LANG4FILE */
+    DP_VT_INT, /* SCREENSAVERON */
+    DP_VT_FILENAME, /* SCREENSAVER */
+    DP_VT_INT, /* BAKLIGHTOFF */
+    DP_VT_INT, /* HOMEIDLETIME */
+    DP_VT_LIST, /* LOGOS */
+    DP_VT_STRING, /* CURRENT_LOGO */
+    DP_VT_INT, /* DISPLAY_NAME_NUMBER */
+    DP_VT_INT, /* EXTENSION_ON_TOP_LINE */
+    DP_VT_INT, /* CLDISPCONTENT */
+    DP_VT_BOOL, /* ENTRYNAME */
+    DP_VT_INT, /* MATCHTYPE */
+    DP_VT_INT, /* QLEVEL_MIN */
+    DP_VT_INT, /* SKILLSCREENTIME */
+    DP_VT_INT, /* UUIDISPLAYTIME */
+    DP_VT_URL, /* WMLHOME */
+    DP_VT_BOOL, /* WMLHELPSTAT */
+    DP_VT_STRING, /* WEATHERAPP */
+    DP_VT_STRING, /* WORLDCLOCKAPP */
+    DP_VT_BITS, /* OPSTAT */
+    DP_VT_INT, /* APPSTAT */
+    DP_VT_BOOL, /* PROVIDE_OPTIONS_SCREEN */
+    DP_VT_BOOL, /* PROVIDE_LOGOUT */
+    DP_VT_BOOL, /* ENABLE_CALL_LOG */
+    DP_VT_BOOL, /* ENABLE_REDIAL */
+    DP_VT_BOOL, /* ENABLE_REDIAL_LIST */
+    DP_VT_BOOL, /* ENABLE_CONTACTS */
+    DP_VT_BOOL, /* ENABLE_MODIFY_CONTACTS */
+    DP_VT_BOOL, /* ENABLE_MULTIPLE_CONTACT_WARNING */
+    DP_VT_BOOL, /* ENABLE_HOLD_BUTTON */
+    DP_VT_BOOL, /* ENABLE_PHONE_LOCK */
+    DP_VT_INT, /* PHONE_LOCK_IDLETIME */
+    DP_VT_BOOL, /* GUESTLOGINSTAT */
+    DP_VT_INT, /* GUESTDURATION */
+    DP_VT_INT, /* GUESTWARNING */
+    DP_VT_INT, /* VU_MODE */
+    DP_VT_BOOL, /* QKLOGINSTAT */
+    DP_VT_BOOL, /* USBLOGINSTAT */
+    DP_VT_INT, /* USBPOWER */
+    DP_VT_BOOL, /* BLUETOOTHSTAT */
+    DP_VT_LIST, /* OBSCURE_PREFERENCES */
+    DP_VT_LIST, /* SUBSCRIBELIST */
+    DP_VT_LIST, /* TPSLIST */
+    DP_VT_BOOL, /* PROCSTAT */
+    DP_VT_DIGITS, /* PROCPSWD */
+    DP_VT_HOSTLIST, /* LOGSRVR */
+    DP_VT_BOOL, /* SYSLOG_ENABLED */
+    DP_VT_INT, /* SYSLOG_LEVEL */
+    DP_VT_BOOL, /* LOCAL_LOGS_ENABLED */
+    DP_VT_INT, /* LOCAL_LOG_LEVEL */
+    DP_VT_LIST, /* LOG_CATEGORY */
+    DP_VT_HOSTLIST, /* SNMPADD */
+    DP_VT_STRING, /* SNMPSTRING */
+    DP_VT_INT, /* SSH_ALLOWED */
+    DP_VT_INT, /* SSH_IDLE_TIMEOUT */
+    DP_VT_STRING, /* SSH_BANNER_FILE */
+    DP_VT_FILENAME, /* UPGRADESCRIPT */
+};
+
+/* DP_PF_* */
+static const uint32_t dp_param_flags[DP_PARAM_COUNT] = {
+    2u, /* MODEL */
+    2u, /* MODEL4 */
+    2u, /* MODEL6 */
+    6u, /* GROUP */
+    2u, /* MACADDR */
+    2u, /* BOOTNAME */
+    3u, /* APPNAME */
+    2u, /* APPNAME_IN_USE */
+    15u, /* SIG */
+    2u, /* SIG_IN_USE */
+    2u, /* VPNACTIVE */
+    2u, /* SHA2CAPABLE */
+    2u, /* HWVERS */
+    2u, /* PHONECC */
+    2u, /* GEN */
+    2u, /* IPADD */
+    2u, /* SUBNET */
+    2u, /* SERIALNO */
+    13u, /* HTTPSRVR */
+    13u, /* HTTPDIR */
+    13u, /* HTTPPORT */
+    13u, /* TLSSRVR */
+    13u, /* TLSDIR */
+    13u, /* TLSPORT */
+    13u, /* AUTH */
+    5u, /* FILE_SERVER_URL */
+    5u, /* STATIC */
+    5u, /* CONFIG_SERVER_SECURE_MODE */
+    5u, /* UPGRADE_POLICY */
+    5u, /* ENABLE_OOD_RESET_NOTIFY */
+    5u, /* BRURI */
+    5u, /* USER_STORE_URI */
+    5u, /* TRUSTCERTS */
+    13u, /* TLSSRVRID */
+    5u, /* TLSSRVRVERIFYID */
+    5u, /* TLS_VERSION */
+    5u, /* FQDN_IP_MAP */
+    5u, /* ENFORCE_SIPS_URI */
+    5u, /* MEDIAENCRYPTION */
+    5u, /* ENCRYPT_SRTCP */
+    5u, /* SECURECALL */
+    5u, /* SUBSCRIBE_SECURITY */
+    13u, /* SIP_CONTROLLER_LIST */
+    5u, /* SIPPROXYSRVR */
+    5u, /* SIPDOMAIN */
+    5u, /* SIPPORT */
+    5u, /* SIPSIGNAL */
+    5u, /* SIPREGPROXYPOLICY */
+    5u, /* SIMULTANEOUS_REGISTRATIONS */
+    5u, /* FAILBACK_POLICY */
+    5u, /* ENABLE_AVAYA_ENVIRONMENT */
+    5u, /* DISCOVER_AVAYA_ENVIRONMENT */
+    5u, /* ENABLE_IPOFFICE */
+    5u, /* ENABLE_3PCC_ENVIRONMENT */
+    5u, /* ENABLE_PPM_SOURCED_SIPPROXYSRVR */
+    5u, /* REGISTERWAIT */
+    5u, /* RECOVERYREGISTERWAIT */
+    5u, /* WAIT_FOR_REGISTRATION_TIMER */
+    5u, /* WAIT_FOR_UNREGISTRATION_TIMER */
+    5u, /* WAIT_FOR_INVITE_RESPONSE_TIMEOUT */
+    5u, /* FAST_RESPONSE_TIMEOUT */
+    5u, /* CONTROLLER_SEARCH_INTERVAL */
+    5u, /* ASTCONFIRMATION */
+    5u, /* OUTBOUND_SUBSCRIPTION_REQUEST_DURATION */
+    5u, /* TCP_KEEP_ALIVE_STATUS */
+    5u, /* TCP_KEEP_ALIVE_TIME */
+    5u, /* CONNECTION_REUSE */
+    5u, /* SIG_PORT_LOW */
+    5u, /* SIG_PORT_RANGE */
+    5u, /* SDPCAPNEG */
+    5u, /* SUBSCRIBE_LIST_NON_AVAYA */
+    5u, /* MWISRVR */
+    5u, /* PRESENCE_SERVER */
+    5u, /* ENABLE_PRESENCE */
+    5u, /* ENABLE_AUTOMATIC_ON_THE_PHONE_PRESENCE */
+    5u, /* CONFERENCE_FACTORY_URI */
+    5u, /* CONFERENCE_TYPE */
+    5u, /* SIPCONFERENCECONTINUE */
+    5u, /* ENABLE_EARLY_MEDIA */
+    5u, /* USE_QUAD_ZEROES_FOR_HOLD */
+    5u, /* LOCALLY_ENFORCE_PRIVACY_HEADER */
+    5u, /* DND_SAC_LINK */
+    5u, /* INSTANT_MSG_ENABLED */
+    5u, /* ENABLE_UDP_TRANSPORT */
+    5u, /* ENABLE_SIP_USER_ID */
+    5u, /* FORCE_SIP_USERNAME */
+    5u, /* FORCE_SIP_PASSWORD */
+    5u, /* FORCE_SIP_EXTENSION */
+    13u, /* MCIPADD */
+    5u, /* NVMCIPADD */
+    5u, /* UNNAMEDSTAT */
+    13u, /* L2Q */
+    13u, /* L2QVLAN */
+    5u, /* L2QAUD */
+    5u, /* L2QSIG */
+    5u, /* VLANTEST */
+    5u, /* VLANSEP */
+    5u, /* VLANSEPMODE */
+    13u, /* PHY1STAT */
+    13u, /* PHY2STAT */
+    13u, /* PHY2VLAN */
+    5u, /* PHY2PRIO */
+    5u, /* PHY2TAGS */
+    5u, /* DSCPAUD */
+    5u, /* DSCPSIG */
+    5u, /* DSCPVID */
+    5u, /* MTU_SIZE */
+    5u, /* LLDP_ENABLED */
+    5u, /* POE_CONS_SUPPORT */
+    13u, /* DNSSRVR */
+    13u, /* DOMAIN */
+    5u, /* DHCPSTD */
+    5u, /* ICMPDU */
+    5u, /* ICMPRED */
+    5u, /* IPV6STAT */
+    5u, /* SNTPSRVR */
+    5u, /* GMTOFFSET */
+    5u, /* DSTOFFSET */
+    5u, /* DSTSTART */
+    5u, /* DSTSTOP */
+    5u, /* DAYLIGHT_SAVING_SETTING_MODE */
+    5u, /* TIMEZONE */
+    5u, /* DATEFORMAT */
+    5u, /* TIMEFORMAT */
+    5u, /* DATETIMEFORMAT */
+    5u, /* DATESEPARATOR */
+    5u, /* ENABLE_G711A */
+    5u, /* ENABLE_G711U */
+    5u, /* ENABLE_G722 */
+    5u, /* ENABLE_G726 */
+    5u, /* ENABLE_G729 */
+    5u, /* ENABLE_OPUS */
+    5u, /* G726_PAYLOAD_TYPE */
+    5u, /* SEND_DTMF_TYPE */
+    5u, /* DTMF_PAYLOAD_TYPE */
+    5u, /* INGRESS_DTMF_VOL_LEVEL */
+    5u, /* RTP_PORT_LOW */
+    5u, /* RTP_PORT_RANGE */
+    5u, /* SYMMETRIC_RTP */
+    5u, /* RTCPCONT */
+    5u, /* RTCPMON */
+    5u, /* RTCPMONPORT */
+    5u, /* RTCPMONPERIOD */
+    5u, /* RTCP_XR */
+    5u, /* AUDIOENV */
+    5u, /* AUDASYS */
+    5u, /* AUDIOSTHS */
+    5u, /* AUDIOSTHD */
+    5u, /* AGENTTONE */
+    5u, /* SPEAKERSTAT */
+    5u, /* MUTE_ON_REMOTE_OFF_HOOK */
+    5u, /* PHNMUTEALERT_BLOCK */
+    5u, /* RINGTONESTYLE */
+    5u, /* RINGTONES */
+    5u, /* COUNTRY */
+    5u, /* DIALPLAN */
+    5u, /* INTER_DIGIT_TIMEOUT */
+    5u, /* NO_DIGITS_TIMEOUT */
+    5u, /* DIALWAIT */
+    5u, /* PHNNUMOFSA */
+    5u, /* ENHDIALSTAT */
+    5u, /* PHNCC */
+    5u, /* PHNDPLENGTH */
+    5u, /* PHNIC */
+    5u, /* PHNLD */
+    5u, /* PHNLDLENGTH */
+    5u, /* PHNOL */
+    5u, /* DIALPLANAREACODE */
+    5u, /* PHNEMERGNUM */
+    5u, /* PHNMOREEMERGNUMS */
+    5u, /* ENABLE_SHOW_EMERG_SK */
+    5u, /* ENABLE_SHOW_EMERG_SK_UNREG */
+    5u, /* PSTN_VM_NUM */
+    5u, /* PLUS_ONE */
+    5u, /* PLAY_TONE_UNTIL_RTP */
+    5u, /* SYSTEM_LANGUAGE */
+    5u, /* LANGUAGES */
+    5u, /* ISO_SYSTEM_LANGUAGE */
+    5u, /* LANG1FILE */
+    5u, /* LANG2FILE */
+    5u, /* LANG3FILE */
+    5u, /* LANG4FILE */
+    5u, /* SCREENSAVERON */
+    5u, /* SCREENSAVER */
+    5u, /* BAKLIGHTOFF */
+    5u, /* HOMEIDLETIME */
+    5u, /* LOGOS */
+    5u, /* CURRENT_LOGO */
+    5u, /* DISPLAY_NAME_NUMBER */
+    5u, /* EXTENSION_ON_TOP_LINE */
+    5u, /* CLDISPCONTENT */
+    5u, /* ENTRYNAME */
+    5u, /* MATCHTYPE */
+    5u, /* QLEVEL_MIN */
+    5u, /* SKILLSCREENTIME */
+    5u, /* UUIDISPLAYTIME */
+    5u, /* WMLHOME */
+    5u, /* WMLHELPSTAT */
+    5u, /* WEATHERAPP */
+    5u, /* WORLDCLOCKAPP */
+    5u, /* OPSTAT */
+    5u, /* APPSTAT */
+    5u, /* PROVIDE_OPTIONS_SCREEN */
+    5u, /* PROVIDE_LOGOUT */
+    5u, /* ENABLE_CALL_LOG */
+    5u, /* ENABLE_REDIAL */
+    5u, /* ENABLE_REDIAL_LIST */
+    5u, /* ENABLE_CONTACTS */
+    5u, /* ENABLE_MODIFY_CONTACTS */
+    5u, /* ENABLE_MULTIPLE_CONTACT_WARNING */
+    5u, /* ENABLE_HOLD_BUTTON */
+    5u, /* ENABLE_PHONE_LOCK */
+    5u, /* PHONE_LOCK_IDLETIME */
+    5u, /* GUESTLOGINSTAT */
+    5u, /* GUESTDURATION */
+    5u, /* GUESTWARNING */
+    5u, /* VU_MODE */
+    5u, /* QKLOGINSTAT */
+    5u, /* USBLOGINSTAT */
+    5u, /* USBPOWER */
+    5u, /* BLUETOOTHSTAT */
+    5u, /* OBSCURE_PREFERENCES */
+    5u, /* SUBSCRIBELIST */
+    5u, /* TPSLIST */
+    13u, /* PROCSTAT */
+    5u, /* PROCPSWD */
+    5u, /* LOGSRVR */
+    5u, /* SYSLOG_ENABLED */
+    5u, /* SYSLOG_LEVEL */
+    5u, /* LOCAL_LOGS_ENABLED */
+    5u, /* LOCAL_LOG_LEVEL */
+    5u, /* LOG_CATEGORY */
+    5u, /* SNMPADD */
+    5u, /* SNMPSTRING */
+    5u, /* SSH_ALLOWED */
+    5u, /* SSH_IDLE_TIMEOUT */
+    5u, /* SSH_BANNER_FILE */
+    12u, /* UPGRADESCRIPT */
+};
+
+/* bit p: known to profile p */
+static const uint32_t dp_param_profiles[DP_PARAM_COUNT] = {
+    7u, /* MODEL */
+    7u, /* MODEL4 */
+    2u, /* MODEL6 */
+    7u, /* GROUP */
+    7u, /* MACADDR */
+    7u, /* BOOTNAME */
+    7u, /* APPNAME */
+    2u, /* APPNAME_IN_USE */
+    7u, /* SIG */
+    7u, /* SIG_IN_USE */
+    7u, /* VPNACTIVE */
+    7u, /* SHA2CAPABLE */
+    7u, /* HWVERS */
+    7u, /* PHONECC */
+    2u, /* GEN */
+    2u, /* IPADD */
+    2u, /* SUBNET */
+    2u, /* SERIALNO */
+    7u, /* HTTPSRVR */
+    7u, /* HTTPDIR */
+    7u, /* HTTPPORT */
+    7u, /* TLSSRVR */
+    7u, /* TLSDIR */
+    7u, /* TLSPORT */
+    7u, /* AUTH */
+    7u, /* FILE_SERVER_URL */
+    7u, /* STATIC */
+    7u, /* CONFIG_SERVER_SECURE_MODE */
+    7u, /* UPGRADE_POLICY */
+    7u, /* ENABLE_OOD_RESET_NOTIFY */
+    7u, /* BRURI */
+    7u, /* USER_STORE_URI */
+    7u, /* TRUSTCERTS */
+    7u, /* TLSSRVRID */
+    7u, /* TLSSRVRVERIFYID */
+    7u, /* TLS_VERSION */
+    7u, /* FQDN_IP_MAP */
+    7u, /* ENFORCE_SIPS_URI */
+    7u, /* MEDIAENCRYPTION */
+    7u, /* ENCRYPT_SRTCP */
+    7u, /* SECURECALL */
+    7u, /* SUBSCRIBE_SECURITY */
+    7u, /* SIP_CONTROLLER_LIST */
+    7u, /* SIPPROXYSRVR */
+    7u, /* SIPDOMAIN */
+    7u, /* SIPPORT */
+    7u, /* SIPSIGNAL */
+    7u, /* SIPREGPROXYPOLICY */
+    7u, /* SIMULTANEOUS_REGISTRATIONS */
+    7u, /* FAILBACK_POLICY */
+    7u, /* ENABLE_AVAYA_ENVIRONMENT */
+    7u, /* DISCOVER_AVAYA_ENVIRONMENT */
+    7u, /* ENABLE_IPOFFICE */
+    7u, /* ENABLE_3PCC_ENVIRONMENT */
+    7u, /* ENABLE_PPM_SOURCED_SIPPROXYSRVR */
+    7u, /* REGISTERWAIT */
+    7u, /* RECOVERYREGISTERWAIT */
+    7u, /* WAIT_FOR_REGISTRATION_TIMER */
+    7u, /* WAIT_FOR_UNREGISTRATION_TIMER */
+    7u, /* WAIT_FOR_INVITE_RESPONSE_TIMEOUT */
+    7u, /* FAST_RESPONSE_TIMEOUT */
+    7u, /* CONTROLLER_SEARCH_INTERVAL */
+    7u, /* ASTCONFIRMATION */
+    7u, /* OUTBOUND_SUBSCRIPTION_REQUEST_DURATION */
+    7u, /* TCP_KEEP_ALIVE_STATUS */
+    7u, /* TCP_KEEP_ALIVE_TIME */
+    7u, /* CONNECTION_REUSE */
+    7u, /* SIG_PORT_LOW */
+    7u, /* SIG_PORT_RANGE */
+    7u, /* SDPCAPNEG */
+    7u, /* SUBSCRIBE_LIST_NON_AVAYA */
+    7u, /* MWISRVR */
+    7u, /* PRESENCE_SERVER */
+    7u, /* ENABLE_PRESENCE */
+    7u, /* ENABLE_AUTOMATIC_ON_THE_PHONE_PRESENCE */
+    7u, /* CONFERENCE_FACTORY_URI */
+    7u, /* CONFERENCE_TYPE */
+    7u, /* SIPCONFERENCECONTINUE */
+    7u, /* ENABLE_EARLY_MEDIA */
+    7u, /* USE_QUAD_ZEROES_FOR_HOLD */
+    7u, /* LOCALLY_ENFORCE_PRIVACY_HEADER */
+    7u, /* DND_SAC_LINK */
+    7u, /* INSTANT_MSG_ENABLED */
+    7u, /* ENABLE_UDP_TRANSPORT */
+    7u, /* ENABLE_SIP_USER_ID */
+    7u, /* FORCE_SIP_USERNAME */
+    7u, /* FORCE_SIP_PASSWORD */
+    7u, /* FORCE_SIP_EXTENSION */
+    7u, /* MCIPADD */
+    7u, /* NVMCIPADD */
+    7u, /* UNNAMEDSTAT */
+    7u, /* L2Q */
+    7u, /* L2QVLAN */
+    7u, /* L2QAUD */
+    7u, /* L2QSIG */
+    7u, /* VLANTEST */
+    7u, /* VLANSEP */
+    7u, /* VLANSEPMODE */
+    7u, /* PHY1STAT */
+    7u, /* PHY2STAT */
+    7u, /* PHY2VLAN */
+    7u, /* PHY2PRIO */
+    7u, /* PHY2TAGS */
+    7u, /* DSCPAUD */
+    7u, /* DSCPSIG */
+    7u, /* DSCPVID */
+    7u, /* MTU_SIZE */
+    7u, /* LLDP_ENABLED */
+    7u, /* POE_CONS_SUPPORT */
+    7u, /* DNSSRVR */
+    7u, /* DOMAIN */
+    7u, /* DHCPSTD */
+    7u, /* ICMPDU */
+    7u, /* ICMPRED */
+    7u, /* IPV6STAT */
+    7u, /* SNTPSRVR */
+    7u, /* GMTOFFSET */
+    7u, /* DSTOFFSET */
+    7u, /* DSTSTART */
+    7u, /* DSTSTOP */
+    7u, /* DAYLIGHT_SAVING_SETTING_MODE */
+    7u, /* TIMEZONE */
+    7u, /* DATEFORMAT */
+    7u, /* TIMEFORMAT */
+    7u, /* DATETIMEFORMAT */
+    7u, /* DATESEPARATOR */
+    7u, /* ENABLE_G711A */
+    7u, /* ENABLE_G711U */
+    7u, /* ENABLE_G722 */
+    7u, /* ENABLE_G726 */
+    7u, /* ENABLE_G729 */
+    7u, /* ENABLE_OPUS */
+    7u, /* G726_PAYLOAD_TYPE */
+    7u, /* SEND_DTMF_TYPE */
+    7u, /* DTMF_PAYLOAD_TYPE */
+    7u, /* INGRESS_DTMF_VOL_LEVEL */
+    7u, /* RTP_PORT_LOW */
+    7u, /* RTP_PORT_RANGE */
+    7u, /* SYMMETRIC_RTP */
+    7u, /* RTCPCONT */
+    7u, /* RTCPMON */
+    7u, /* RTCPMONPORT */
+    7u, /* RTCPMONPERIOD */
+    7u, /* RTCP_XR */
+    7u, /* AUDIOENV */
+    7u, /* AUDASYS */
+    7u, /* AUDIOSTHS */
+    7u, /* AUDIOSTHD */
+    1u, /* AGENTTONE */
+    7u, /* SPEAKERSTAT */
+    7u, /* MUTE_ON_REMOTE_OFF_HOOK */
+    7u, /* PHNMUTEALERT_BLOCK */
+    7u, /* RINGTONESTYLE */
+    7u, /* RINGTONES */
+    7u, /* COUNTRY */
+    7u, /* DIALPLAN */
+    7u, /* INTER_DIGIT_TIMEOUT */
+    7u, /* NO_DIGITS_TIMEOUT */
+    7u, /* DIALWAIT */
+    7u, /* PHNNUMOFSA */
+    7u, /* ENHDIALSTAT */
+    7u, /* PHNCC */
+    7u, /* PHNDPLENGTH */
+    7u, /* PHNIC */
+    7u, /* PHNLD */
+    7u, /* PHNLDLENGTH */
+    7u, /* PHNOL */
+    7u, /* DIALPLANAREACODE */
+    7u, /* PHNEMERGNUM */
+    7u, /* PHNMOREEMERGNUMS */
+    7u, /* ENABLE_SHOW_EMERG_SK */
+    7u, /* ENABLE_SHOW_EMERG_SK_UNREG */
+    7u, /* PSTN_VM_NUM */
+    7u, /* PLUS_ONE */
+    7u, /* PLAY_TONE_UNTIL_RTP */
+    7u, /* SYSTEM_LANGUAGE */
+    7u, /* LANGUAGES */
+    7u, /* ISO_SYSTEM_LANGUAGE */
+    7u, /* LANG1FILE */
+    7u, /* LANG2FILE */
+    7u, /* LANG3FILE */
+    7u, /* LANG4FILE */
+    7u, /* SCREENSAVERON */
+    7u, /* SCREENSAVER */
+    7u, /* BAKLIGHTOFF */
+    7u, /* HOMEIDLETIME */
+    7u, /* LOGOS */
+    7u, /* CURRENT_LOGO */
+    7u, /* DISPLAY_NAME_NUMBER */
+    7u, /* EXTENSION_ON_TOP_LINE */
+    7u, /* CLDISPCONTENT */
+    7u, /* ENTRYNAME */
+    7u, /* MATCHTYPE */
+    7u, /* QLEVEL_MIN */
+    7u, /* SKILLSCREENTIME */
+    7u, /* UUIDISPLAYTIME */
+    7u, /* WMLHOME */
+    7u, /* WMLHELPSTAT */
+    7u, /* WEATHERAPP */
+    7u, /* WORLDCLOCKAPP */
+    7u, /* OPSTAT */
+    7u, /* APPSTAT */
+    7u, /* PROVIDE_OPTIONS_SCREEN */
+    7u, /* PROVIDE_LOGOUT */
+    7u, /* ENABLE_CALL_LOG */
+    7u, /* ENABLE_REDIAL */
+    7u, /* ENABLE_REDIAL_LIST */
+    7u, /* ENABLE_CONTACTS */
+    7u, /* ENABLE_MODIFY_CONTACTS */
+    7u, /* ENABLE_MULTIPLE_CONTACT_WARNING */
+    7u, /* ENABLE_HOLD_BUTTON */
+    7u, /* ENABLE_PHONE_LOCK */
+    7u, /* PHONE_LOCK_IDLETIME */
+    7u, /* GUESTLOGINSTAT */
+    7u, /* GUESTDURATION */
+    7u, /* GUESTWARNING */
+    7u, /* VU_MODE */
+    7u, /* QKLOGINSTAT */
+    7u, /* USBLOGINSTAT */
+    7u, /* USBPOWER */
+    7u, /* BLUETOOTHSTAT */
+    7u, /* OBSCURE_PREFERENCES */
+    7u, /* SUBSCRIBELIST */
+    7u, /* TPSLIST */
+    7u, /* PROCSTAT */
+    7u, /* PROCPSWD */
+    7u, /* LOGSRVR */
+    7u, /* SYSLOG_ENABLED */
+    7u, /* SYSLOG_LEVEL */
+    7u, /* LOCAL_LOGS_ENABLED */
+    7u, /* LOCAL_LOG_LEVEL */
+    7u, /* LOG_CATEGORY */
+    7u, /* SNMPADD */
+    7u, /* SNMPSTRING */
+    7u, /* SSH_ALLOWED */
+    7u, /* SSH_IDLE_TIMEOUT */
+    7u, /* SSH_BANNER_FILE */
+    7u, /* UPGRADESCRIPT */
+};
+
+/* the range of an int */
+static const int32_t dp_param_lo[DP_PARAM_COUNT] = {
+    0, /* MODEL */
+    0, /* MODEL4 */
+    0, /* MODEL6 */
+    0, /* GROUP */
+    0, /* MACADDR */
+    0, /* BOOTNAME */
+    0, /* APPNAME */
+    0, /* APPNAME_IN_USE */
+    0, /* SIG */
+    0, /* SIG_IN_USE */
+    0, /* VPNACTIVE */
+    0, /* SHA2CAPABLE */
+    0, /* HWVERS */
+    0, /* PHONECC */
+    0, /* GEN */
+    0, /* IPADD */
+    0, /* SUBNET */
+    0, /* SERIALNO */
+    0, /* HTTPSRVR */
+    0, /* HTTPDIR */
+    0, /* HTTPPORT */
+    0, /* TLSSRVR */
+    0, /* TLSDIR */
+    0, /* TLSPORT */
+    0, /* AUTH */
+    0, /* FILE_SERVER_URL */
+    0, /* STATIC */
+    0, /* CONFIG_SERVER_SECURE_MODE */
+    0, /* UPGRADE_POLICY */
+    0, /* ENABLE_OOD_RESET_NOTIFY */
+    0, /* BRURI */
+    0, /* USER_STORE_URI */
+    0, /* TRUSTCERTS */
+    0, /* TLSSRVRID */
+    0, /* TLSSRVRVERIFYID */
+    0, /* TLS_VERSION */
+    0, /* FQDN_IP_MAP */
+    0, /* ENFORCE_SIPS_URI */
+    0, /* MEDIAENCRYPTION */
+    0, /* ENCRYPT_SRTCP */
+    0, /* SECURECALL */
+    0, /* SUBSCRIBE_SECURITY */
+    0, /* SIP_CONTROLLER_LIST */
+    0, /* SIPPROXYSRVR */
+    0, /* SIPDOMAIN */
+    1024, /* SIPPORT */
+    0, /* SIPSIGNAL */
+    0, /* SIPREGPROXYPOLICY */
+    1, /* SIMULTANEOUS_REGISTRATIONS */
+    0, /* FAILBACK_POLICY */
+    0, /* ENABLE_AVAYA_ENVIRONMENT */
+    0, /* DISCOVER_AVAYA_ENVIRONMENT */
+    0, /* ENABLE_IPOFFICE */
+    0, /* ENABLE_3PCC_ENVIRONMENT */
+    0, /* ENABLE_PPM_SOURCED_SIPPROXYSRVR */
+    10, /* REGISTERWAIT */
+    10, /* RECOVERYREGISTERWAIT */
+    4, /* WAIT_FOR_REGISTRATION_TIMER */
+    4, /* WAIT_FOR_UNREGISTRATION_TIMER */
+    30, /* WAIT_FOR_INVITE_RESPONSE_TIMEOUT */
+    0, /* FAST_RESPONSE_TIMEOUT */
+    4, /* CONTROLLER_SEARCH_INTERVAL */
+    16, /* ASTCONFIRMATION */
+    60, /* OUTBOUND_SUBSCRIPTION_REQUEST_DURATION */
+    0, /* TCP_KEEP_ALIVE_STATUS */
+    10, /* TCP_KEEP_ALIVE_TIME */
+    0, /* CONNECTION_REUSE */
+    1024, /* SIG_PORT_LOW */
+    32, /* SIG_PORT_RANGE */
+    0, /* SDPCAPNEG */
+    0, /* SUBSCRIBE_LIST_NON_AVAYA */
+    0, /* MWISRVR */
+    0, /* PRESENCE_SERVER */
+    0, /* ENABLE_PRESENCE */
+    0, /* ENABLE_AUTOMATIC_ON_THE_PHONE_PRESENCE */
+    0, /* CONFERENCE_FACTORY_URI */
+    0, /* CONFERENCE_TYPE */
+    0, /* SIPCONFERENCECONTINUE */
+    0, /* ENABLE_EARLY_MEDIA */
+    0, /* USE_QUAD_ZEROES_FOR_HOLD */
+    0, /* LOCALLY_ENFORCE_PRIVACY_HEADER */
+    0, /* DND_SAC_LINK */
+    0, /* INSTANT_MSG_ENABLED */
+    0, /* ENABLE_UDP_TRANSPORT */
+    0, /* ENABLE_SIP_USER_ID */
+    0, /* FORCE_SIP_USERNAME */
+    0, /* FORCE_SIP_PASSWORD */
+    0, /* FORCE_SIP_EXTENSION */
+    0, /* MCIPADD */
+    0, /* NVMCIPADD */
+    0, /* UNNAMEDSTAT */
+    0, /* L2Q */
+    0, /* L2QVLAN */
+    0, /* L2QAUD */
+    0, /* L2QSIG */
+    0, /* VLANTEST */
+    0, /* VLANSEP */
+    0, /* VLANSEPMODE */
+    1, /* PHY1STAT */
+    0, /* PHY2STAT */
+    0, /* PHY2VLAN */
+    0, /* PHY2PRIO */
+    0, /* PHY2TAGS */
+    0, /* DSCPAUD */
+    0, /* DSCPSIG */
+    0, /* DSCPVID */
+    1496, /* MTU_SIZE */
+    0, /* LLDP_ENABLED */
+    0, /* POE_CONS_SUPPORT */
+    0, /* DNSSRVR */
+    0, /* DOMAIN */
+    0, /* DHCPSTD */
+    0, /* ICMPDU */
+    0, /* ICMPRED */
+    0, /* IPV6STAT */
+    0, /* SNTPSRVR */
+    0, /* GMTOFFSET */
+    0, /* DSTOFFSET */
+    0, /* DSTSTART */
+    0, /* DSTSTOP */
+    0, /* DAYLIGHT_SAVING_SETTING_MODE */
+    0, /* TIMEZONE */
+    0, /* DATEFORMAT */
+    0, /* TIMEFORMAT */
+    0, /* DATETIMEFORMAT */
+    0, /* DATESEPARATOR */
+    0, /* ENABLE_G711A */
+    0, /* ENABLE_G711U */
+    0, /* ENABLE_G722 */
+    0, /* ENABLE_G726 */
+    0, /* ENABLE_G729 */
+    0, /* ENABLE_OPUS */
+    96, /* G726_PAYLOAD_TYPE */
+    1, /* SEND_DTMF_TYPE */
+    96, /* DTMF_PAYLOAD_TYPE */
+    -20, /* INGRESS_DTMF_VOL_LEVEL */
+    1024, /* RTP_PORT_LOW */
+    32, /* RTP_PORT_RANGE */
+    0, /* SYMMETRIC_RTP */
+    0, /* RTCPCONT */
+    0, /* RTCPMON */
+    0, /* RTCPMONPORT */
+    5, /* RTCPMONPERIOD */
+    0, /* RTCP_XR */
+    0, /* AUDIOENV */
+    0, /* AUDASYS */
+    0, /* AUDIOSTHS */
+    0, /* AUDIOSTHD */
+    1, /* AGENTTONE */
+    0, /* SPEAKERSTAT */
+    0, /* MUTE_ON_REMOTE_OFF_HOOK */
+    0, /* PHNMUTEALERT_BLOCK */
+    0, /* RINGTONESTYLE */
+    0, /* RINGTONES */
+    0, /* COUNTRY */
+    0, /* DIALPLAN */
+    1, /* INTER_DIGIT_TIMEOUT */
+    1, /* NO_DIGITS_TIMEOUT */
+    0, /* DIALWAIT */
+    1, /* PHNNUMOFSA */
+    0, /* ENHDIALSTAT */
+    1, /* PHNCC */
+    3, /* PHNDPLENGTH */
+    0, /* PHNIC */
+    0, /* PHNLD */
+    5, /* PHNLDLENGTH */
+    0, /* PHNOL */
+    0, /* DIALPLANAREACODE */
+    0, /* PHNEMERGNUM */
+    0, /* PHNMOREEMERGNUMS */
+    0, /* ENABLE_SHOW_EMERG_SK */
+    0, /* ENABLE_SHOW_EMERG_SK_UNREG */
+    0, /* PSTN_VM_NUM */
+    0, /* PLUS_ONE */
+    0, /* PLAY_TONE_UNTIL_RTP */
+    0, /* SYSTEM_LANGUAGE */
+    0, /* LANGUAGES */
+    0, /* ISO_SYSTEM_LANGUAGE */
+    0, /* LANG1FILE */
+    0, /* LANG2FILE */
+    0, /* LANG3FILE */
+    0, /* LANG4FILE */
+    0, /* SCREENSAVERON */
+    0, /* SCREENSAVER */
+    0, /* BAKLIGHTOFF */
+    0, /* HOMEIDLETIME */
+    0, /* LOGOS */
+    0, /* CURRENT_LOGO */
+    0, /* DISPLAY_NAME_NUMBER */
+    1, /* EXTENSION_ON_TOP_LINE */
+    0, /* CLDISPCONTENT */
+    0, /* ENTRYNAME */
+    0, /* MATCHTYPE */
+    1, /* QLEVEL_MIN */
+    0, /* SKILLSCREENTIME */
+    5, /* UUIDISPLAYTIME */
+    0, /* WMLHOME */
+    0, /* WMLHELPSTAT */
+    0, /* WEATHERAPP */
+    0, /* WORLDCLOCKAPP */
+    0, /* OPSTAT */
+    0, /* APPSTAT */
+    0, /* PROVIDE_OPTIONS_SCREEN */
+    0, /* PROVIDE_LOGOUT */
+    0, /* ENABLE_CALL_LOG */
+    0, /* ENABLE_REDIAL */
+    0, /* ENABLE_REDIAL_LIST */
+    0, /* ENABLE_CONTACTS */
+    0, /* ENABLE_MODIFY_CONTACTS */
+    0, /* ENABLE_MULTIPLE_CONTACT_WARNING */
+    0, /* ENABLE_HOLD_BUTTON */
+    0, /* ENABLE_PHONE_LOCK */
+    0, /* PHONE_LOCK_IDLETIME */
+    0, /* GUESTLOGINSTAT */
+    1, /* GUESTDURATION */
+    1, /* GUESTWARNING */
+    0, /* VU_MODE */
+    0, /* QKLOGINSTAT */
+    0, /* USBLOGINSTAT */
+    0, /* USBPOWER */
+    0, /* BLUETOOTHSTAT */
+    0, /* OBSCURE_PREFERENCES */
+    0, /* SUBSCRIBELIST */
+    0, /* TPSLIST */
+    0, /* PROCSTAT */
+    0, /* PROCPSWD */
+    0, /* LOGSRVR */
+    0, /* SYSLOG_ENABLED */
+    3, /* SYSLOG_LEVEL */
+    0, /* LOCAL_LOGS_ENABLED */
+    0, /* LOCAL_LOG_LEVEL */
+    0, /* LOG_CATEGORY */
+    0, /* SNMPADD */
+    0, /* SNMPSTRING */
+    0, /* SSH_ALLOWED */
+    0, /* SSH_IDLE_TIMEOUT */
+    0, /* SSH_BANNER_FILE */
+    0, /* UPGRADESCRIPT */
+};
+
+static const int32_t dp_param_hi[DP_PARAM_COUNT] = {
+    0, /* MODEL */
+    0, /* MODEL4 */
+    0, /* MODEL6 */
+    999, /* GROUP */
+    0, /* MACADDR */
+    0, /* BOOTNAME */
+    0, /* APPNAME */
+    0, /* APPNAME_IN_USE */
+    2, /* SIG */
+    0, /* SIG_IN_USE */
+    1, /* VPNACTIVE */
+    1, /* SHA2CAPABLE */
+    255, /* HWVERS */
+    0, /* PHONECC */
+    0, /* GEN */
+    0, /* IPADD */
+    0, /* SUBNET */
+    0, /* SERIALNO */
+    0, /* HTTPSRVR */
+    0, /* HTTPDIR */
+    65535, /* HTTPPORT */
+    0, /* TLSSRVR */
+    0, /* TLSDIR */
+    65535, /* TLSPORT */
+    1, /* AUTH */
+    0, /* FILE_SERVER_URL */
+    3, /* STATIC */
+    2, /* CONFIG_SERVER_SECURE_MODE */
+    2, /* UPGRADE_POLICY */
+    1, /* ENABLE_OOD_RESET_NOTIFY */
+    0, /* BRURI */
+    0, /* USER_STORE_URI */
+    0, /* TRUSTCERTS */
+    1, /* TLSSRVRID */
+    1, /* TLSSRVRVERIFYID */
+    1, /* TLS_VERSION */
+    0, /* FQDN_IP_MAP */
+    1, /* ENFORCE_SIPS_URI */
+    0, /* MEDIAENCRYPTION */
+    1, /* ENCRYPT_SRTCP */
+    1, /* SECURECALL */
+    2, /* SUBSCRIBE_SECURITY */
+    0, /* SIP_CONTROLLER_LIST */
+    0, /* SIPPROXYSRVR */
+    0, /* SIPDOMAIN */
+    65535, /* SIPPORT */
+    2, /* SIPSIGNAL */
+    0, /* SIPREGPROXYPOLICY */
+    3, /* SIMULTANEOUS_REGISTRATIONS */
+    0, /* FAILBACK_POLICY */
+    1, /* ENABLE_AVAYA_ENVIRONMENT */
+    1, /* DISCOVER_AVAYA_ENVIRONMENT */
+    1, /* ENABLE_IPOFFICE */
+    1, /* ENABLE_3PCC_ENVIRONMENT */
+    1, /* ENABLE_PPM_SOURCED_SIPPROXYSRVR */
+    1000000000, /* REGISTERWAIT */
+    36000, /* RECOVERYREGISTERWAIT */
+    3600, /* WAIT_FOR_REGISTRATION_TIMER */
+    3600, /* WAIT_FOR_UNREGISTRATION_TIMER */
+    180, /* WAIT_FOR_INVITE_RESPONSE_TIMEOUT */
+    32, /* FAST_RESPONSE_TIMEOUT */
+    3600, /* CONTROLLER_SEARCH_INTERVAL */
+    3600, /* ASTCONFIRMATION */
+    31536000, /* OUTBOUND_SUBSCRIPTION_REQUEST_DURATION */
+    1, /* TCP_KEEP_ALIVE_STATUS */
+    3600, /* TCP_KEEP_ALIVE_TIME */
+    1, /* CONNECTION_REUSE */
+    65503, /* SIG_PORT_LOW */
+    64511, /* SIG_PORT_RANGE */
+    1, /* SDPCAPNEG */
+    0, /* SUBSCRIBE_LIST_NON_AVAYA */
+    0, /* MWISRVR */
+    0, /* PRESENCE_SERVER */
+    1, /* ENABLE_PRESENCE */
+    1, /* ENABLE_AUTOMATIC_ON_THE_PHONE_PRESENCE */
+    0, /* CONFERENCE_FACTORY_URI */
+    2, /* CONFERENCE_TYPE */
+    1, /* SIPCONFERENCECONTINUE */
+    1, /* ENABLE_EARLY_MEDIA */
+    1, /* USE_QUAD_ZEROES_FOR_HOLD */
+    1, /* LOCALLY_ENFORCE_PRIVACY_HEADER */
+    1, /* DND_SAC_LINK */
+    1, /* INSTANT_MSG_ENABLED */
+    1, /* ENABLE_UDP_TRANSPORT */
+    1, /* ENABLE_SIP_USER_ID */
+    0, /* FORCE_SIP_USERNAME */
+    0, /* FORCE_SIP_PASSWORD */
+    0, /* FORCE_SIP_EXTENSION */
+    0, /* MCIPADD */
+    0, /* NVMCIPADD */
+    1, /* UNNAMEDSTAT */
+    2, /* L2Q */
+    4094, /* L2QVLAN */
+    7, /* L2QAUD */
+    7, /* L2QSIG */
+    999, /* VLANTEST */
+    1, /* VLANSEP */
+    1, /* VLANSEPMODE */
+    6, /* PHY1STAT */
+    6, /* PHY2STAT */
+    4094, /* PHY2VLAN */
+    7, /* PHY2PRIO */
+    1, /* PHY2TAGS */
+    63, /* DSCPAUD */
+    63, /* DSCPSIG */
+    63, /* DSCPVID */
+    1500, /* MTU_SIZE */
+    2, /* LLDP_ENABLED */
+    1, /* POE_CONS_SUPPORT */
+    0, /* DNSSRVR */
+    0, /* DOMAIN */
+    1, /* DHCPSTD */
+    2, /* ICMPDU */
+    1, /* ICMPRED */
+    1, /* IPV6STAT */
+    0, /* SNTPSRVR */
+    0, /* GMTOFFSET */
+    2, /* DSTOFFSET */
+    0, /* DSTSTART */
+    0, /* DSTSTOP */
+    2, /* DAYLIGHT_SAVING_SETTING_MODE */
+    0, /* TIMEZONE */
+    0, /* DATEFORMAT */
+    1, /* TIMEFORMAT */
+    3, /* DATETIMEFORMAT */
+    0, /* DATESEPARATOR */
+    1, /* ENABLE_G711A */
+    1, /* ENABLE_G711U */
+    1, /* ENABLE_G722 */
+    1, /* ENABLE_G726 */
+    2, /* ENABLE_G729 */
+    3, /* ENABLE_OPUS */
+    127, /* G726_PAYLOAD_TYPE */
+    2, /* SEND_DTMF_TYPE */
+    127, /* DTMF_PAYLOAD_TYPE */
+    -7, /* INGRESS_DTMF_VOL_LEVEL */
+    65503, /* RTP_PORT_LOW */
+    64511, /* RTP_PORT_RANGE */
+    1, /* SYMMETRIC_RTP */
+    1, /* RTCPCONT */
+    0, /* RTCPMON */
+    65535, /* RTCPMONPORT */
+    30, /* RTCPMONPERIOD */
+    1, /* RTCP_XR */
+    299, /* AUDIOENV */
+    3, /* AUDASYS */
+    9, /* AUDIOSTHS */
+    9, /* AUDIOSTHD */
+    32, /* AGENTTONE */
+    2, /* SPEAKERSTAT */
+    1, /* MUTE_ON_REMOTE_OFF_HOOK */
+    1, /* PHNMUTEALERT_BLOCK */
+    1, /* RINGTONESTYLE */
+    0, /* RINGTONES */
+    0, /* COUNTRY */
+    0, /* DIALPLAN */
+    10, /* INTER_DIGIT_TIMEOUT */
+    60, /* NO_DIGITS_TIMEOUT */
+    10, /* DIALWAIT */
+    10, /* PHNNUMOFSA */
+    2, /* ENHDIALSTAT */
+    999, /* PHNCC */
+    13, /* PHNDPLENGTH */
+    0, /* PHNIC */
+    0, /* PHNLD */
+    15, /* PHNLDLENGTH */
+    0, /* PHNOL */
+    0, /* DIALPLANAREACODE */
+    0, /* PHNEMERGNUM */
+    0, /* PHNMOREEMERGNUMS */
+    2, /* ENABLE_SHOW_EMERG_SK */
+    2, /* ENABLE_SHOW_EMERG_SK_UNREG */
+    0, /* PSTN_VM_NUM */
+    1, /* PLUS_ONE */
+    1, /* PLAY_TONE_UNTIL_RTP */
+    0, /* SYSTEM_LANGUAGE */
+    0, /* LANGUAGES */
+    0, /* ISO_SYSTEM_LANGUAGE */
+    0, /* LANG1FILE */
+    0, /* LANG2FILE */
+    0, /* LANG3FILE */
+    0, /* LANG4FILE */
+    999, /* SCREENSAVERON */
+    0, /* SCREENSAVER */
+    999, /* BAKLIGHTOFF */
+    30, /* HOMEIDLETIME */
+    0, /* LOGOS */
+    0, /* CURRENT_LOGO */
+    3, /* DISPLAY_NAME_NUMBER */
+    2, /* EXTENSION_ON_TOP_LINE */
+    2, /* CLDISPCONTENT */
+    1, /* ENTRYNAME */
+    2, /* MATCHTYPE */
+    6, /* QLEVEL_MIN */
+    60, /* SKILLSCREENTIME */
+    60, /* UUIDISPLAYTIME */
+    0, /* WMLHOME */
+    1, /* WMLHELPSTAT */
+    0, /* WEATHERAPP */
+    0, /* WORLDCLOCKAPP */
+    0, /* OPSTAT */
+    3, /* APPSTAT */
+    1, /* PROVIDE_OPTIONS_SCREEN */
+    1, /* PROVIDE_LOGOUT */
+    1, /* ENABLE_CALL_LOG */
+    1, /* ENABLE_REDIAL */
+    1, /* ENABLE_REDIAL_LIST */
+    1, /* ENABLE_CONTACTS */
+    1, /* ENABLE_MODIFY_CONTACTS */
+    1, /* ENABLE_MULTIPLE_CONTACT_WARNING */
+    1, /* ENABLE_HOLD_BUTTON */
+    1, /* ENABLE_PHONE_LOCK */
+    10080, /* PHONE_LOCK_IDLETIME */
+    1, /* GUESTLOGINSTAT */
+    12, /* GUESTDURATION */
+    15, /* GUESTWARNING */
+    2, /* VU_MODE */
+    1, /* QKLOGINSTAT */
+    1, /* USBLOGINSTAT */
+    3, /* USBPOWER */
+    1, /* BLUETOOTHSTAT */
+    0, /* OBSCURE_PREFERENCES */
+    0, /* SUBSCRIBELIST */
+    0, /* TPSLIST */
+    1, /* PROCSTAT */
+    0, /* PROCPSWD */
+    0, /* LOGSRVR */
+    1, /* SYSLOG_ENABLED */
+    7, /* SYSLOG_LEVEL */
+    1, /* LOCAL_LOGS_ENABLED */
+    7, /* LOCAL_LOG_LEVEL */
+    0, /* LOG_CATEGORY */
+    0, /* SNMPADD */
+    0, /* SNMPSTRING */
+    2, /* SSH_ALLOWED */
+    32767, /* SSH_IDLE_TIMEOUT */
+    0, /* SSH_BANNER_FILE */
+    0, /* UPGRADESCRIPT */
+};
+
+/* stored size in bytes */
+static const uint32_t dp_param_cap[DP_PARAM_COUNT] = {
+    255u, /* MODEL */
+    4u, /* MODEL4 */
+    6u, /* MODEL6 */
+    11u, /* GROUP */
+    12u, /* MACADDR */
+    50u, /* BOOTNAME */
+    50u, /* APPNAME */
+    255u, /* APPNAME_IN_USE */
+    11u, /* SIG */
+    4u, /* SIG_IN_USE */
+    1u, /* VPNACTIVE */
+    1u, /* SHA2CAPABLE */
+    11u, /* HWVERS */
+    9u, /* PHONECC */
+    255u, /* GEN */
+    45u, /* IPADD */
+    45u, /* SUBNET */
+    255u, /* SERIALNO */
+    255u, /* HTTPSRVR */
+    127u, /* HTTPDIR */
+    11u, /* HTTPPORT */
+    255u, /* TLSSRVR */
+    127u, /* TLSDIR */
+    11u, /* TLSPORT */
+    1u, /* AUTH */
+    255u, /* FILE_SERVER_URL */
+    11u, /* STATIC */
+    11u, /* CONFIG_SERVER_SECURE_MODE */
+    11u, /* UPGRADE_POLICY */
+    1u, /* ENABLE_OOD_RESET_NOTIFY */
+    255u, /* BRURI */
+    255u, /* USER_STORE_URI */
+    255u, /* TRUSTCERTS */
+    1u, /* TLSSRVRID */
+    1u, /* TLSSRVRVERIFYID */
+    1u, /* TLS_VERSION */
+    255u, /* FQDN_IP_MAP */
+    1u, /* ENFORCE_SIPS_URI */
+    8u, /* MEDIAENCRYPTION */
+    1u, /* ENCRYPT_SRTCP */
+    1u, /* SECURECALL */
+    11u, /* SUBSCRIBE_SECURITY */
+    255u, /* SIP_CONTROLLER_LIST */
+    255u, /* SIPPROXYSRVR */
+    255u, /* SIPDOMAIN */
+    11u, /* SIPPORT */
+    11u, /* SIPSIGNAL */
+    12u, /* SIPREGPROXYPOLICY */
+    11u, /* SIMULTANEOUS_REGISTRATIONS */
+    5u, /* FAILBACK_POLICY */
+    1u, /* ENABLE_AVAYA_ENVIRONMENT */
+    1u, /* DISCOVER_AVAYA_ENVIRONMENT */
+    1u, /* ENABLE_IPOFFICE */
+    1u, /* ENABLE_3PCC_ENVIRONMENT */
+    1u, /* ENABLE_PPM_SOURCED_SIPPROXYSRVR */
+    11u, /* REGISTERWAIT */
+    11u, /* RECOVERYREGISTERWAIT */
+    11u, /* WAIT_FOR_REGISTRATION_TIMER */
+    11u, /* WAIT_FOR_UNREGISTRATION_TIMER */
+    11u, /* WAIT_FOR_INVITE_RESPONSE_TIMEOUT */
+    11u, /* FAST_RESPONSE_TIMEOUT */
+    11u, /* CONTROLLER_SEARCH_INTERVAL */
+    11u, /* ASTCONFIRMATION */
+    11u, /* OUTBOUND_SUBSCRIPTION_REQUEST_DURATION */
+    1u, /* TCP_KEEP_ALIVE_STATUS */
+    11u, /* TCP_KEEP_ALIVE_TIME */
+    1u, /* CONNECTION_REUSE */
+    11u, /* SIG_PORT_LOW */
+    11u, /* SIG_PORT_RANGE */
+    1u, /* SDPCAPNEG */
+    255u, /* SUBSCRIBE_LIST_NON_AVAYA */
+    255u, /* MWISRVR */
+    255u, /* PRESENCE_SERVER */
+    1u, /* ENABLE_PRESENCE */
+    1u, /* ENABLE_AUTOMATIC_ON_THE_PHONE_PRESENCE */
+    255u, /* CONFERENCE_FACTORY_URI */
+    11u, /* CONFERENCE_TYPE */
+    1u, /* SIPCONFERENCECONTINUE */
+    1u, /* ENABLE_EARLY_MEDIA */
+    1u, /* USE_QUAD_ZEROES_FOR_HOLD */
+    1u, /* LOCALLY_ENFORCE_PRIVACY_HEADER */
+    1u, /* DND_SAC_LINK */
+    1u, /* INSTANT_MSG_ENABLED */
+    1u, /* ENABLE_UDP_TRANSPORT */
+    1u, /* ENABLE_SIP_USER_ID */
+    255u, /* FORCE_SIP_USERNAME */
+    255u, /* FORCE_SIP_PASSWORD */
+    255u, /* FORCE_SIP_EXTENSION */
+    255u, /* MCIPADD */
+    255u, /* NVMCIPADD */
+    1u, /* UNNAMEDSTAT */
+    11u, /* L2Q */
+    11u, /* L2QVLAN */
+    11u, /* L2QAUD */
+    11u, /* L2QSIG */
+    11u, /* VLANTEST */
+    1u, /* VLANSEP */
+    1u, /* VLANSEPMODE */
+    11u, /* PHY1STAT */
+    11u, /* PHY2STAT */
+    11u, /* PHY2VLAN */
+    11u, /* PHY2PRIO */
+    1u, /* PHY2TAGS */
+    11u, /* DSCPAUD */
+    11u, /* DSCPSIG */
+    11u, /* DSCPVID */
+    11u, /* MTU_SIZE */
+    11u, /* LLDP_ENABLED */
+    1u, /* POE_CONS_SUPPORT */
+    255u, /* DNSSRVR */
+    255u, /* DOMAIN */
+    1u, /* DHCPSTD */
+    11u, /* ICMPDU */
+    1u, /* ICMPRED */
+    1u, /* IPV6STAT */
+    255u, /* SNTPSRVR */
+    6u, /* GMTOFFSET */
+    11u, /* DSTOFFSET */
+    255u, /* DSTSTART */
+    255u, /* DSTSTOP */
+    11u, /* DAYLIGHT_SAVING_SETTING_MODE */
+    255u, /* TIMEZONE */
+    255u, /* DATEFORMAT */
+    1u, /* TIMEFORMAT */
+    11u, /* DATETIMEFORMAT */
+    1u, /* DATESEPARATOR */
+    1u, /* ENABLE_G711A */
+    1u, /* ENABLE_G711U */
+    1u, /* ENABLE_G722 */
+    1u, /* ENABLE_G726 */
+    11u, /* ENABLE_G729 */
+    11u, /* ENABLE_OPUS */
+    11u, /* G726_PAYLOAD_TYPE */
+    11u, /* SEND_DTMF_TYPE */
+    11u, /* DTMF_PAYLOAD_TYPE */
+    11u, /* INGRESS_DTMF_VOL_LEVEL */
+    11u, /* RTP_PORT_LOW */
+    11u, /* RTP_PORT_RANGE */
+    1u, /* SYMMETRIC_RTP */
+    1u, /* RTCPCONT */
+    15u, /* RTCPMON */
+    11u, /* RTCPMONPORT */
+    11u, /* RTCPMONPERIOD */
+    1u, /* RTCP_XR */
+    11u, /* AUDIOENV */
+    11u, /* AUDASYS */
+    11u, /* AUDIOSTHS */
+    11u, /* AUDIOSTHD */
+    11u, /* AGENTTONE */
+    11u, /* SPEAKERSTAT */
+    1u, /* MUTE_ON_REMOTE_OFF_HOOK */
+    1u, /* PHNMUTEALERT_BLOCK */
+    1u, /* RINGTONESTYLE */
+    1023u, /* RINGTONES */
+    255u, /* COUNTRY */
+    1023u, /* DIALPLAN */
+    11u, /* INTER_DIGIT_TIMEOUT */
+    11u, /* NO_DIGITS_TIMEOUT */
+    11u, /* DIALWAIT */
+    11u, /* PHNNUMOFSA */
+    11u, /* ENHDIALSTAT */
+    11u, /* PHNCC */
+    11u, /* PHNDPLENGTH */
+    4u, /* PHNIC */
+    1u, /* PHNLD */
+    11u, /* PHNLDLENGTH */
+    2u, /* PHNOL */
+    255u, /* DIALPLANAREACODE */
+    30u, /* PHNEMERGNUM */
+    30u, /* PHNMOREEMERGNUMS */
+    11u, /* ENABLE_SHOW_EMERG_SK */
+    11u, /* ENABLE_SHOW_EMERG_SK_UNREG */
+    255u, /* PSTN_VM_NUM */
+    1u, /* PLUS_ONE */
+    1u, /* PLAY_TONE_UNTIL_RTP */
+    32u, /* SYSTEM_LANGUAGE */
+    1096u, /* LANGUAGES */
+    5u, /* ISO_SYSTEM_LANGUAGE */
+    32u, /* LANG1FILE */
+    32u, /* LANG2FILE */
+    32u, /* LANG3FILE */
+    32u, /* LANG4FILE */
+    11u, /* SCREENSAVERON */
+    32u, /* SCREENSAVER */
+    11u, /* BAKLIGHTOFF */
+    11u, /* HOMEIDLETIME */
+    255u, /* LOGOS */
+    255u, /* CURRENT_LOGO */
+    11u, /* DISPLAY_NAME_NUMBER */
+    11u, /* EXTENSION_ON_TOP_LINE */
+    11u, /* CLDISPCONTENT */
+    1u, /* ENTRYNAME */
+    11u, /* MATCHTYPE */
+    11u, /* QLEVEL_MIN */
+    11u, /* SKILLSCREENTIME */
+    11u, /* UUIDISPLAYTIME */
+    255u, /* WMLHOME */
+    1u, /* WMLHELPSTAT */
+    7u, /* WEATHERAPP */
+    7u, /* WORLDCLOCKAPP */
+    3u, /* OPSTAT */
+    11u, /* APPSTAT */
+    1u, /* PROVIDE_OPTIONS_SCREEN */
+    1u, /* PROVIDE_LOGOUT */
+    1u, /* ENABLE_CALL_LOG */
+    1u, /* ENABLE_REDIAL */
+    1u, /* ENABLE_REDIAL_LIST */
+    1u, /* ENABLE_CONTACTS */
+    1u, /* ENABLE_MODIFY_CONTACTS */
+    1u, /* ENABLE_MULTIPLE_CONTACT_WARNING */
+    1u, /* ENABLE_HOLD_BUTTON */
+    1u, /* ENABLE_PHONE_LOCK */
+    11u, /* PHONE_LOCK_IDLETIME */
+    1u, /* GUESTLOGINSTAT */
+    11u, /* GUESTDURATION */
+    11u, /* GUESTWARNING */
+    11u, /* VU_MODE */
+    1u, /* QKLOGINSTAT */
+    1u, /* USBLOGINSTAT */
+    11u, /* USBPOWER */
+    1u, /* BLUETOOTHSTAT */
+    255u, /* OBSCURE_PREFERENCES */
+    255u, /* SUBSCRIBELIST */
+    255u, /* TPSLIST */
+    1u, /* PROCSTAT */
+    7u, /* PROCPSWD */
+    255u, /* LOGSRVR */
+    1u, /* SYSLOG_ENABLED */
+    11u, /* SYSLOG_LEVEL */
+    1u, /* LOCAL_LOGS_ENABLED */
+    11u, /* LOCAL_LOG_LEVEL */
+    255u, /* LOG_CATEGORY */
+    255u, /* SNMPADD */
+    32u, /* SNMPSTRING */
+    11u, /* SSH_ALLOWED */
+    11u, /* SSH_IDLE_TIMEOUT */
+    255u, /* SSH_BANNER_FILE */
+    50u, /* UPGRADESCRIPT */
+};
+
+/* offset of the value in dp_params.val */
+static const uint32_t dp_param_off[DP_PARAM_COUNT] = {
+    0u, /* MODEL */
+    255u, /* MODEL4 */
+    259u, /* MODEL6 */
+    265u, /* GROUP */
+    276u, /* MACADDR */
+    288u, /* BOOTNAME */
+    338u, /* APPNAME */
+    388u, /* APPNAME_IN_USE */
+    643u, /* SIG */
+    654u, /* SIG_IN_USE */
+    658u, /* VPNACTIVE */
+    659u, /* SHA2CAPABLE */
+    660u, /* HWVERS */
+    671u, /* PHONECC */
+    680u, /* GEN */
+    935u, /* IPADD */
+    980u, /* SUBNET */
+    1025u, /* SERIALNO */
+    1280u, /* HTTPSRVR */
+    1535u, /* HTTPDIR */
+    1662u, /* HTTPPORT */
+    1673u, /* TLSSRVR */
+    1928u, /* TLSDIR */
+    2055u, /* TLSPORT */
+    2066u, /* AUTH */
+    2067u, /* FILE_SERVER_URL */
+    2322u, /* STATIC */
+    2333u, /* CONFIG_SERVER_SECURE_MODE */
+    2344u, /* UPGRADE_POLICY */
+    2355u, /* ENABLE_OOD_RESET_NOTIFY */
+    2356u, /* BRURI */
+    2611u, /* USER_STORE_URI */
+    2866u, /* TRUSTCERTS */
+    3121u, /* TLSSRVRID */
+    3122u, /* TLSSRVRVERIFYID */
+    3123u, /* TLS_VERSION */
+    3124u, /* FQDN_IP_MAP */
+    3379u, /* ENFORCE_SIPS_URI */
+    3380u, /* MEDIAENCRYPTION */
+    3388u, /* ENCRYPT_SRTCP */
+    3389u, /* SECURECALL */
+    3390u, /* SUBSCRIBE_SECURITY */
+    3401u, /* SIP_CONTROLLER_LIST */
+    3656u, /* SIPPROXYSRVR */
+    3911u, /* SIPDOMAIN */
+    4166u, /* SIPPORT */
+    4177u, /* SIPSIGNAL */
+    4188u, /* SIPREGPROXYPOLICY */
+    4200u, /* SIMULTANEOUS_REGISTRATIONS */
+    4211u, /* FAILBACK_POLICY */
+    4216u, /* ENABLE_AVAYA_ENVIRONMENT */
+    4217u, /* DISCOVER_AVAYA_ENVIRONMENT */
+    4218u, /* ENABLE_IPOFFICE */
+    4219u, /* ENABLE_3PCC_ENVIRONMENT */
+    4220u, /* ENABLE_PPM_SOURCED_SIPPROXYSRVR */
+    4221u, /* REGISTERWAIT */
+    4232u, /* RECOVERYREGISTERWAIT */
+    4243u, /* WAIT_FOR_REGISTRATION_TIMER */
+    4254u, /* WAIT_FOR_UNREGISTRATION_TIMER */
+    4265u, /* WAIT_FOR_INVITE_RESPONSE_TIMEOUT */
+    4276u, /* FAST_RESPONSE_TIMEOUT */
+    4287u, /* CONTROLLER_SEARCH_INTERVAL */
+    4298u, /* ASTCONFIRMATION */
+    4309u, /* OUTBOUND_SUBSCRIPTION_REQUEST_DURATION */
+    4320u, /* TCP_KEEP_ALIVE_STATUS */
+    4321u, /* TCP_KEEP_ALIVE_TIME */
+    4332u, /* CONNECTION_REUSE */
+    4333u, /* SIG_PORT_LOW */
+    4344u, /* SIG_PORT_RANGE */
+    4355u, /* SDPCAPNEG */
+    4356u, /* SUBSCRIBE_LIST_NON_AVAYA */
+    4611u, /* MWISRVR */
+    4866u, /* PRESENCE_SERVER */
+    5121u, /* ENABLE_PRESENCE */
+    5122u, /* ENABLE_AUTOMATIC_ON_THE_PHONE_PRESENCE */
+    5123u, /* CONFERENCE_FACTORY_URI */
+    5378u, /* CONFERENCE_TYPE */
+    5389u, /* SIPCONFERENCECONTINUE */
+    5390u, /* ENABLE_EARLY_MEDIA */
+    5391u, /* USE_QUAD_ZEROES_FOR_HOLD */
+    5392u, /* LOCALLY_ENFORCE_PRIVACY_HEADER */
+    5393u, /* DND_SAC_LINK */
+    5394u, /* INSTANT_MSG_ENABLED */
+    5395u, /* ENABLE_UDP_TRANSPORT */
+    5396u, /* ENABLE_SIP_USER_ID */
+    5397u, /* FORCE_SIP_USERNAME */
+    5652u, /* FORCE_SIP_PASSWORD */
+    5907u, /* FORCE_SIP_EXTENSION */
+    6162u, /* MCIPADD */
+    6417u, /* NVMCIPADD */
+    6672u, /* UNNAMEDSTAT */
+    6673u, /* L2Q */
+    6684u, /* L2QVLAN */
+    6695u, /* L2QAUD */
+    6706u, /* L2QSIG */
+    6717u, /* VLANTEST */
+    6728u, /* VLANSEP */
+    6729u, /* VLANSEPMODE */
+    6730u, /* PHY1STAT */
+    6741u, /* PHY2STAT */
+    6752u, /* PHY2VLAN */
+    6763u, /* PHY2PRIO */
+    6774u, /* PHY2TAGS */
+    6775u, /* DSCPAUD */
+    6786u, /* DSCPSIG */
+    6797u, /* DSCPVID */
+    6808u, /* MTU_SIZE */
+    6819u, /* LLDP_ENABLED */
+    6830u, /* POE_CONS_SUPPORT */
+    6831u, /* DNSSRVR */
+    7086u, /* DOMAIN */
+    7341u, /* DHCPSTD */
+    7342u, /* ICMPDU */
+    7353u, /* ICMPRED */
+    7354u, /* IPV6STAT */
+    7355u, /* SNTPSRVR */
+    7610u, /* GMTOFFSET */
+    7616u, /* DSTOFFSET */
+    7627u, /* DSTSTART */
+    7882u, /* DSTSTOP */
+    8137u, /* DAYLIGHT_SAVING_SETTING_MODE */
+    8148u, /* TIMEZONE */
+    8403u, /* DATEFORMAT */
+    8658u, /* TIMEFORMAT */
+    8659u, /* DATETIMEFORMAT */
+    8670u, /* DATESEPARATOR */
+    8671u, /* ENABLE_G711A */
+    8672u, /* ENABLE_G711U */
+    8673u, /* ENABLE_G722 */
+    8674u, /* ENABLE_G726 */
+    8675u, /* ENABLE_G729 */
+    8686u, /* ENABLE_OPUS */
+    8697u, /* G726_PAYLOAD_TYPE */
+    8708u, /* SEND_DTMF_TYPE */
+    8719u, /* DTMF_PAYLOAD_TYPE */
+    8730u, /* INGRESS_DTMF_VOL_LEVEL */
+    8741u, /* RTP_PORT_LOW */
+    8752u, /* RTP_PORT_RANGE */
+    8763u, /* SYMMETRIC_RTP */
+    8764u, /* RTCPCONT */
+    8765u, /* RTCPMON */
+    8780u, /* RTCPMONPORT */
+    8791u, /* RTCPMONPERIOD */
+    8802u, /* RTCP_XR */
+    8803u, /* AUDIOENV */
+    8814u, /* AUDASYS */
+    8825u, /* AUDIOSTHS */
+    8836u, /* AUDIOSTHD */
+    8847u, /* AGENTTONE */
+    8858u, /* SPEAKERSTAT */
+    8869u, /* MUTE_ON_REMOTE_OFF_HOOK */
+    8870u, /* PHNMUTEALERT_BLOCK */
+    8871u, /* RINGTONESTYLE */
+    8872u, /* RINGTONES */
+    9895u, /* COUNTRY */
+    10150u, /* DIALPLAN */
+    11173u, /* INTER_DIGIT_TIMEOUT */
+    11184u, /* NO_DIGITS_TIMEOUT */
+    11195u, /* DIALWAIT */
+    11206u, /* PHNNUMOFSA */
+    11217u, /* ENHDIALSTAT */
+    11228u, /* PHNCC */
+    11239u, /* PHNDPLENGTH */
+    11250u, /* PHNIC */
+    11254u, /* PHNLD */
+    11255u, /* PHNLDLENGTH */
+    11266u, /* PHNOL */
+    11268u, /* DIALPLANAREACODE */
+    11523u, /* PHNEMERGNUM */
+    11553u, /* PHNMOREEMERGNUMS */
+    11583u, /* ENABLE_SHOW_EMERG_SK */
+    11594u, /* ENABLE_SHOW_EMERG_SK_UNREG */
+    11605u, /* PSTN_VM_NUM */
+    11860u, /* PLUS_ONE */
+    11861u, /* PLAY_TONE_UNTIL_RTP */
+    11862u, /* SYSTEM_LANGUAGE */
+    11894u, /* LANGUAGES */
+    12990u, /* ISO_SYSTEM_LANGUAGE */
+    12995u, /* LANG1FILE */
+    13027u, /* LANG2FILE */
+    13059u, /* LANG3FILE */
+    13091u, /* LANG4FILE */
+    13123u, /* SCREENSAVERON */
+    13134u, /* SCREENSAVER */
+    13166u, /* BAKLIGHTOFF */
+    13177u, /* HOMEIDLETIME */
+    13188u, /* LOGOS */
+    13443u, /* CURRENT_LOGO */
+    13698u, /* DISPLAY_NAME_NUMBER */
+    13709u, /* EXTENSION_ON_TOP_LINE */
+    13720u, /* CLDISPCONTENT */
+    13731u, /* ENTRYNAME */
+    13732u, /* MATCHTYPE */
+    13743u, /* QLEVEL_MIN */
+    13754u, /* SKILLSCREENTIME */
+    13765u, /* UUIDISPLAYTIME */
+    13776u, /* WMLHOME */
+    14031u, /* WMLHELPSTAT */
+    14032u, /* WEATHERAPP */
+    14039u, /* WORLDCLOCKAPP */
+    14046u, /* OPSTAT */
+    14049u, /* APPSTAT */
+    14060u, /* PROVIDE_OPTIONS_SCREEN */
+    14061u, /* PROVIDE_LOGOUT */
+    14062u, /* ENABLE_CALL_LOG */
+    14063u, /* ENABLE_REDIAL */
+    14064u, /* ENABLE_REDIAL_LIST */
+    14065u, /* ENABLE_CONTACTS */
+    14066u, /* ENABLE_MODIFY_CONTACTS */
+    14067u, /* ENABLE_MULTIPLE_CONTACT_WARNING */
+    14068u, /* ENABLE_HOLD_BUTTON */
+    14069u, /* ENABLE_PHONE_LOCK */
+    14070u, /* PHONE_LOCK_IDLETIME */
+    14081u, /* GUESTLOGINSTAT */
+    14082u, /* GUESTDURATION */
+    14093u, /* GUESTWARNING */
+    14104u, /* VU_MODE */
+    14115u, /* QKLOGINSTAT */
+    14116u, /* USBLOGINSTAT */
+    14117u, /* USBPOWER */
+    14128u, /* BLUETOOTHSTAT */
+    14129u, /* OBSCURE_PREFERENCES */
+    14384u, /* SUBSCRIBELIST */
+    14639u, /* TPSLIST */
+    14894u, /* PROCSTAT */
+    14895u, /* PROCPSWD */
+    14902u, /* LOGSRVR */
+    15157u, /* SYSLOG_ENABLED */
+    15158u, /* SYSLOG_LEVEL */
+    15169u, /* LOCAL_LOGS_ENABLED */
+    15170u, /* LOCAL_LOG_LEVEL */
+    15181u, /* LOG_CATEGORY */
+    15436u, /* SNMPADD */
+    15691u, /* SNMPSTRING */
+    15723u, /* SSH_ALLOWED */
+    15734u, /* SSH_IDLE_TIMEOUT */
+    15745u, /* SSH_BANNER_FILE */
+    16000u, /* UPGRADESCRIPT */
+};
+
+/* the default value: its index in dp_param_defaults, and its length */
+static const uint32_t dp_param_def[DP_PARAM_COUNT] = {
+    0u, /* MODEL */
+    0u, /* MODEL4 */
+    0u, /* MODEL6 */
+    1u, /* GROUP */
+    2u, /* MACADDR */
+    0u, /* BOOTNAME */
+    0u, /* APPNAME */
+    0u, /* APPNAME_IN_USE */
+    1u, /* SIG */
+    3u, /* SIG_IN_USE */
+    1u, /* VPNACTIVE */
+    1u, /* SHA2CAPABLE */
+    1u, /* HWVERS */
+    0u, /* PHONECC */
+    0u, /* GEN */
+    0u, /* IPADD */
+    0u, /* SUBNET */
+    0u, /* SERIALNO */
+    0u, /* HTTPSRVR */
+    0u, /* HTTPDIR */
+    4u, /* HTTPPORT */
+    0u, /* TLSSRVR */
+    0u, /* TLSDIR */
+    5u, /* TLSPORT */
+    1u, /* AUTH */
+    0u, /* FILE_SERVER_URL */
+    1u, /* STATIC */
+    6u, /* CONFIG_SERVER_SECURE_MODE */
+    7u, /* UPGRADE_POLICY */
+    1u, /* ENABLE_OOD_RESET_NOTIFY */
+    0u, /* BRURI */
+    0u, /* USER_STORE_URI */
+    0u, /* TRUSTCERTS */
+    6u, /* TLSSRVRID */
+    1u, /* TLSSRVRVERIFYID */
+    1u, /* TLS_VERSION */
+    0u, /* FQDN_IP_MAP */
+    6u, /* ENFORCE_SIPS_URI */
+    8u, /* MEDIAENCRYPTION */
+    1u, /* ENCRYPT_SRTCP */
+    1u, /* SECURECALL */
+    7u, /* SUBSCRIBE_SECURITY */
+    0u, /* SIP_CONTROLLER_LIST */
+    0u, /* SIPPROXYSRVR */
+    0u, /* SIPDOMAIN */
+    9u, /* SIPPORT */
+    7u, /* SIPSIGNAL */
+    10u, /* SIPREGPROXYPOLICY */
+    11u, /* SIMULTANEOUS_REGISTRATIONS */
+    12u, /* FAILBACK_POLICY */
+    6u, /* ENABLE_AVAYA_ENVIRONMENT */
+    6u, /* DISCOVER_AVAYA_ENVIRONMENT */
+    1u, /* ENABLE_IPOFFICE */
+    6u, /* ENABLE_3PCC_ENVIRONMENT */
+    6u, /* ENABLE_PPM_SOURCED_SIPPROXYSRVR */
+    13u, /* REGISTERWAIT */
+    14u, /* RECOVERYREGISTERWAIT */
+    15u, /* WAIT_FOR_REGISTRATION_TIMER */
+    15u, /* WAIT_FOR_UNREGISTRATION_TIMER */
+    14u, /* WAIT_FOR_INVITE_RESPONSE_TIMEOUT */
+    16u, /* FAST_RESPONSE_TIMEOUT */
+    17u, /* CONTROLLER_SEARCH_INTERVAL */
+    14u, /* ASTCONFIRMATION */
+    18u, /* OUTBOUND_SUBSCRIPTION_REQUEST_DURATION */
+    6u, /* TCP_KEEP_ALIVE_STATUS */
+    14u, /* TCP_KEEP_ALIVE_TIME */
+    6u, /* CONNECTION_REUSE */
+    19u, /* SIG_PORT_LOW */
+    20u, /* SIG_PORT_RANGE */
+    6u, /* SDPCAPNEG */
+    0u, /* SUBSCRIBE_LIST_NON_AVAYA */
+    0u, /* MWISRVR */
+    0u, /* PRESENCE_SERVER */
+    6u, /* ENABLE_PRESENCE */
+    6u, /* ENABLE_AUTOMATIC_ON_THE_PHONE_PRESENCE */
+    0u, /* CONFERENCE_FACTORY_URI */
+    6u, /* CONFERENCE_TYPE */
+    1u, /* SIPCONFERENCECONTINUE */
+    6u, /* ENABLE_EARLY_MEDIA */
+    1u, /* USE_QUAD_ZEROES_FOR_HOLD */
+    1u, /* LOCALLY_ENFORCE_PRIVACY_HEADER */
+    1u, /* DND_SAC_LINK */
+    6u, /* INSTANT_MSG_ENABLED */
+    1u, /* ENABLE_UDP_TRANSPORT */
+    1u, /* ENABLE_SIP_USER_ID */
+    0u, /* FORCE_SIP_USERNAME */
+    0u, /* FORCE_SIP_PASSWORD */
+    0u, /* FORCE_SIP_EXTENSION */
+    0u, /* MCIPADD */
+    0u, /* NVMCIPADD */
+    6u, /* UNNAMEDSTAT */
+    1u, /* L2Q */
+    1u, /* L2QVLAN */
+    21u, /* L2QAUD */
+    21u, /* L2QSIG */
+    14u, /* VLANTEST */
+    6u, /* VLANSEP */
+    1u, /* VLANSEPMODE */
+    6u, /* PHY1STAT */
+    6u, /* PHY2STAT */
+    1u, /* PHY2VLAN */
+    1u, /* PHY2PRIO */
+    1u, /* PHY2TAGS */
+    22u, /* DSCPAUD */
+    23u, /* DSCPSIG */
+    23u, /* DSCPVID */
+    24u, /* MTU_SIZE */
+    7u, /* LLDP_ENABLED */
+    6u, /* POE_CONS_SUPPORT */
+    0u, /* DNSSRVR */
+    0u, /* DOMAIN */
+    1u, /* DHCPSTD */
+    6u, /* ICMPDU */
+    1u, /* ICMPRED */
+    1u, /* IPV6STAT */
+    0u, /* SNTPSRVR */
+    25u, /* GMTOFFSET */
+    6u, /* DSTOFFSET */
+    26u, /* DSTSTART */
+    27u, /* DSTSTOP */
+    7u, /* DAYLIGHT_SAVING_SETTING_MODE */
+    28u, /* TIMEZONE */
+    29u, /* DATEFORMAT */
+    1u, /* TIMEFORMAT */
+    1u, /* DATETIMEFORMAT */
+    30u, /* DATESEPARATOR */
+    6u, /* ENABLE_G711A */
+    6u, /* ENABLE_G711U */
+    1u, /* ENABLE_G722 */
+    6u, /* ENABLE_G726 */
+    6u, /* ENABLE_G729 */
+    6u, /* ENABLE_OPUS */
+    31u, /* G726_PAYLOAD_TYPE */
+    7u, /* SEND_DTMF_TYPE */
+    32u, /* DTMF_PAYLOAD_TYPE */
+    33u, /* INGRESS_DTMF_VOL_LEVEL */
+    34u, /* RTP_PORT_LOW */
+    35u, /* RTP_PORT_RANGE */
+    6u, /* SYMMETRIC_RTP */
+    6u, /* RTCPCONT */
+    0u, /* RTCPMON */
+    36u, /* RTCPMONPORT */
+    37u, /* RTCPMONPERIOD */
+    1u, /* RTCP_XR */
+    1u, /* AUDIOENV */
+    11u, /* AUDASYS */
+    1u, /* AUDIOSTHS */
+    1u, /* AUDIOSTHD */
+    6u, /* AGENTTONE */
+    7u, /* SPEAKERSTAT */
+    1u, /* MUTE_ON_REMOTE_OFF_HOOK */
+    6u, /* PHNMUTEALERT_BLOCK */
+    1u, /* RINGTONESTYLE */
+    0u, /* RINGTONES */
+    38u, /* COUNTRY */
+    0u, /* DIALPLAN */
+    37u, /* INTER_DIGIT_TIMEOUT */
+    39u, /* NO_DIGITS_TIMEOUT */
+    37u, /* DIALWAIT */
+    11u, /* PHNNUMOFSA */
+    6u, /* ENHDIALSTAT */
+    6u, /* PHNCC */
+    37u, /* PHNDPLENGTH */
+    40u, /* PHNIC */
+    6u, /* PHNLD */
+    41u, /* PHNLDLENGTH */
+    8u, /* PHNOL */
+    0u, /* DIALPLANAREACODE */
+    0u, /* PHNEMERGNUM */
+    0u, /* PHNMOREEMERGNUMS */
+    7u, /* ENABLE_SHOW_EMERG_SK */
+    7u, /* ENABLE_SHOW_EMERG_SK_UNREG */
+    0u, /* PSTN_VM_NUM */
+    1u, /* PLUS_ONE */
+    6u, /* PLAY_TONE_UNTIL_RTP */
+    0u, /* SYSTEM_LANGUAGE */
+    0u, /* LANGUAGES */
+    42u, /* ISO_SYSTEM_LANGUAGE */
+    0u, /* LANG1FILE */
+    0u, /* LANG2FILE */
+    0u, /* LANG3FILE */
+    0u, /* LANG4FILE */
+    43u, /* SCREENSAVERON */
+    0u, /* SCREENSAVER */
+    32u, /* BAKLIGHTOFF */
+    41u, /* HOMEIDLETIME */
+    0u, /* LOGOS */
+    0u, /* CURRENT_LOGO */
+    1u, /* DISPLAY_NAME_NUMBER */
+    6u, /* EXTENSION_ON_TOP_LINE */
+    6u, /* CLDISPCONTENT */
+    1u, /* ENTRYNAME */
+    1u, /* MATCHTYPE */
+    6u, /* QLEVEL_MIN */
+    37u, /* SKILLSCREENTIME */
+    41u, /* UUIDISPLAYTIME */
+    0u, /* WMLHOME */
+    6u, /* WMLHELPSTAT */
+    44u, /* WEATHERAPP */
+    44u, /* WORLDCLOCKAPP */
+    45u, /* OPSTAT */
+    6u, /* APPSTAT */
+    6u, /* PROVIDE_OPTIONS_SCREEN */
+    6u, /* PROVIDE_LOGOUT */
+    6u, /* ENABLE_CALL_LOG */
+    6u, /* ENABLE_REDIAL */
+    6u, /* ENABLE_REDIAL_LIST */
+    6u, /* ENABLE_CONTACTS */
+    6u, /* ENABLE_MODIFY_CONTACTS */
+    6u, /* ENABLE_MULTIPLE_CONTACT_WARNING */
+    6u, /* ENABLE_HOLD_BUTTON */
+    1u, /* ENABLE_PHONE_LOCK */
+    1u, /* PHONE_LOCK_IDLETIME */
+    1u, /* GUESTLOGINSTAT */
+    7u, /* GUESTDURATION */
+    37u, /* GUESTWARNING */
+    1u, /* VU_MODE */
+    1u, /* QKLOGINSTAT */
+    6u, /* USBLOGINSTAT */
+    7u, /* USBPOWER */
+    6u, /* BLUETOOTHSTAT */
+    0u, /* OBSCURE_PREFERENCES */
+    0u, /* SUBSCRIBELIST */
+    0u, /* TPSLIST */
+    1u, /* PROCSTAT */
+    46u, /* PROCPSWD */
+    0u, /* LOGSRVR */
+    1u, /* SYSLOG_ENABLED */
+    16u, /* SYSLOG_LEVEL */
+    6u, /* LOCAL_LOGS_ENABLED */
+    11u, /* LOCAL_LOG_LEVEL */
+    0u, /* LOG_CATEGORY */
+    0u, /* SNMPADD */
+    0u, /* SNMPSTRING */
+    1u, /* SSH_ALLOWED */
+    41u, /* SSH_IDLE_TIMEOUT */
+    0u, /* SSH_BANNER_FILE */
+    0u, /* UPGRADESCRIPT */
+};
+
+static const uint32_t dp_param_def_len[DP_PARAM_COUNT] = {
+    0u, /* MODEL */
+    0u, /* MODEL4 */
+    0u, /* MODEL6 */
+    1u, /* GROUP */
+    12u, /* MACADDR */
+    0u, /* BOOTNAME */
+    0u, /* APPNAME */
+    0u, /* APPNAME_IN_USE */
+    1u, /* SIG */
+    3u, /* SIG_IN_USE */
+    1u, /* VPNACTIVE */
+    1u, /* SHA2CAPABLE */
+    1u, /* HWVERS */
+    0u, /* PHONECC */
+    0u, /* GEN */
+    0u, /* IPADD */
+    0u, /* SUBNET */
+    0u, /* SERIALNO */
+    0u, /* HTTPSRVR */
+    0u, /* HTTPDIR */
+    2u, /* HTTPPORT */
+    0u, /* TLSSRVR */
+    0u, /* TLSDIR */
+    3u, /* TLSPORT */
+    1u, /* AUTH */
+    0u, /* FILE_SERVER_URL */
+    1u, /* STATIC */
+    1u, /* CONFIG_SERVER_SECURE_MODE */
+    1u, /* UPGRADE_POLICY */
+    1u, /* ENABLE_OOD_RESET_NOTIFY */
+    0u, /* BRURI */
+    0u, /* USER_STORE_URI */
+    0u, /* TRUSTCERTS */
+    1u, /* TLSSRVRID */
+    1u, /* TLSSRVRVERIFYID */
+    1u, /* TLS_VERSION */
+    0u, /* FQDN_IP_MAP */
+    1u, /* ENFORCE_SIPS_URI */
+    1u, /* MEDIAENCRYPTION */
+    1u, /* ENCRYPT_SRTCP */
+    1u, /* SECURECALL */
+    1u, /* SUBSCRIBE_SECURITY */
+    0u, /* SIP_CONTROLLER_LIST */
+    0u, /* SIPPROXYSRVR */
+    0u, /* SIPDOMAIN */
+    4u, /* SIPPORT */
+    1u, /* SIPSIGNAL */
+    9u, /* SIPREGPROXYPOLICY */
+    1u, /* SIMULTANEOUS_REGISTRATIONS */
+    4u, /* FAILBACK_POLICY */
+    1u, /* ENABLE_AVAYA_ENVIRONMENT */
+    1u, /* DISCOVER_AVAYA_ENVIRONMENT */
+    1u, /* ENABLE_IPOFFICE */
+    1u, /* ENABLE_3PCC_ENVIRONMENT */
+    1u, /* ENABLE_PPM_SOURCED_SIPPROXYSRVR */
+    4u, /* REGISTERWAIT */
+    2u, /* RECOVERYREGISTERWAIT */
+    2u, /* WAIT_FOR_REGISTRATION_TIMER */
+    2u, /* WAIT_FOR_UNREGISTRATION_TIMER */
+    2u, /* WAIT_FOR_INVITE_RESPONSE_TIMEOUT */
+    1u, /* FAST_RESPONSE_TIMEOUT */
+    2u, /* CONTROLLER_SEARCH_INTERVAL */
+    2u, /* ASTCONFIRMATION */
+    5u, /* OUTBOUND_SUBSCRIPTION_REQUEST_DURATION */
+    1u, /* TCP_KEEP_ALIVE_STATUS */
+    2u, /* TCP_KEEP_ALIVE_TIME */
+    1u, /* CONNECTION_REUSE */
+    4u, /* SIG_PORT_LOW */
+    5u, /* SIG_PORT_RANGE */
+    1u, /* SDPCAPNEG */
+    0u, /* SUBSCRIBE_LIST_NON_AVAYA */
+    0u, /* MWISRVR */
+    0u, /* PRESENCE_SERVER */
+    1u, /* ENABLE_PRESENCE */
+    1u, /* ENABLE_AUTOMATIC_ON_THE_PHONE_PRESENCE */
+    0u, /* CONFERENCE_FACTORY_URI */
+    1u, /* CONFERENCE_TYPE */
+    1u, /* SIPCONFERENCECONTINUE */
+    1u, /* ENABLE_EARLY_MEDIA */
+    1u, /* USE_QUAD_ZEROES_FOR_HOLD */
+    1u, /* LOCALLY_ENFORCE_PRIVACY_HEADER */
+    1u, /* DND_SAC_LINK */
+    1u, /* INSTANT_MSG_ENABLED */
+    1u, /* ENABLE_UDP_TRANSPORT */
+    1u, /* ENABLE_SIP_USER_ID */
+    0u, /* FORCE_SIP_USERNAME */
+    0u, /* FORCE_SIP_PASSWORD */
+    0u, /* FORCE_SIP_EXTENSION */
+    0u, /* MCIPADD */
+    0u, /* NVMCIPADD */
+    1u, /* UNNAMEDSTAT */
+    1u, /* L2Q */
+    1u, /* L2QVLAN */
+    1u, /* L2QAUD */
+    1u, /* L2QSIG */
+    2u, /* VLANTEST */
+    1u, /* VLANSEP */
+    1u, /* VLANSEPMODE */
+    1u, /* PHY1STAT */
+    1u, /* PHY2STAT */
+    1u, /* PHY2VLAN */
+    1u, /* PHY2PRIO */
+    1u, /* PHY2TAGS */
+    2u, /* DSCPAUD */
+    2u, /* DSCPSIG */
+    2u, /* DSCPVID */
+    4u, /* MTU_SIZE */
+    1u, /* LLDP_ENABLED */
+    1u, /* POE_CONS_SUPPORT */
+    0u, /* DNSSRVR */
+    0u, /* DOMAIN */
+    1u, /* DHCPSTD */
+    1u, /* ICMPDU */
+    1u, /* ICMPRED */
+    1u, /* IPV6STAT */
+    0u, /* SNTPSRVR */
+    4u, /* GMTOFFSET */
+    1u, /* DSTOFFSET */
+    9u, /* DSTSTART */
+    9u, /* DSTSTOP */
+    1u, /* DAYLIGHT_SAVING_SETTING_MODE */
+    7u, /* TIMEZONE */
+    8u, /* DATEFORMAT */
+    1u, /* TIMEFORMAT */
+    1u, /* DATETIMEFORMAT */
+    1u, /* DATESEPARATOR */
+    1u, /* ENABLE_G711A */
+    1u, /* ENABLE_G711U */
+    1u, /* ENABLE_G722 */
+    1u, /* ENABLE_G726 */
+    1u, /* ENABLE_G729 */
+    1u, /* ENABLE_OPUS */
+    3u, /* G726_PAYLOAD_TYPE */
+    1u, /* SEND_DTMF_TYPE */
+    3u, /* DTMF_PAYLOAD_TYPE */
+    3u, /* INGRESS_DTMF_VOL_LEVEL */
+    4u, /* RTP_PORT_LOW */
+    2u, /* RTP_PORT_RANGE */
+    1u, /* SYMMETRIC_RTP */
+    1u, /* RTCPCONT */
+    0u, /* RTCPMON */
+    4u, /* RTCPMONPORT */
+    1u, /* RTCPMONPERIOD */
+    1u, /* RTCP_XR */
+    1u, /* AUDIOENV */
+    1u, /* AUDASYS */
+    1u, /* AUDIOSTHS */
+    1u, /* AUDIOSTHD */
+    1u, /* AGENTTONE */
+    1u, /* SPEAKERSTAT */
+    1u, /* MUTE_ON_REMOTE_OFF_HOOK */
+    1u, /* PHNMUTEALERT_BLOCK */
+    1u, /* RINGTONESTYLE */
+    0u, /* RINGTONES */
+    3u, /* COUNTRY */
+    0u, /* DIALPLAN */
+    1u, /* INTER_DIGIT_TIMEOUT */
+    2u, /* NO_DIGITS_TIMEOUT */
+    1u, /* DIALWAIT */
+    1u, /* PHNNUMOFSA */
+    1u, /* ENHDIALSTAT */
+    1u, /* PHNCC */
+    1u, /* PHNDPLENGTH */
+    3u, /* PHNIC */
+    1u, /* PHNLD */
+    2u, /* PHNLDLENGTH */
+    1u, /* PHNOL */
+    0u, /* DIALPLANAREACODE */
+    0u, /* PHNEMERGNUM */
+    0u, /* PHNMOREEMERGNUMS */
+    1u, /* ENABLE_SHOW_EMERG_SK */
+    1u, /* ENABLE_SHOW_EMERG_SK_UNREG */
+    0u, /* PSTN_VM_NUM */
+    1u, /* PLUS_ONE */
+    1u, /* PLAY_TONE_UNTIL_RTP */
+    0u, /* SYSTEM_LANGUAGE */
+    0u, /* LANGUAGES */
+    5u, /* ISO_SYSTEM_LANGUAGE */
+    0u, /* LANG1FILE */
+    0u, /* LANG2FILE */
+    0u, /* LANG3FILE */
+    0u, /* LANG4FILE */
+    3u, /* SCREENSAVERON */
+    0u, /* SCREENSAVER */
+    3u, /* BAKLIGHTOFF */
+    2u, /* HOMEIDLETIME */
+    0u, /* LOGOS */
+    0u, /* CURRENT_LOGO */
+    1u, /* DISPLAY_NAME_NUMBER */
+    1u, /* EXTENSION_ON_TOP_LINE */
+    1u, /* CLDISPCONTENT */
+    1u, /* ENTRYNAME */
+    1u, /* MATCHTYPE */
+    1u, /* QLEVEL_MIN */
+    1u, /* SKILLSCREENTIME */
+    2u, /* UUIDISPLAYTIME */
+    0u, /* WMLHOME */
+    1u, /* WMLHELPSTAT */
+    7u, /* WEATHERAPP */
+    7u, /* WORLDCLOCKAPP */
+    3u, /* OPSTAT */
+    1u, /* APPSTAT */
+    1u, /* PROVIDE_OPTIONS_SCREEN */
+    1u, /* PROVIDE_LOGOUT */
+    1u, /* ENABLE_CALL_LOG */
+    1u, /* ENABLE_REDIAL */
+    1u, /* ENABLE_REDIAL_LIST */
+    1u, /* ENABLE_CONTACTS */
+    1u, /* ENABLE_MODIFY_CONTACTS */
+    1u, /* ENABLE_MULTIPLE_CONTACT_WARNING */
+    1u, /* ENABLE_HOLD_BUTTON */
+    1u, /* ENABLE_PHONE_LOCK */
+    1u, /* PHONE_LOCK_IDLETIME */
+    1u, /* GUESTLOGINSTAT */
+    1u, /* GUESTDURATION */
+    1u, /* GUESTWARNING */
+    1u, /* VU_MODE */
+    1u, /* QKLOGINSTAT */
+    1u, /* USBLOGINSTAT */
+    1u, /* USBPOWER */
+    1u, /* BLUETOOTHSTAT */
+    0u, /* OBSCURE_PREFERENCES */
+    0u, /* SUBSCRIBELIST */
+    0u, /* TPSLIST */
+    1u, /* PROCSTAT */
+    5u, /* PROCPSWD */
+    0u, /* LOGSRVR */
+    1u, /* SYSLOG_ENABLED */
+    1u, /* SYSLOG_LEVEL */
+    1u, /* LOCAL_LOGS_ENABLED */
+    1u, /* LOCAL_LOG_LEVEL */
+    0u, /* LOG_CATEGORY */
+    0u, /* SNMPADD */
+    0u, /* SNMPSTRING */
+    1u, /* SSH_ALLOWED */
+    2u, /* SSH_IDLE_TIMEOUT */
+    0u, /* SSH_BANNER_FILE */
+    0u, /* UPGRADESCRIPT */
+};
+
+static const char dp_param_defaults[DP_PARAM_DEFAULTS][DP_PARAM_DEF_MAX + 1] = {
+    "",
+    "0",
+    "000000000000",
+    "SIP",
+    "80",
+    "443",
+    "1",
+    "2",
+    "9",
+    "5060",
+    "alternate",
+    "3",
+    "auto",
+    "3600",
+    "60",
+    "32",
+    "4",
+    "16",
+    "86400",
+    "1024",
+    "64511",
+    "6",
+    "46",
+    "34",
+    "1500",
+    "0:00",
+    "2SunMar2L",
+    "1SunNov2L",
+    "Etc/GMT",
+    "%m/%d/%y",
+    "/",
+    "110",
+    "120",
+    "-12",
+    "5004",
+    "40",
+    "5005",
+    "5",
+    "USA",
+    "20",
+    "011",
+    "10",
+    "en_US",
+    "240",
+    "default",
+    "111",
+    "27238",
+};
+
+/* the name as declared, NUL-padded, and its length */
+static const char dp_param_names[DP_PARAM_COUNT][DP_PARAM_NAME_MAX + 1] = {
+    "MODEL",
+    "MODEL4",
+    "MODEL6",
+    "GROUP",
+    "MACADDR",
+    "BOOTNAME",
+    "APPNAME",
+    "APPNAME_IN_USE",
+    "SIG",
+    "SIG_IN_USE",
+    "VPNACTIVE",
+    "SHA2CAPABLE",
+    "HWVERS",
+    "PHONECC",
+    "GEN",
+    "IPADD",
+    "SUBNET",
+    "SERIALNO",
+    "HTTPSRVR",
+    "HTTPDIR",
+    "HTTPPORT",
+    "TLSSRVR",
+    "TLSDIR",
+    "TLSPORT",
+    "AUTH",
+    "FILE_SERVER_URL",
+    "STATIC",
+    "CONFIG_SERVER_SECURE_MODE",
+    "UPGRADE_POLICY",
+    "ENABLE_OOD_RESET_NOTIFY",
+    "BRURI",
+    "USER_STORE_URI",
+    "TRUSTCERTS",
+    "TLSSRVRID",
+    "TLSSRVRVERIFYID",
+    "TLS_VERSION",
+    "FQDN_IP_MAP",
+    "ENFORCE_SIPS_URI",
+    "MEDIAENCRYPTION",
+    "ENCRYPT_SRTCP",
+    "SECURECALL",
+    "SUBSCRIBE_SECURITY",
+    "SIP_CONTROLLER_LIST",
+    "SIPPROXYSRVR",
+    "SIPDOMAIN",
+    "SIPPORT",
+    "SIPSIGNAL",
+    "SIPREGPROXYPOLICY",
+    "SIMULTANEOUS_REGISTRATIONS",
+    "FAILBACK_POLICY",
+    "ENABLE_AVAYA_ENVIRONMENT",
+    "DISCOVER_AVAYA_ENVIRONMENT",
+    "ENABLE_IPOFFICE",
+    "ENABLE_3PCC_ENVIRONMENT",
+    "ENABLE_PPM_SOURCED_SIPPROXYSRVR",
+    "REGISTERWAIT",
+    "RECOVERYREGISTERWAIT",
+    "WAIT_FOR_REGISTRATION_TIMER",
+    "WAIT_FOR_UNREGISTRATION_TIMER",
+    "WAIT_FOR_INVITE_RESPONSE_TIMEOUT",
+    "FAST_RESPONSE_TIMEOUT",
+    "CONTROLLER_SEARCH_INTERVAL",
+    "ASTCONFIRMATION",
+    "OUTBOUND_SUBSCRIPTION_REQUEST_DURATION",
+    "TCP_KEEP_ALIVE_STATUS",
+    "TCP_KEEP_ALIVE_TIME",
+    "CONNECTION_REUSE",
+    "SIG_PORT_LOW",
+    "SIG_PORT_RANGE",
+    "SDPCAPNEG",
+    "SUBSCRIBE_LIST_NON_AVAYA",
+    "MWISRVR",
+    "PRESENCE_SERVER",
+    "ENABLE_PRESENCE",
+    "ENABLE_AUTOMATIC_ON_THE_PHONE_PRESENCE",
+    "CONFERENCE_FACTORY_URI",
+    "CONFERENCE_TYPE",
+    "SIPCONFERENCECONTINUE",
+    "ENABLE_EARLY_MEDIA",
+    "USE_QUAD_ZEROES_FOR_HOLD",
+    "LOCALLY_ENFORCE_PRIVACY_HEADER",
+    "DND_SAC_LINK",
+    "INSTANT_MSG_ENABLED",
+    "ENABLE_UDP_TRANSPORT",
+    "ENABLE_SIP_USER_ID",
+    "FORCE_SIP_USERNAME",
+    "FORCE_SIP_PASSWORD",
+    "FORCE_SIP_EXTENSION",
+    "MCIPADD",
+    "NVMCIPADD",
+    "UNNAMEDSTAT",
+    "L2Q",
+    "L2QVLAN",
+    "L2QAUD",
+    "L2QSIG",
+    "VLANTEST",
+    "VLANSEP",
+    "VLANSEPMODE",
+    "PHY1STAT",
+    "PHY2STAT",
+    "PHY2VLAN",
+    "PHY2PRIO",
+    "PHY2TAGS",
+    "DSCPAUD",
+    "DSCPSIG",
+    "DSCPVID",
+    "MTU_SIZE",
+    "LLDP_ENABLED",
+    "POE_CONS_SUPPORT",
+    "DNSSRVR",
+    "DOMAIN",
+    "DHCPSTD",
+    "ICMPDU",
+    "ICMPRED",
+    "IPV6STAT",
+    "SNTPSRVR",
+    "GMTOFFSET",
+    "DSTOFFSET",
+    "DSTSTART",
+    "DSTSTOP",
+    "DAYLIGHT_SAVING_SETTING_MODE",
+    "TIMEZONE",
+    "DATEFORMAT",
+    "TIMEFORMAT",
+    "DATETIMEFORMAT",
+    "DATESEPARATOR",
+    "ENABLE_G711A",
+    "ENABLE_G711U",
+    "ENABLE_G722",
+    "ENABLE_G726",
+    "ENABLE_G729",
+    "ENABLE_OPUS",
+    "G726_PAYLOAD_TYPE",
+    "SEND_DTMF_TYPE",
+    "DTMF_PAYLOAD_TYPE",
+    "INGRESS_DTMF_VOL_LEVEL",
+    "RTP_PORT_LOW",
+    "RTP_PORT_RANGE",
+    "SYMMETRIC_RTP",
+    "RTCPCONT",
+    "RTCPMON",
+    "RTCPMONPORT",
+    "RTCPMONPERIOD",
+    "RTCP_XR",
+    "AUDIOENV",
+    "AUDASYS",
+    "AUDIOSTHS",
+    "AUDIOSTHD",
+    "AGENTTONE",
+    "SPEAKERSTAT",
+    "MUTE_ON_REMOTE_OFF_HOOK",
+    "PHNMUTEALERT_BLOCK",
+    "RINGTONESTYLE",
+    "RINGTONES",
+    "COUNTRY",
+    "DIALPLAN",
+    "INTER_DIGIT_TIMEOUT",
+    "NO_DIGITS_TIMEOUT",
+    "DIALWAIT",
+    "PHNNUMOFSA",
+    "ENHDIALSTAT",
+    "PHNCC",
+    "PHNDPLENGTH",
+    "PHNIC",
+    "PHNLD",
+    "PHNLDLENGTH",
+    "PHNOL",
+    "DIALPLANAREACODE",
+    "PHNEMERGNUM",
+    "PHNMOREEMERGNUMS",
+    "ENABLE_SHOW_EMERG_SK",
+    "ENABLE_SHOW_EMERG_SK_UNREG",
+    "PSTN_VM_NUM",
+    "PLUS_ONE",
+    "PLAY_TONE_UNTIL_RTP",
+    "SYSTEM_LANGUAGE",
+    "LANGUAGES",
+    "ISO_SYSTEM_LANGUAGE",
+    "LANG1FILE",
+    "LANG2FILE",
+    "LANG3FILE",
+    "LANG4FILE",
+    "SCREENSAVERON",
+    "SCREENSAVER",
+    "BAKLIGHTOFF",
+    "HOMEIDLETIME",
+    "LOGOS",
+    "CURRENT_LOGO",
+    "DISPLAY_NAME_NUMBER",
+    "EXTENSION_ON_TOP_LINE",
+    "CLDISPCONTENT",
+    "ENTRYNAME",
+    "MATCHTYPE",
+    "QLEVEL_MIN",
+    "SKILLSCREENTIME",
+    "UUIDISPLAYTIME",
+    "WMLHOME",
+    "WMLHELPSTAT",
+    "WEATHERAPP",
+    "WORLDCLOCKAPP",
+    "OPSTAT",
+    "APPSTAT",
+    "PROVIDE_OPTIONS_SCREEN",
+    "PROVIDE_LOGOUT",
+    "ENABLE_CALL_LOG",
+    "ENABLE_REDIAL",
+    "ENABLE_REDIAL_LIST",
+    "ENABLE_CONTACTS",
+    "ENABLE_MODIFY_CONTACTS",
+    "ENABLE_MULTIPLE_CONTACT_WARNING",
+    "ENABLE_HOLD_BUTTON",
+    "ENABLE_PHONE_LOCK",
+    "PHONE_LOCK_IDLETIME",
+    "GUESTLOGINSTAT",
+    "GUESTDURATION",
+    "GUESTWARNING",
+    "VU_MODE",
+    "QKLOGINSTAT",
+    "USBLOGINSTAT",
+    "USBPOWER",
+    "BLUETOOTHSTAT",
+    "OBSCURE_PREFERENCES",
+    "SUBSCRIBELIST",
+    "TPSLIST",
+    "PROCSTAT",
+    "PROCPSWD",
+    "LOGSRVR",
+    "SYSLOG_ENABLED",
+    "SYSLOG_LEVEL",
+    "LOCAL_LOGS_ENABLED",
+    "LOCAL_LOG_LEVEL",
+    "LOG_CATEGORY",
+    "SNMPADD",
+    "SNMPSTRING",
+    "SSH_ALLOWED",
+    "SSH_IDLE_TIMEOUT",
+    "SSH_BANNER_FILE",
+    "UPGRADESCRIPT",
+};
+
+static const uint32_t dp_param_name_len[DP_PARAM_COUNT] = {
+    5u, /* MODEL */
+    6u, /* MODEL4 */
+    6u, /* MODEL6 */
+    5u, /* GROUP */
+    7u, /* MACADDR */
+    8u, /* BOOTNAME */
+    7u, /* APPNAME */
+    14u, /* APPNAME_IN_USE */
+    3u, /* SIG */
+    10u, /* SIG_IN_USE */
+    9u, /* VPNACTIVE */
+    11u, /* SHA2CAPABLE */
+    6u, /* HWVERS */
+    7u, /* PHONECC */
+    3u, /* GEN */
+    5u, /* IPADD */
+    6u, /* SUBNET */
+    8u, /* SERIALNO */
+    8u, /* HTTPSRVR */
+    7u, /* HTTPDIR */
+    8u, /* HTTPPORT */
+    7u, /* TLSSRVR */
+    6u, /* TLSDIR */
+    7u, /* TLSPORT */
+    4u, /* AUTH */
+    15u, /* FILE_SERVER_URL */
+    6u, /* STATIC */
+    25u, /* CONFIG_SERVER_SECURE_MODE */
+    14u, /* UPGRADE_POLICY */
+    23u, /* ENABLE_OOD_RESET_NOTIFY */
+    5u, /* BRURI */
+    14u, /* USER_STORE_URI */
+    10u, /* TRUSTCERTS */
+    9u, /* TLSSRVRID */
+    15u, /* TLSSRVRVERIFYID */
+    11u, /* TLS_VERSION */
+    11u, /* FQDN_IP_MAP */
+    16u, /* ENFORCE_SIPS_URI */
+    15u, /* MEDIAENCRYPTION */
+    13u, /* ENCRYPT_SRTCP */
+    10u, /* SECURECALL */
+    18u, /* SUBSCRIBE_SECURITY */
+    19u, /* SIP_CONTROLLER_LIST */
+    12u, /* SIPPROXYSRVR */
+    9u, /* SIPDOMAIN */
+    7u, /* SIPPORT */
+    9u, /* SIPSIGNAL */
+    17u, /* SIPREGPROXYPOLICY */
+    26u, /* SIMULTANEOUS_REGISTRATIONS */
+    15u, /* FAILBACK_POLICY */
+    24u, /* ENABLE_AVAYA_ENVIRONMENT */
+    26u, /* DISCOVER_AVAYA_ENVIRONMENT */
+    15u, /* ENABLE_IPOFFICE */
+    23u, /* ENABLE_3PCC_ENVIRONMENT */
+    31u, /* ENABLE_PPM_SOURCED_SIPPROXYSRVR */
+    12u, /* REGISTERWAIT */
+    20u, /* RECOVERYREGISTERWAIT */
+    27u, /* WAIT_FOR_REGISTRATION_TIMER */
+    29u, /* WAIT_FOR_UNREGISTRATION_TIMER */
+    32u, /* WAIT_FOR_INVITE_RESPONSE_TIMEOUT */
+    21u, /* FAST_RESPONSE_TIMEOUT */
+    26u, /* CONTROLLER_SEARCH_INTERVAL */
+    15u, /* ASTCONFIRMATION */
+    38u, /* OUTBOUND_SUBSCRIPTION_REQUEST_DURATION */
+    21u, /* TCP_KEEP_ALIVE_STATUS */
+    19u, /* TCP_KEEP_ALIVE_TIME */
+    16u, /* CONNECTION_REUSE */
+    12u, /* SIG_PORT_LOW */
+    14u, /* SIG_PORT_RANGE */
+    9u, /* SDPCAPNEG */
+    24u, /* SUBSCRIBE_LIST_NON_AVAYA */
+    7u, /* MWISRVR */
+    15u, /* PRESENCE_SERVER */
+    15u, /* ENABLE_PRESENCE */
+    38u, /* ENABLE_AUTOMATIC_ON_THE_PHONE_PRESENCE */
+    22u, /* CONFERENCE_FACTORY_URI */
+    15u, /* CONFERENCE_TYPE */
+    21u, /* SIPCONFERENCECONTINUE */
+    18u, /* ENABLE_EARLY_MEDIA */
+    24u, /* USE_QUAD_ZEROES_FOR_HOLD */
+    30u, /* LOCALLY_ENFORCE_PRIVACY_HEADER */
+    12u, /* DND_SAC_LINK */
+    19u, /* INSTANT_MSG_ENABLED */
+    20u, /* ENABLE_UDP_TRANSPORT */
+    18u, /* ENABLE_SIP_USER_ID */
+    18u, /* FORCE_SIP_USERNAME */
+    18u, /* FORCE_SIP_PASSWORD */
+    19u, /* FORCE_SIP_EXTENSION */
+    7u, /* MCIPADD */
+    9u, /* NVMCIPADD */
+    11u, /* UNNAMEDSTAT */
+    3u, /* L2Q */
+    7u, /* L2QVLAN */
+    6u, /* L2QAUD */
+    6u, /* L2QSIG */
+    8u, /* VLANTEST */
+    7u, /* VLANSEP */
+    11u, /* VLANSEPMODE */
+    8u, /* PHY1STAT */
+    8u, /* PHY2STAT */
+    8u, /* PHY2VLAN */
+    8u, /* PHY2PRIO */
+    8u, /* PHY2TAGS */
+    7u, /* DSCPAUD */
+    7u, /* DSCPSIG */
+    7u, /* DSCPVID */
+    8u, /* MTU_SIZE */
+    12u, /* LLDP_ENABLED */
+    16u, /* POE_CONS_SUPPORT */
+    7u, /* DNSSRVR */
+    6u, /* DOMAIN */
+    7u, /* DHCPSTD */
+    6u, /* ICMPDU */
+    7u, /* ICMPRED */
+    8u, /* IPV6STAT */
+    8u, /* SNTPSRVR */
+    9u, /* GMTOFFSET */
+    9u, /* DSTOFFSET */
+    8u, /* DSTSTART */
+    7u, /* DSTSTOP */
+    28u, /* DAYLIGHT_SAVING_SETTING_MODE */
+    8u, /* TIMEZONE */
+    10u, /* DATEFORMAT */
+    10u, /* TIMEFORMAT */
+    14u, /* DATETIMEFORMAT */
+    13u, /* DATESEPARATOR */
+    12u, /* ENABLE_G711A */
+    12u, /* ENABLE_G711U */
+    11u, /* ENABLE_G722 */
+    11u, /* ENABLE_G726 */
+    11u, /* ENABLE_G729 */
+    11u, /* ENABLE_OPUS */
+    17u, /* G726_PAYLOAD_TYPE */
+    14u, /* SEND_DTMF_TYPE */
+    17u, /* DTMF_PAYLOAD_TYPE */
+    22u, /* INGRESS_DTMF_VOL_LEVEL */
+    12u, /* RTP_PORT_LOW */
+    14u, /* RTP_PORT_RANGE */
+    13u, /* SYMMETRIC_RTP */
+    8u, /* RTCPCONT */
+    7u, /* RTCPMON */
+    11u, /* RTCPMONPORT */
+    13u, /* RTCPMONPERIOD */
+    7u, /* RTCP_XR */
+    8u, /* AUDIOENV */
+    7u, /* AUDASYS */
+    9u, /* AUDIOSTHS */
+    9u, /* AUDIOSTHD */
+    9u, /* AGENTTONE */
+    11u, /* SPEAKERSTAT */
+    23u, /* MUTE_ON_REMOTE_OFF_HOOK */
+    18u, /* PHNMUTEALERT_BLOCK */
+    13u, /* RINGTONESTYLE */
+    9u, /* RINGTONES */
+    7u, /* COUNTRY */
+    8u, /* DIALPLAN */
+    19u, /* INTER_DIGIT_TIMEOUT */
+    17u, /* NO_DIGITS_TIMEOUT */
+    8u, /* DIALWAIT */
+    10u, /* PHNNUMOFSA */
+    11u, /* ENHDIALSTAT */
+    5u, /* PHNCC */
+    11u, /* PHNDPLENGTH */
+    5u, /* PHNIC */
+    5u, /* PHNLD */
+    11u, /* PHNLDLENGTH */
+    5u, /* PHNOL */
+    16u, /* DIALPLANAREACODE */
+    11u, /* PHNEMERGNUM */
+    16u, /* PHNMOREEMERGNUMS */
+    20u, /* ENABLE_SHOW_EMERG_SK */
+    26u, /* ENABLE_SHOW_EMERG_SK_UNREG */
+    11u, /* PSTN_VM_NUM */
+    8u, /* PLUS_ONE */
+    19u, /* PLAY_TONE_UNTIL_RTP */
+    15u, /* SYSTEM_LANGUAGE */
+    9u, /* LANGUAGES */
+    19u, /* ISO_SYSTEM_LANGUAGE */
+    9u, /* LANG1FILE */
+    9u, /* LANG2FILE */
+    9u, /* LANG3FILE */
+    9u, /* LANG4FILE */
+    13u, /* SCREENSAVERON */
+    11u, /* SCREENSAVER */
+    11u, /* BAKLIGHTOFF */
+    12u, /* HOMEIDLETIME */
+    5u, /* LOGOS */
+    12u, /* CURRENT_LOGO */
+    19u, /* DISPLAY_NAME_NUMBER */
+    21u, /* EXTENSION_ON_TOP_LINE */
+    13u, /* CLDISPCONTENT */
+    9u, /* ENTRYNAME */
+    9u, /* MATCHTYPE */
+    10u, /* QLEVEL_MIN */
+    15u, /* SKILLSCREENTIME */
+    14u, /* UUIDISPLAYTIME */
+    7u, /* WMLHOME */
+    11u, /* WMLHELPSTAT */
+    10u, /* WEATHERAPP */
+    13u, /* WORLDCLOCKAPP */
+    6u, /* OPSTAT */
+    7u, /* APPSTAT */
+    22u, /* PROVIDE_OPTIONS_SCREEN */
+    14u, /* PROVIDE_LOGOUT */
+    15u, /* ENABLE_CALL_LOG */
+    13u, /* ENABLE_REDIAL */
+    18u, /* ENABLE_REDIAL_LIST */
+    15u, /* ENABLE_CONTACTS */
+    22u, /* ENABLE_MODIFY_CONTACTS */
+    31u, /* ENABLE_MULTIPLE_CONTACT_WARNING */
+    18u, /* ENABLE_HOLD_BUTTON */
+    17u, /* ENABLE_PHONE_LOCK */
+    19u, /* PHONE_LOCK_IDLETIME */
+    14u, /* GUESTLOGINSTAT */
+    13u, /* GUESTDURATION */
+    12u, /* GUESTWARNING */
+    7u, /* VU_MODE */
+    11u, /* QKLOGINSTAT */
+    12u, /* USBLOGINSTAT */
+    8u, /* USBPOWER */
+    13u, /* BLUETOOTHSTAT */
+    19u, /* OBSCURE_PREFERENCES */
+    13u, /* SUBSCRIBELIST */
+    7u, /* TPSLIST */
+    8u, /* PROCSTAT */
+    8u, /* PROCPSWD */
+    7u, /* LOGSRVR */
+    14u, /* SYSLOG_ENABLED */
+    12u, /* SYSLOG_LEVEL */
+    18u, /* LOCAL_LOGS_ENABLED */
+    15u, /* LOCAL_LOG_LEVEL */
+    12u, /* LOG_CATEGORY */
+    7u, /* SNMPADD */
+    10u, /* SNMPSTRING */
+    11u, /* SSH_ALLOWED */
+    16u, /* SSH_IDLE_TIMEOUT */
+    15u, /* SSH_BANNER_FILE */
+    13u, /* UPGRADESCRIPT */
+};
+
 void dp_param_describe(enum dp_param_id id, struct dp_param_desc *d)
 {
-    switch (id) {
-    case DP_P_MODEL:
-        d->type = DP_VT_STRING; d->flags = 2u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 0u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_MODEL4:
-        d->type = DP_VT_STRING; d->flags = 2u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 4u; d->off = 255u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_MODEL6:
-        d->type = DP_VT_STRING; d->flags = 2u; d->profiles = 2u;
-        d->lo = 0; d->hi = 0; d->cap = 6u; d->off = 259u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_GROUP:
-        d->type = DP_VT_INT; d->flags = 6u; d->profiles = 7u;
-        d->lo = 0; d->hi = 999; d->cap = 11u; d->off = 265u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_MACADDR:
-        d->type = DP_VT_MAC; d->flags = 2u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 12u; d->off = 276u;
-        d->def = "000000000000"; d->def_len = 12u;
-        break;
-    case DP_P_BOOTNAME:
-        d->type = DP_VT_FILENAME; d->flags = 2u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 50u; d->off = 288u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_APPNAME:
-        d->type = DP_VT_FILENAME; d->flags = 3u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 50u; d->off = 338u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_APPNAME_IN_USE:
-        d->type = DP_VT_STRING; d->flags = 2u; d->profiles = 2u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 388u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_SIG:
-        d->type = DP_VT_INT; d->flags = 15u; d->profiles = 7u;
-        d->lo = 0; d->hi = 2; d->cap = 11u; d->off = 643u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_SIG_IN_USE:
-        d->type = DP_VT_ENUM; d->flags = 2u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 4u; d->off = 654u;
-        d->def = "SIP"; d->def_len = 3u;
-        break;
-    case DP_P_VPNACTIVE:
-        d->type = DP_VT_BOOL; d->flags = 2u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 658u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_SHA2CAPABLE:
-        d->type = DP_VT_BOOL; d->flags = 2u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 659u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_HWVERS:
-        d->type = DP_VT_INT; d->flags = 2u; d->profiles = 7u;
-        d->lo = 0; d->hi = 255; d->cap = 11u; d->off = 660u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_PHONECC:
-        d->type = DP_VT_DIGITS; d->flags = 2u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 9u; d->off = 671u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_GEN:
-        d->type = DP_VT_STRING; d->flags = 2u; d->profiles = 2u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 680u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_IPADD:
-        d->type = DP_VT_STRING; d->flags = 2u; d->profiles = 2u;
-        d->lo = 0; d->hi = 0; d->cap = 45u; d->off = 935u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_SUBNET:
-        d->type = DP_VT_STRING; d->flags = 2u; d->profiles = 2u;
-        d->lo = 0; d->hi = 0; d->cap = 45u; d->off = 980u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_SERIALNO:
-        d->type = DP_VT_STRING; d->flags = 2u; d->profiles = 2u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 1025u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_HTTPSRVR:
-        d->type = DP_VT_HOSTLIST; d->flags = 13u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 1280u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_HTTPDIR:
-        d->type = DP_VT_PATH; d->flags = 13u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 127u; d->off = 1535u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_HTTPPORT:
-        d->type = DP_VT_INT; d->flags = 13u; d->profiles = 7u;
-        d->lo = 0; d->hi = 65535; d->cap = 11u; d->off = 1662u;
-        d->def = "80"; d->def_len = 2u;
-        break;
-    case DP_P_TLSSRVR:
-        d->type = DP_VT_HOSTLIST; d->flags = 13u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 1673u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_TLSDIR:
-        d->type = DP_VT_PATH; d->flags = 13u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 127u; d->off = 1928u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_TLSPORT:
-        d->type = DP_VT_INT; d->flags = 13u; d->profiles = 7u;
-        d->lo = 0; d->hi = 65535; d->cap = 11u; d->off = 2055u;
-        d->def = "443"; d->def_len = 3u;
-        break;
-    case DP_P_AUTH:
-        d->type = DP_VT_BOOL; d->flags = 13u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 2066u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_FILE_SERVER_URL:
-        d->type = DP_VT_LIST; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 2067u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_STATIC:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 3; d->cap = 11u; d->off = 2322u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_CONFIG_SERVER_SECURE_MODE:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 2; d->cap = 11u; d->off = 2333u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_UPGRADE_POLICY:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 2; d->cap = 11u; d->off = 2344u;
-        d->def = "2"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_OOD_RESET_NOTIFY:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 2355u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_BRURI:
-        d->type = DP_VT_URL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 2356u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_USER_STORE_URI:
-        d->type = DP_VT_URL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 2611u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_TRUSTCERTS:
-        d->type = DP_VT_LIST; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 2866u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_TLSSRVRID:
-        d->type = DP_VT_BOOL; d->flags = 13u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 3121u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_TLSSRVRVERIFYID:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 3122u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_TLS_VERSION:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 3123u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_FQDN_IP_MAP:
-        d->type = DP_VT_LIST; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 3124u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_ENFORCE_SIPS_URI:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 3379u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_MEDIAENCRYPTION:
-        d->type = DP_VT_LIST; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 8u; d->off = 3380u;
-        d->def = "9"; d->def_len = 1u;
-        break;
-    case DP_P_ENCRYPT_SRTCP:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 3388u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_SECURECALL:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 3389u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_SUBSCRIBE_SECURITY:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 2; d->cap = 11u; d->off = 3390u;
-        d->def = "2"; d->def_len = 1u;
-        break;
-    case DP_P_SIP_CONTROLLER_LIST:
-        d->type = DP_VT_SIPLIST; d->flags = 13u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 3401u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_SIPPROXYSRVR:
-        d->type = DP_VT_SIPLIST; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 3656u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_SIPDOMAIN:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 3911u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_SIPPORT:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 1024; d->hi = 65535; d->cap = 11u; d->off = 4166u;
-        d->def = "5060"; d->def_len = 4u;
-        break;
-    case DP_P_SIPSIGNAL:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 2; d->cap = 11u; d->off = 4177u;
-        d->def = "2"; d->def_len = 1u;
-        break;
-    case DP_P_SIPREGPROXYPOLICY:
-        d->type = DP_VT_ENUM; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 12u; d->off = 4188u;
-        d->def = "alternate"; d->def_len = 9u;
-        break;
-    case DP_P_SIMULTANEOUS_REGISTRATIONS:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 1; d->hi = 3; d->cap = 11u; d->off = 4200u;
-        d->def = "3"; d->def_len = 1u;
-        break;
-    case DP_P_FAILBACK_POLICY:
-        d->type = DP_VT_ENUM; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 5u; d->off = 4211u;
-        d->def = "auto"; d->def_len = 4u;
-        break;
-    case DP_P_ENABLE_AVAYA_ENVIRONMENT:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 4216u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_DISCOVER_AVAYA_ENVIRONMENT:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 4217u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_IPOFFICE:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 4218u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_3PCC_ENVIRONMENT:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 4219u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_PPM_SOURCED_SIPPROXYSRVR:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 4220u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_REGISTERWAIT:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 10; d->hi = 1000000000; d->cap = 11u; d->off = 4221u;
-        d->def = "3600"; d->def_len = 4u;
-        break;
-    case DP_P_RECOVERYREGISTERWAIT:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 10; d->hi = 36000; d->cap = 11u; d->off = 4232u;
-        d->def = "60"; d->def_len = 2u;
-        break;
-    case DP_P_WAIT_FOR_REGISTRATION_TIMER:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 4; d->hi = 3600; d->cap = 11u; d->off = 4243u;
-        d->def = "32"; d->def_len = 2u;
-        break;
-    case DP_P_WAIT_FOR_UNREGISTRATION_TIMER:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 4; d->hi = 3600; d->cap = 11u; d->off = 4254u;
-        d->def = "32"; d->def_len = 2u;
-        break;
-    case DP_P_WAIT_FOR_INVITE_RESPONSE_TIMEOUT:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 30; d->hi = 180; d->cap = 11u; d->off = 4265u;
-        d->def = "60"; d->def_len = 2u;
-        break;
-    case DP_P_FAST_RESPONSE_TIMEOUT:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 32; d->cap = 11u; d->off = 4276u;
-        d->def = "4"; d->def_len = 1u;
-        break;
-    case DP_P_CONTROLLER_SEARCH_INTERVAL:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 4; d->hi = 3600; d->cap = 11u; d->off = 4287u;
-        d->def = "16"; d->def_len = 2u;
-        break;
-    case DP_P_ASTCONFIRMATION:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 16; d->hi = 3600; d->cap = 11u; d->off = 4298u;
-        d->def = "60"; d->def_len = 2u;
-        break;
-    case DP_P_OUTBOUND_SUBSCRIPTION_REQUEST_DURATION:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 60; d->hi = 31536000; d->cap = 11u; d->off = 4309u;
-        d->def = "86400"; d->def_len = 5u;
-        break;
-    case DP_P_TCP_KEEP_ALIVE_STATUS:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 4320u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_TCP_KEEP_ALIVE_TIME:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 10; d->hi = 3600; d->cap = 11u; d->off = 4321u;
-        d->def = "60"; d->def_len = 2u;
-        break;
-    case DP_P_CONNECTION_REUSE:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 4332u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_SIG_PORT_LOW:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 1024; d->hi = 65503; d->cap = 11u; d->off = 4333u;
-        d->def = "1024"; d->def_len = 4u;
-        break;
-    case DP_P_SIG_PORT_RANGE:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 32; d->hi = 64511; d->cap = 11u; d->off = 4344u;
-        d->def = "64511"; d->def_len = 5u;
-        break;
-    case DP_P_SDPCAPNEG:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 4355u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_SUBSCRIBE_LIST_NON_AVAYA:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 4356u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_MWISRVR:
-        d->type = DP_VT_SIPLIST; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 4611u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_PRESENCE_SERVER:
-        d->type = DP_VT_HOSTLIST; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 4866u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_ENABLE_PRESENCE:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 5121u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_AUTOMATIC_ON_THE_PHONE_PRESENCE:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 5122u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_CONFERENCE_FACTORY_URI:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 5123u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_CONFERENCE_TYPE:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 2; d->cap = 11u; d->off = 5378u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_SIPCONFERENCECONTINUE:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 5389u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_EARLY_MEDIA:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 5390u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_USE_QUAD_ZEROES_FOR_HOLD:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 5391u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_LOCALLY_ENFORCE_PRIVACY_HEADER:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 5392u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_DND_SAC_LINK:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 5393u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_INSTANT_MSG_ENABLED:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 5394u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_UDP_TRANSPORT:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 5395u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_SIP_USER_ID:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 5396u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_FORCE_SIP_USERNAME:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 5397u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_FORCE_SIP_PASSWORD:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 5652u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_FORCE_SIP_EXTENSION:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 5907u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_MCIPADD:
-        d->type = DP_VT_HOSTLIST; d->flags = 13u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 6162u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_NVMCIPADD:
-        d->type = DP_VT_HOSTLIST; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 6417u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_UNNAMEDSTAT:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 6672u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_L2Q:
-        d->type = DP_VT_INT; d->flags = 13u; d->profiles = 7u;
-        d->lo = 0; d->hi = 2; d->cap = 11u; d->off = 6673u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_L2QVLAN:
-        d->type = DP_VT_INT; d->flags = 13u; d->profiles = 7u;
-        d->lo = 0; d->hi = 4094; d->cap = 11u; d->off = 6684u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_L2QAUD:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 7; d->cap = 11u; d->off = 6695u;
-        d->def = "6"; d->def_len = 1u;
-        break;
-    case DP_P_L2QSIG:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 7; d->cap = 11u; d->off = 6706u;
-        d->def = "6"; d->def_len = 1u;
-        break;
-    case DP_P_VLANTEST:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 999; d->cap = 11u; d->off = 6717u;
-        d->def = "60"; d->def_len = 2u;
-        break;
-    case DP_P_VLANSEP:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 6728u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_VLANSEPMODE:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 6729u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_PHY1STAT:
-        d->type = DP_VT_INT; d->flags = 13u; d->profiles = 7u;
-        d->lo = 1; d->hi = 6; d->cap = 11u; d->off = 6730u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_PHY2STAT:
-        d->type = DP_VT_INT; d->flags = 13u; d->profiles = 7u;
-        d->lo = 0; d->hi = 6; d->cap = 11u; d->off = 6741u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_PHY2VLAN:
-        d->type = DP_VT_INT; d->flags = 13u; d->profiles = 7u;
-        d->lo = 0; d->hi = 4094; d->cap = 11u; d->off = 6752u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_PHY2PRIO:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 7; d->cap = 11u; d->off = 6763u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_PHY2TAGS:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 6774u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_DSCPAUD:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 63; d->cap = 11u; d->off = 6775u;
-        d->def = "46"; d->def_len = 2u;
-        break;
-    case DP_P_DSCPSIG:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 63; d->cap = 11u; d->off = 6786u;
-        d->def = "34"; d->def_len = 2u;
-        break;
-    case DP_P_DSCPVID:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 63; d->cap = 11u; d->off = 6797u;
-        d->def = "34"; d->def_len = 2u;
-        break;
-    case DP_P_MTU_SIZE:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 1496; d->hi = 1500; d->cap = 11u; d->off = 6808u;
-        d->def = "1500"; d->def_len = 4u;
-        break;
-    case DP_P_LLDP_ENABLED:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 2; d->cap = 11u; d->off = 6819u;
-        d->def = "2"; d->def_len = 1u;
-        break;
-    case DP_P_POE_CONS_SUPPORT:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 6830u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_DNSSRVR:
-        d->type = DP_VT_HOSTLIST; d->flags = 13u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 6831u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_DOMAIN:
-        d->type = DP_VT_STRING; d->flags = 13u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 7086u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_DHCPSTD:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 7341u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_ICMPDU:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 2; d->cap = 11u; d->off = 7342u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_ICMPRED:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 7353u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_IPV6STAT:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 7354u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_SNTPSRVR:
-        d->type = DP_VT_HOSTLIST; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 7355u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_GMTOFFSET:
-        d->type = DP_VT_GMTOFFSET; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 6u; d->off = 7610u;
-        d->def = "0:00"; d->def_len = 4u;
-        break;
-    case DP_P_DSTOFFSET:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 2; d->cap = 11u; d->off = 7616u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_DSTSTART:
-        d->type = DP_VT_DSTRULE; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 7627u;
-        d->def = "2SunMar2L"; d->def_len = 9u;
-        break;
-    case DP_P_DSTSTOP:
-        d->type = DP_VT_DSTRULE; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 7882u;
-        d->def = "1SunNov2L"; d->def_len = 9u;
-        break;
-    case DP_P_DAYLIGHT_SAVING_SETTING_MODE:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 2; d->cap = 11u; d->off = 8137u;
-        d->def = "2"; d->def_len = 1u;
-        break;
-    case DP_P_TIMEZONE:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 8148u;
-        d->def = "Etc/GMT"; d->def_len = 7u;
-        break;
-    case DP_P_DATEFORMAT:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 8403u;
-        d->def = "%m/%d/%y"; d->def_len = 8u;
-        break;
-    case DP_P_TIMEFORMAT:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 8658u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_DATETIMEFORMAT:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 3; d->cap = 11u; d->off = 8659u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_DATESEPARATOR:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 1u; d->off = 8670u;
-        d->def = "/"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_G711A:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 8671u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_G711U:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 8672u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_G722:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 8673u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_G726:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 8674u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_G729:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 2; d->cap = 11u; d->off = 8675u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_OPUS:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 3; d->cap = 11u; d->off = 8686u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_G726_PAYLOAD_TYPE:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 96; d->hi = 127; d->cap = 11u; d->off = 8697u;
-        d->def = "110"; d->def_len = 3u;
-        break;
-    case DP_P_SEND_DTMF_TYPE:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 1; d->hi = 2; d->cap = 11u; d->off = 8708u;
-        d->def = "2"; d->def_len = 1u;
-        break;
-    case DP_P_DTMF_PAYLOAD_TYPE:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 96; d->hi = 127; d->cap = 11u; d->off = 8719u;
-        d->def = "120"; d->def_len = 3u;
-        break;
-    case DP_P_INGRESS_DTMF_VOL_LEVEL:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = -20; d->hi = -7; d->cap = 11u; d->off = 8730u;
-        d->def = "-12"; d->def_len = 3u;
-        break;
-    case DP_P_RTP_PORT_LOW:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 1024; d->hi = 65503; d->cap = 11u; d->off = 8741u;
-        d->def = "5004"; d->def_len = 4u;
-        break;
-    case DP_P_RTP_PORT_RANGE:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 32; d->hi = 64511; d->cap = 11u; d->off = 8752u;
-        d->def = "40"; d->def_len = 2u;
-        break;
-    case DP_P_SYMMETRIC_RTP:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 8763u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_RTCPCONT:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 8764u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_RTCPMON:
-        d->type = DP_VT_HOSTLIST; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 15u; d->off = 8765u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_RTCPMONPORT:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 65535; d->cap = 11u; d->off = 8780u;
-        d->def = "5005"; d->def_len = 4u;
-        break;
-    case DP_P_RTCPMONPERIOD:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 5; d->hi = 30; d->cap = 11u; d->off = 8791u;
-        d->def = "5"; d->def_len = 1u;
-        break;
-    case DP_P_RTCP_XR:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 8802u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_AUDIOENV:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 299; d->cap = 11u; d->off = 8803u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_AUDASYS:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 3; d->cap = 11u; d->off = 8814u;
-        d->def = "3"; d->def_len = 1u;
-        break;
-    case DP_P_AUDIOSTHS:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 9; d->cap = 11u; d->off = 8825u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_AUDIOSTHD:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 9; d->cap = 11u; d->off = 8836u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_AGENTTONE:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 1u;
-        d->lo = 1; d->hi = 32; d->cap = 11u; d->off = 8847u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_SPEAKERSTAT:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 2; d->cap = 11u; d->off = 8858u;
-        d->def = "2"; d->def_len = 1u;
-        break;
-    case DP_P_MUTE_ON_REMOTE_OFF_HOOK:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 8869u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_PHNMUTEALERT_BLOCK:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 8870u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_RINGTONESTYLE:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 8871u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_RINGTONES:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 1023u; d->off = 8872u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_COUNTRY:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 9895u;
-        d->def = "USA"; d->def_len = 3u;
-        break;
-    case DP_P_DIALPLAN:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 1023u; d->off = 10150u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_INTER_DIGIT_TIMEOUT:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 1; d->hi = 10; d->cap = 11u; d->off = 11173u;
-        d->def = "5"; d->def_len = 1u;
-        break;
-    case DP_P_NO_DIGITS_TIMEOUT:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 1; d->hi = 60; d->cap = 11u; d->off = 11184u;
-        d->def = "20"; d->def_len = 2u;
-        break;
-    case DP_P_DIALWAIT:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 10; d->cap = 11u; d->off = 11195u;
-        d->def = "5"; d->def_len = 1u;
-        break;
-    case DP_P_PHNNUMOFSA:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 1; d->hi = 10; d->cap = 11u; d->off = 11206u;
-        d->def = "3"; d->def_len = 1u;
-        break;
-    case DP_P_ENHDIALSTAT:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 2; d->cap = 11u; d->off = 11217u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_PHNCC:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 1; d->hi = 999; d->cap = 11u; d->off = 11228u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_PHNDPLENGTH:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 3; d->hi = 13; d->cap = 11u; d->off = 11239u;
-        d->def = "5"; d->def_len = 1u;
-        break;
-    case DP_P_PHNIC:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 4u; d->off = 11250u;
-        d->def = "011"; d->def_len = 3u;
-        break;
-    case DP_P_PHNLD:
-        d->type = DP_VT_DIGITS; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 1u; d->off = 11254u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_PHNLDLENGTH:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 5; d->hi = 15; d->cap = 11u; d->off = 11255u;
-        d->def = "10"; d->def_len = 2u;
-        break;
-    case DP_P_PHNOL:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 2u; d->off = 11266u;
-        d->def = "9"; d->def_len = 1u;
-        break;
-    case DP_P_DIALPLANAREACODE:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 11268u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_PHNEMERGNUM:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 30u; d->off = 11523u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_PHNMOREEMERGNUMS:
-        d->type = DP_VT_LIST; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 30u; d->off = 11553u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_ENABLE_SHOW_EMERG_SK:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 2; d->cap = 11u; d->off = 11583u;
-        d->def = "2"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_SHOW_EMERG_SK_UNREG:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 2; d->cap = 11u; d->off = 11594u;
-        d->def = "2"; d->def_len = 1u;
-        break;
-    case DP_P_PSTN_VM_NUM:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 11605u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_PLUS_ONE:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 11860u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_PLAY_TONE_UNTIL_RTP:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 11861u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_SYSTEM_LANGUAGE:
-        d->type = DP_VT_FILENAME; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 32u; d->off = 11862u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_LANGUAGES:
-        d->type = DP_VT_LIST; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 1096u; d->off = 11894u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_ISO_SYSTEM_LANGUAGE:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 5u; d->off = 12990u;
-        d->def = "en_US"; d->def_len = 5u;
-        break;
-    case DP_P_LANG1FILE:
-        d->type = DP_VT_FILENAME; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 32u; d->off = 12995u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_LANG2FILE:
-        d->type = DP_VT_FILENAME; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 32u; d->off = 13027u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_LANG3FILE:
-        d->type = DP_VT_FILENAME; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 32u; d->off = 13059u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_LANG4FILE:
-        d->type = DP_VT_FILENAME; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 32u; d->off = 13091u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_SCREENSAVERON:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 999; d->cap = 11u; d->off = 13123u;
-        d->def = "240"; d->def_len = 3u;
-        break;
-    case DP_P_SCREENSAVER:
-        d->type = DP_VT_FILENAME; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 32u; d->off = 13134u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_BAKLIGHTOFF:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 999; d->cap = 11u; d->off = 13166u;
-        d->def = "120"; d->def_len = 3u;
-        break;
-    case DP_P_HOMEIDLETIME:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 30; d->cap = 11u; d->off = 13177u;
-        d->def = "10"; d->def_len = 2u;
-        break;
-    case DP_P_LOGOS:
-        d->type = DP_VT_LIST; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 13188u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_CURRENT_LOGO:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 13443u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_DISPLAY_NAME_NUMBER:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 3; d->cap = 11u; d->off = 13698u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_EXTENSION_ON_TOP_LINE:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 1; d->hi = 2; d->cap = 11u; d->off = 13709u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_CLDISPCONTENT:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 2; d->cap = 11u; d->off = 13720u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_ENTRYNAME:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 13731u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_MATCHTYPE:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 2; d->cap = 11u; d->off = 13732u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_QLEVEL_MIN:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 1; d->hi = 6; d->cap = 11u; d->off = 13743u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_SKILLSCREENTIME:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 60; d->cap = 11u; d->off = 13754u;
-        d->def = "5"; d->def_len = 1u;
-        break;
-    case DP_P_UUIDISPLAYTIME:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 5; d->hi = 60; d->cap = 11u; d->off = 13765u;
-        d->def = "10"; d->def_len = 2u;
-        break;
-    case DP_P_WMLHOME:
-        d->type = DP_VT_URL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 13776u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_WMLHELPSTAT:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 14031u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_WEATHERAPP:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 7u; d->off = 14032u;
-        d->def = "default"; d->def_len = 7u;
-        break;
-    case DP_P_WORLDCLOCKAPP:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 7u; d->off = 14039u;
-        d->def = "default"; d->def_len = 7u;
-        break;
-    case DP_P_OPSTAT:
-        d->type = DP_VT_BITS; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 3u; d->off = 14046u;
-        d->def = "111"; d->def_len = 3u;
-        break;
-    case DP_P_APPSTAT:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 3; d->cap = 11u; d->off = 14049u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_PROVIDE_OPTIONS_SCREEN:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 14060u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_PROVIDE_LOGOUT:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 14061u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_CALL_LOG:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 14062u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_REDIAL:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 14063u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_REDIAL_LIST:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 14064u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_CONTACTS:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 14065u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_MODIFY_CONTACTS:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 14066u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_MULTIPLE_CONTACT_WARNING:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 14067u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_HOLD_BUTTON:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 14068u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_ENABLE_PHONE_LOCK:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 14069u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_PHONE_LOCK_IDLETIME:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 10080; d->cap = 11u; d->off = 14070u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_GUESTLOGINSTAT:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 14081u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_GUESTDURATION:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 1; d->hi = 12; d->cap = 11u; d->off = 14082u;
-        d->def = "2"; d->def_len = 1u;
-        break;
-    case DP_P_GUESTWARNING:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 1; d->hi = 15; d->cap = 11u; d->off = 14093u;
-        d->def = "5"; d->def_len = 1u;
-        break;
-    case DP_P_VU_MODE:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 2; d->cap = 11u; d->off = 14104u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_QKLOGINSTAT:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 14115u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_USBLOGINSTAT:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 14116u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_USBPOWER:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 3; d->cap = 11u; d->off = 14117u;
-        d->def = "2"; d->def_len = 1u;
-        break;
-    case DP_P_BLUETOOTHSTAT:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 14128u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_OBSCURE_PREFERENCES:
-        d->type = DP_VT_LIST; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 14129u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_SUBSCRIBELIST:
-        d->type = DP_VT_LIST; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 14384u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_TPSLIST:
-        d->type = DP_VT_LIST; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 14639u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_PROCSTAT:
-        d->type = DP_VT_BOOL; d->flags = 13u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 14894u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_PROCPSWD:
-        d->type = DP_VT_DIGITS; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 7u; d->off = 14895u;
-        d->def = "27238"; d->def_len = 5u;
-        break;
-    case DP_P_LOGSRVR:
-        d->type = DP_VT_HOSTLIST; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 14902u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_SYSLOG_ENABLED:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 15157u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_SYSLOG_LEVEL:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 3; d->hi = 7; d->cap = 11u; d->off = 15158u;
-        d->def = "4"; d->def_len = 1u;
-        break;
-    case DP_P_LOCAL_LOGS_ENABLED:
-        d->type = DP_VT_BOOL; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 1; d->cap = 1u; d->off = 15169u;
-        d->def = "1"; d->def_len = 1u;
-        break;
-    case DP_P_LOCAL_LOG_LEVEL:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 7; d->cap = 11u; d->off = 15170u;
-        d->def = "3"; d->def_len = 1u;
-        break;
-    case DP_P_LOG_CATEGORY:
-        d->type = DP_VT_LIST; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 15181u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_SNMPADD:
-        d->type = DP_VT_HOSTLIST; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 15436u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_SNMPSTRING:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 32u; d->off = 15691u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    case DP_P_SSH_ALLOWED:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 2; d->cap = 11u; d->off = 15723u;
-        d->def = "0"; d->def_len = 1u;
-        break;
-    case DP_P_SSH_IDLE_TIMEOUT:
-        d->type = DP_VT_INT; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 32767; d->cap = 11u; d->off = 15734u;
-        d->def = "10"; d->def_len = 2u;
-        break;
-    case DP_P_SSH_BANNER_FILE:
-        d->type = DP_VT_STRING; d->flags = 5u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 255u; d->off = 15745u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    default: /* DP_P_UPGRADESCRIPT */
-        d->type = DP_VT_FILENAME; d->flags = 12u; d->profiles = 7u;
-        d->lo = 0; d->hi = 0; d->cap = 50u; d->off = 16000u;
-        d->def = ""; d->def_len = 0u;
-        break;
-    }
+    /* Proof hint: id is one of the parameters, so a prover can split on it. */
+    /*@ assert dp_param_cases: id == DP_P_MODEL || id == DP_P_MODEL4 ||
+          id == DP_P_MODEL6 || id == DP_P_GROUP || id == DP_P_MACADDR ||
+          id == DP_P_BOOTNAME || id == DP_P_APPNAME || id == DP_P_APPNAME_IN_USE ||
+          id == DP_P_SIG || id == DP_P_SIG_IN_USE || id == DP_P_VPNACTIVE ||
+          id == DP_P_SHA2CAPABLE || id == DP_P_HWVERS || id == DP_P_PHONECC ||
+          id == DP_P_GEN || id == DP_P_IPADD || id == DP_P_SUBNET ||
+          id == DP_P_SERIALNO || id == DP_P_HTTPSRVR || id == DP_P_HTTPDIR ||
+          id == DP_P_HTTPPORT || id == DP_P_TLSSRVR || id == DP_P_TLSDIR ||
+          id == DP_P_TLSPORT || id == DP_P_AUTH || id == DP_P_FILE_SERVER_URL ||
+          id == DP_P_STATIC || id == DP_P_CONFIG_SERVER_SECURE_MODE ||
+          id == DP_P_UPGRADE_POLICY || id == DP_P_ENABLE_OOD_RESET_NOTIFY ||
+          id == DP_P_BRURI || id == DP_P_USER_STORE_URI || id == DP_P_TRUSTCERTS ||
+          id == DP_P_TLSSRVRID || id == DP_P_TLSSRVRVERIFYID ||
+          id == DP_P_TLS_VERSION || id == DP_P_FQDN_IP_MAP ||
+          id == DP_P_ENFORCE_SIPS_URI || id == DP_P_MEDIAENCRYPTION ||
+          id == DP_P_ENCRYPT_SRTCP || id == DP_P_SECURECALL ||
+          id == DP_P_SUBSCRIBE_SECURITY || id == DP_P_SIP_CONTROLLER_LIST ||
+          id == DP_P_SIPPROXYSRVR || id == DP_P_SIPDOMAIN || id == DP_P_SIPPORT ||
+          id == DP_P_SIPSIGNAL || id == DP_P_SIPREGPROXYPOLICY ||
+          id == DP_P_SIMULTANEOUS_REGISTRATIONS || id == DP_P_FAILBACK_POLICY ||
+          id == DP_P_ENABLE_AVAYA_ENVIRONMENT || id == DP_P_DISCOVER_AVAYA_ENVIRONMENT ||
+          id == DP_P_ENABLE_IPOFFICE || id == DP_P_ENABLE_3PCC_ENVIRONMENT ||
+          id == DP_P_ENABLE_PPM_SOURCED_SIPPROXYSRVR || id == DP_P_REGISTERWAIT ||
+          id == DP_P_RECOVERYREGISTERWAIT || id == DP_P_WAIT_FOR_REGISTRATION_TIMER ||
+          id == DP_P_WAIT_FOR_UNREGISTRATION_TIMER ||
+          id == DP_P_WAIT_FOR_INVITE_RESPONSE_TIMEOUT ||
+          id == DP_P_FAST_RESPONSE_TIMEOUT || id == DP_P_CONTROLLER_SEARCH_INTERVAL ||
+          id == DP_P_ASTCONFIRMATION ||
+          id == DP_P_OUTBOUND_SUBSCRIPTION_REQUEST_DURATION ||
+          id == DP_P_TCP_KEEP_ALIVE_STATUS || id == DP_P_TCP_KEEP_ALIVE_TIME ||
+          id == DP_P_CONNECTION_REUSE || id == DP_P_SIG_PORT_LOW ||
+          id == DP_P_SIG_PORT_RANGE || id == DP_P_SDPCAPNEG ||
+          id == DP_P_SUBSCRIBE_LIST_NON_AVAYA || id == DP_P_MWISRVR ||
+          id == DP_P_PRESENCE_SERVER || id == DP_P_ENABLE_PRESENCE ||
+          id == DP_P_ENABLE_AUTOMATIC_ON_THE_PHONE_PRESENCE ||
+          id == DP_P_CONFERENCE_FACTORY_URI || id == DP_P_CONFERENCE_TYPE ||
+          id == DP_P_SIPCONFERENCECONTINUE || id == DP_P_ENABLE_EARLY_MEDIA ||
+          id == DP_P_USE_QUAD_ZEROES_FOR_HOLD ||
+          id == DP_P_LOCALLY_ENFORCE_PRIVACY_HEADER || id == DP_P_DND_SAC_LINK ||
+          id == DP_P_INSTANT_MSG_ENABLED || id == DP_P_ENABLE_UDP_TRANSPORT ||
+          id == DP_P_ENABLE_SIP_USER_ID || id == DP_P_FORCE_SIP_USERNAME ||
+          id == DP_P_FORCE_SIP_PASSWORD || id == DP_P_FORCE_SIP_EXTENSION ||
+          id == DP_P_MCIPADD || id == DP_P_NVMCIPADD || id == DP_P_UNNAMEDSTAT ||
+          id == DP_P_L2Q || id == DP_P_L2QVLAN || id == DP_P_L2QAUD ||
+          id == DP_P_L2QSIG || id == DP_P_VLANTEST || id == DP_P_VLANSEP ||
+          id == DP_P_VLANSEPMODE || id == DP_P_PHY1STAT || id == DP_P_PHY2STAT ||
+          id == DP_P_PHY2VLAN || id == DP_P_PHY2PRIO || id == DP_P_PHY2TAGS ||
+          id == DP_P_DSCPAUD || id == DP_P_DSCPSIG || id == DP_P_DSCPVID ||
+          id == DP_P_MTU_SIZE || id == DP_P_LLDP_ENABLED ||
+          id == DP_P_POE_CONS_SUPPORT || id == DP_P_DNSSRVR || id == DP_P_DOMAIN ||
+          id == DP_P_DHCPSTD || id == DP_P_ICMPDU || id == DP_P_ICMPRED ||
+          id == DP_P_IPV6STAT || id == DP_P_SNTPSRVR || id == DP_P_GMTOFFSET ||
+          id == DP_P_DSTOFFSET || id == DP_P_DSTSTART || id == DP_P_DSTSTOP ||
+          id == DP_P_DAYLIGHT_SAVING_SETTING_MODE || id == DP_P_TIMEZONE ||
+          id == DP_P_DATEFORMAT || id == DP_P_TIMEFORMAT ||
+          id == DP_P_DATETIMEFORMAT || id == DP_P_DATESEPARATOR ||
+          id == DP_P_ENABLE_G711A || id == DP_P_ENABLE_G711U ||
+          id == DP_P_ENABLE_G722 || id == DP_P_ENABLE_G726 ||
+          id == DP_P_ENABLE_G729 || id == DP_P_ENABLE_OPUS ||
+          id == DP_P_G726_PAYLOAD_TYPE || id == DP_P_SEND_DTMF_TYPE ||
+          id == DP_P_DTMF_PAYLOAD_TYPE || id == DP_P_INGRESS_DTMF_VOL_LEVEL ||
+          id == DP_P_RTP_PORT_LOW || id == DP_P_RTP_PORT_RANGE ||
+          id == DP_P_SYMMETRIC_RTP || id == DP_P_RTCPCONT || id == DP_P_RTCPMON ||
+          id == DP_P_RTCPMONPORT || id == DP_P_RTCPMONPERIOD || id == DP_P_RTCP_XR ||
+          id == DP_P_AUDIOENV || id == DP_P_AUDASYS || id == DP_P_AUDIOSTHS ||
+          id == DP_P_AUDIOSTHD || id == DP_P_AGENTTONE || id == DP_P_SPEAKERSTAT ||
+          id == DP_P_MUTE_ON_REMOTE_OFF_HOOK || id == DP_P_PHNMUTEALERT_BLOCK ||
+          id == DP_P_RINGTONESTYLE || id == DP_P_RINGTONES || id == DP_P_COUNTRY ||
+          id == DP_P_DIALPLAN || id == DP_P_INTER_DIGIT_TIMEOUT ||
+          id == DP_P_NO_DIGITS_TIMEOUT || id == DP_P_DIALWAIT ||
+          id == DP_P_PHNNUMOFSA || id == DP_P_ENHDIALSTAT || id == DP_P_PHNCC ||
+          id == DP_P_PHNDPLENGTH || id == DP_P_PHNIC || id == DP_P_PHNLD ||
+          id == DP_P_PHNLDLENGTH || id == DP_P_PHNOL || id == DP_P_DIALPLANAREACODE ||
+          id == DP_P_PHNEMERGNUM || id == DP_P_PHNMOREEMERGNUMS ||
+          id == DP_P_ENABLE_SHOW_EMERG_SK || id == DP_P_ENABLE_SHOW_EMERG_SK_UNREG ||
+          id == DP_P_PSTN_VM_NUM || id == DP_P_PLUS_ONE ||
+          id == DP_P_PLAY_TONE_UNTIL_RTP || id == DP_P_SYSTEM_LANGUAGE ||
+          id == DP_P_LANGUAGES || id == DP_P_ISO_SYSTEM_LANGUAGE ||
+          id == DP_P_LANG1FILE || id == DP_P_LANG2FILE || id == DP_P_LANG3FILE ||
+          id == DP_P_LANG4FILE || id == DP_P_SCREENSAVERON ||
+          id == DP_P_SCREENSAVER || id == DP_P_BAKLIGHTOFF ||
+          id == DP_P_HOMEIDLETIME || id == DP_P_LOGOS || id == DP_P_CURRENT_LOGO ||
+          id == DP_P_DISPLAY_NAME_NUMBER || id == DP_P_EXTENSION_ON_TOP_LINE ||
+          id == DP_P_CLDISPCONTENT || id == DP_P_ENTRYNAME || id == DP_P_MATCHTYPE ||
+          id == DP_P_QLEVEL_MIN || id == DP_P_SKILLSCREENTIME ||
+          id == DP_P_UUIDISPLAYTIME || id == DP_P_WMLHOME || id == DP_P_WMLHELPSTAT ||
+          id == DP_P_WEATHERAPP || id == DP_P_WORLDCLOCKAPP || id == DP_P_OPSTAT ||
+          id == DP_P_APPSTAT || id == DP_P_PROVIDE_OPTIONS_SCREEN ||
+          id == DP_P_PROVIDE_LOGOUT || id == DP_P_ENABLE_CALL_LOG ||
+          id == DP_P_ENABLE_REDIAL || id == DP_P_ENABLE_REDIAL_LIST ||
+          id == DP_P_ENABLE_CONTACTS || id == DP_P_ENABLE_MODIFY_CONTACTS ||
+          id == DP_P_ENABLE_MULTIPLE_CONTACT_WARNING || id == DP_P_ENABLE_HOLD_BUTTON ||
+          id == DP_P_ENABLE_PHONE_LOCK || id == DP_P_PHONE_LOCK_IDLETIME ||
+          id == DP_P_GUESTLOGINSTAT || id == DP_P_GUESTDURATION ||
+          id == DP_P_GUESTWARNING || id == DP_P_VU_MODE || id == DP_P_QKLOGINSTAT ||
+          id == DP_P_USBLOGINSTAT || id == DP_P_USBPOWER ||
+          id == DP_P_BLUETOOTHSTAT || id == DP_P_OBSCURE_PREFERENCES ||
+          id == DP_P_SUBSCRIBELIST || id == DP_P_TPSLIST || id == DP_P_PROCSTAT ||
+          id == DP_P_PROCPSWD || id == DP_P_LOGSRVR || id == DP_P_SYSLOG_ENABLED ||
+          id == DP_P_SYSLOG_LEVEL || id == DP_P_LOCAL_LOGS_ENABLED ||
+          id == DP_P_LOCAL_LOG_LEVEL || id == DP_P_LOG_CATEGORY ||
+          id == DP_P_SNMPADD || id == DP_P_SNMPSTRING || id == DP_P_SSH_ALLOWED ||
+          id == DP_P_SSH_IDLE_TIMEOUT || id == DP_P_SSH_BANNER_FILE ||
+          id == DP_P_UPGRADESCRIPT; */
+    d->type = dp_param_type[id];
+    d->flags = dp_param_flags[id];
+    d->profiles = dp_param_profiles[id];
+    d->lo = dp_param_lo[id];
+    d->hi = dp_param_hi[id];
+    d->cap = dp_param_cap[id];
+    d->off = dp_param_off[id];
+    d->def = dp_param_defaults[dp_param_def[id]];
+    d->def_len = dp_param_def_len[id];
+}
+
+const char *dp_param_name(enum dp_param_id id)
+{
+    return dp_param_names[id];
 }
 
 int dp_param_find(const char *name, uint32_t len)
 {
-    switch (len) {
-    case 3:
-        if (dp_mem_ieq(name, "SIG", 3u))
-            return DP_P_SIG;
-        if (dp_mem_ieq(name, "GEN", 3u))
-            return DP_P_GEN;
-        if (dp_mem_ieq(name, "L2Q", 3u))
-            return DP_P_L2Q;
-        break;
-    case 4:
-        if (dp_mem_ieq(name, "AUTH", 4u))
-            return DP_P_AUTH;
-        break;
-    case 5:
-        if (dp_mem_ieq(name, "MODEL", 5u))
-            return DP_P_MODEL;
-        if (dp_mem_ieq(name, "GROUP", 5u))
-            return DP_P_GROUP;
-        if (dp_mem_ieq(name, "IPADD", 5u))
-            return DP_P_IPADD;
-        if (dp_mem_ieq(name, "BRURI", 5u))
-            return DP_P_BRURI;
-        if (dp_mem_ieq(name, "PHNCC", 5u))
-            return DP_P_PHNCC;
-        if (dp_mem_ieq(name, "PHNIC", 5u))
-            return DP_P_PHNIC;
-        if (dp_mem_ieq(name, "PHNLD", 5u))
-            return DP_P_PHNLD;
-        if (dp_mem_ieq(name, "PHNOL", 5u))
-            return DP_P_PHNOL;
-        if (dp_mem_ieq(name, "LOGOS", 5u))
-            return DP_P_LOGOS;
-        break;
-    case 6:
-        if (dp_mem_ieq(name, "MODEL4", 6u))
-            return DP_P_MODEL4;
-        if (dp_mem_ieq(name, "MODEL6", 6u))
-            return DP_P_MODEL6;
-        if (dp_mem_ieq(name, "HWVERS", 6u))
-            return DP_P_HWVERS;
-        if (dp_mem_ieq(name, "SUBNET", 6u))
-            return DP_P_SUBNET;
-        if (dp_mem_ieq(name, "TLSDIR", 6u))
-            return DP_P_TLSDIR;
-        if (dp_mem_ieq(name, "STATIC", 6u))
-            return DP_P_STATIC;
-        if (dp_mem_ieq(name, "L2QAUD", 6u))
-            return DP_P_L2QAUD;
-        if (dp_mem_ieq(name, "L2QSIG", 6u))
-            return DP_P_L2QSIG;
-        if (dp_mem_ieq(name, "DOMAIN", 6u))
-            return DP_P_DOMAIN;
-        if (dp_mem_ieq(name, "ICMPDU", 6u))
-            return DP_P_ICMPDU;
-        if (dp_mem_ieq(name, "OPSTAT", 6u))
-            return DP_P_OPSTAT;
-        break;
-    case 7:
-        if (dp_mem_ieq(name, "MACADDR", 7u))
-            return DP_P_MACADDR;
-        if (dp_mem_ieq(name, "APPNAME", 7u))
-            return DP_P_APPNAME;
-        if (dp_mem_ieq(name, "PHONECC", 7u))
-            return DP_P_PHONECC;
-        if (dp_mem_ieq(name, "HTTPDIR", 7u))
-            return DP_P_HTTPDIR;
-        if (dp_mem_ieq(name, "TLSSRVR", 7u))
-            return DP_P_TLSSRVR;
-        if (dp_mem_ieq(name, "TLSPORT", 7u))
-            return DP_P_TLSPORT;
-        if (dp_mem_ieq(name, "SIPPORT", 7u))
-            return DP_P_SIPPORT;
-        if (dp_mem_ieq(name, "MWISRVR", 7u))
-            return DP_P_MWISRVR;
-        if (dp_mem_ieq(name, "MCIPADD", 7u))
-            return DP_P_MCIPADD;
-        if (dp_mem_ieq(name, "L2QVLAN", 7u))
-            return DP_P_L2QVLAN;
-        if (dp_mem_ieq(name, "VLANSEP", 7u))
-            return DP_P_VLANSEP;
-        if (dp_mem_ieq(name, "DSCPAUD", 7u))
-            return DP_P_DSCPAUD;
-        if (dp_mem_ieq(name, "DSCPSIG", 7u))
-            return DP_P_DSCPSIG;
-        if (dp_mem_ieq(name, "DSCPVID", 7u))
-            return DP_P_DSCPVID;
-        if (dp_mem_ieq(name, "DNSSRVR", 7u))
-            return DP_P_DNSSRVR;
-        if (dp_mem_ieq(name, "DHCPSTD", 7u))
-            return DP_P_DHCPSTD;
-        if (dp_mem_ieq(name, "ICMPRED", 7u))
-            return DP_P_ICMPRED;
-        if (dp_mem_ieq(name, "DSTSTOP", 7u))
-            return DP_P_DSTSTOP;
-        if (dp_mem_ieq(name, "RTCPMON", 7u))
-            return DP_P_RTCPMON;
-        if (dp_mem_ieq(name, "RTCP_XR", 7u))
-            return DP_P_RTCP_XR;
-        if (dp_mem_ieq(name, "AUDASYS", 7u))
-            return DP_P_AUDASYS;
-        if (dp_mem_ieq(name, "COUNTRY", 7u))
-            return DP_P_COUNTRY;
-        if (dp_mem_ieq(name, "WMLHOME", 7u))
-            return DP_P_WMLHOME;
-        if (dp_mem_ieq(name, "APPSTAT", 7u))
-            return DP_P_APPSTAT;
-        if (dp_mem_ieq(name, "VU_MODE", 7u))
-            return DP_P_VU_MODE;
-        if (dp_mem_ieq(name, "TPSLIST", 7u))
-            return DP_P_TPSLIST;
-        if (dp_mem_ieq(name, "LOGSRVR", 7u))
-            return DP_P_LOGSRVR;
-        if (dp_mem_ieq(name, "SNMPADD", 7u))
-            return DP_P_SNMPADD;
-        break;
-    case 8:
-        if (dp_mem_ieq(name, "BOOTNAME", 8u))
-            return DP_P_BOOTNAME;
-        if (dp_mem_ieq(name, "SERIALNO", 8u))
-            return DP_P_SERIALNO;
-        if (dp_mem_ieq(name, "HTTPSRVR", 8u))
-            return DP_P_HTTPSRVR;
-        if (dp_mem_ieq(name, "HTTPPORT", 8u))
-            return DP_P_HTTPPORT;
-        if (dp_mem_ieq(name, "VLANTEST", 8u))
-            return DP_P_VLANTEST;
-        if (dp_mem_ieq(name, "PHY1STAT", 8u))
-            return DP_P_PHY1STAT;
-        if (dp_mem_ieq(name, "PHY2STAT", 8u))
-            return DP_P_PHY2STAT;
-        if (dp_mem_ieq(name, "PHY2VLAN", 8u))
-            return DP_P_PHY2VLAN;
-        if (dp_mem_ieq(name, "PHY2PRIO", 8u))
-            return DP_P_PHY2PRIO;
-        if (dp_mem_ieq(name, "PHY2TAGS", 8u))
-            return DP_P_PHY2TAGS;
-        if (dp_mem_ieq(name, "MTU_SIZE", 8u))
-            return DP_P_MTU_SIZE;
-        if (dp_mem_ieq(name, "IPV6STAT", 8u))
-            return DP_P_IPV6STAT;
-        if (dp_mem_ieq(name, "SNTPSRVR", 8u))
-            return DP_P_SNTPSRVR;
-        if (dp_mem_ieq(name, "DSTSTART", 8u))
-            return DP_P_DSTSTART;
-        if (dp_mem_ieq(name, "TIMEZONE", 8u))
-            return DP_P_TIMEZONE;
-        if (dp_mem_ieq(name, "RTCPCONT", 8u))
-            return DP_P_RTCPCONT;
-        if (dp_mem_ieq(name, "AUDIOENV", 8u))
-            return DP_P_AUDIOENV;
-        if (dp_mem_ieq(name, "DIALPLAN", 8u))
-            return DP_P_DIALPLAN;
-        if (dp_mem_ieq(name, "DIALWAIT", 8u))
-            return DP_P_DIALWAIT;
-        if (dp_mem_ieq(name, "PLUS_ONE", 8u))
-            return DP_P_PLUS_ONE;
-        if (dp_mem_ieq(name, "USBPOWER", 8u))
-            return DP_P_USBPOWER;
-        if (dp_mem_ieq(name, "PROCSTAT", 8u))
-            return DP_P_PROCSTAT;
-        if (dp_mem_ieq(name, "PROCPSWD", 8u))
-            return DP_P_PROCPSWD;
-        break;
-    case 9:
-        if (dp_mem_ieq(name, "VPNACTIVE", 9u))
-            return DP_P_VPNACTIVE;
-        if (dp_mem_ieq(name, "TLSSRVRID", 9u))
-            return DP_P_TLSSRVRID;
-        if (dp_mem_ieq(name, "SIPDOMAIN", 9u))
-            return DP_P_SIPDOMAIN;
-        if (dp_mem_ieq(name, "SIPSIGNAL", 9u))
-            return DP_P_SIPSIGNAL;
-        if (dp_mem_ieq(name, "SDPCAPNEG", 9u))
-            return DP_P_SDPCAPNEG;
-        if (dp_mem_ieq(name, "NVMCIPADD", 9u))
-            return DP_P_NVMCIPADD;
-        if (dp_mem_ieq(name, "GMTOFFSET", 9u))
-            return DP_P_GMTOFFSET;
-        if (dp_mem_ieq(name, "DSTOFFSET", 9u))
-            return DP_P_DSTOFFSET;
-        if (dp_mem_ieq(name, "AUDIOSTHS", 9u))
-            return DP_P_AUDIOSTHS;
-        if (dp_mem_ieq(name, "AUDIOSTHD", 9u))
-            return DP_P_AUDIOSTHD;
-        if (dp_mem_ieq(name, "AGENTTONE", 9u))
-            return DP_P_AGENTTONE;
-        if (dp_mem_ieq(name, "RINGTONES", 9u))
-            return DP_P_RINGTONES;
-        if (dp_mem_ieq(name, "LANGUAGES", 9u))
-            return DP_P_LANGUAGES;
-        if (dp_mem_ieq(name, "LANG1FILE", 9u))
-            return DP_P_LANG1FILE;
-        if (dp_mem_ieq(name, "LANG2FILE", 9u))
-            return DP_P_LANG2FILE;
-        if (dp_mem_ieq(name, "LANG3FILE", 9u))
-            return DP_P_LANG3FILE;
-        if (dp_mem_ieq(name, "LANG4FILE", 9u))
-            return DP_P_LANG4FILE;
-        if (dp_mem_ieq(name, "ENTRYNAME", 9u))
-            return DP_P_ENTRYNAME;
-        if (dp_mem_ieq(name, "MATCHTYPE", 9u))
-            return DP_P_MATCHTYPE;
-        break;
-    case 10:
-        if (dp_mem_ieq(name, "SIG_IN_USE", 10u))
-            return DP_P_SIG_IN_USE;
-        if (dp_mem_ieq(name, "TRUSTCERTS", 10u))
-            return DP_P_TRUSTCERTS;
-        if (dp_mem_ieq(name, "SECURECALL", 10u))
-            return DP_P_SECURECALL;
-        if (dp_mem_ieq(name, "DATEFORMAT", 10u))
-            return DP_P_DATEFORMAT;
-        if (dp_mem_ieq(name, "TIMEFORMAT", 10u))
-            return DP_P_TIMEFORMAT;
-        if (dp_mem_ieq(name, "PHNNUMOFSA", 10u))
-            return DP_P_PHNNUMOFSA;
-        if (dp_mem_ieq(name, "QLEVEL_MIN", 10u))
-            return DP_P_QLEVEL_MIN;
-        if (dp_mem_ieq(name, "WEATHERAPP", 10u))
-            return DP_P_WEATHERAPP;
-        if (dp_mem_ieq(name, "SNMPSTRING", 10u))
-            return DP_P_SNMPSTRING;
-        break;
-    case 11:
-        if (dp_mem_ieq(name, "SHA2CAPABLE", 11u))
-            return DP_P_SHA2CAPABLE;
-        if (dp_mem_ieq(name, "TLS_VERSION", 11u))
-            return DP_P_TLS_VERSION;
-        if (dp_mem_ieq(name, "FQDN_IP_MAP", 11u))
-            return DP_P_FQDN_IP_MAP;
-        if (dp_mem_ieq(name, "UNNAMEDSTAT", 11u))
-            return DP_P_UNNAMEDSTAT;
-        if (dp_mem_ieq(name, "VLANSEPMODE", 11u))
-            return DP_P_VLANSEPMODE;
-        if (dp_mem_ieq(name, "ENABLE_G722", 11u))
-            return DP_P_ENABLE_G722;
-        if (dp_mem_ieq(name, "ENABLE_G726", 11u))
-            return DP_P_ENABLE_G726;
-        if (dp_mem_ieq(name, "ENABLE_G729", 11u))
-            return DP_P_ENABLE_G729;
-        if (dp_mem_ieq(name, "ENABLE_OPUS", 11u))
-            return DP_P_ENABLE_OPUS;
-        if (dp_mem_ieq(name, "RTCPMONPORT", 11u))
-            return DP_P_RTCPMONPORT;
-        if (dp_mem_ieq(name, "SPEAKERSTAT", 11u))
-            return DP_P_SPEAKERSTAT;
-        if (dp_mem_ieq(name, "ENHDIALSTAT", 11u))
-            return DP_P_ENHDIALSTAT;
-        if (dp_mem_ieq(name, "PHNDPLENGTH", 11u))
-            return DP_P_PHNDPLENGTH;
-        if (dp_mem_ieq(name, "PHNLDLENGTH", 11u))
-            return DP_P_PHNLDLENGTH;
-        if (dp_mem_ieq(name, "PHNEMERGNUM", 11u))
-            return DP_P_PHNEMERGNUM;
-        if (dp_mem_ieq(name, "PSTN_VM_NUM", 11u))
-            return DP_P_PSTN_VM_NUM;
-        if (dp_mem_ieq(name, "SCREENSAVER", 11u))
-            return DP_P_SCREENSAVER;
-        if (dp_mem_ieq(name, "BAKLIGHTOFF", 11u))
-            return DP_P_BAKLIGHTOFF;
-        if (dp_mem_ieq(name, "WMLHELPSTAT", 11u))
-            return DP_P_WMLHELPSTAT;
-        if (dp_mem_ieq(name, "QKLOGINSTAT", 11u))
-            return DP_P_QKLOGINSTAT;
-        if (dp_mem_ieq(name, "SSH_ALLOWED", 11u))
-            return DP_P_SSH_ALLOWED;
-        break;
-    case 12:
-        if (dp_mem_ieq(name, "SIPPROXYSRVR", 12u))
-            return DP_P_SIPPROXYSRVR;
-        if (dp_mem_ieq(name, "REGISTERWAIT", 12u))
-            return DP_P_REGISTERWAIT;
-        if (dp_mem_ieq(name, "SIG_PORT_LOW", 12u))
-            return DP_P_SIG_PORT_LOW;
-        if (dp_mem_ieq(name, "DND_SAC_LINK", 12u))
-            return DP_P_DND_SAC_LINK;
-        if (dp_mem_ieq(name, "LLDP_ENABLED", 12u))
-            return DP_P_LLDP_ENABLED;
-        if (dp_mem_ieq(name, "ENABLE_G711A", 12u))
-            return DP_P_ENABLE_G711A;
-        if (dp_mem_ieq(name, "ENABLE_G711U", 12u))
-            return DP_P_ENABLE_G711U;
-        if (dp_mem_ieq(name, "RTP_PORT_LOW", 12u))
-            return DP_P_RTP_PORT_LOW;
-        if (dp_mem_ieq(name, "HOMEIDLETIME", 12u))
-            return DP_P_HOMEIDLETIME;
-        if (dp_mem_ieq(name, "CURRENT_LOGO", 12u))
-            return DP_P_CURRENT_LOGO;
-        if (dp_mem_ieq(name, "GUESTWARNING", 12u))
-            return DP_P_GUESTWARNING;
-        if (dp_mem_ieq(name, "USBLOGINSTAT", 12u))
-            return DP_P_USBLOGINSTAT;
-        if (dp_mem_ieq(name, "SYSLOG_LEVEL", 12u))
-            return DP_P_SYSLOG_LEVEL;
-        if (dp_mem_ieq(name, "LOG_CATEGORY", 12u))
-            return DP_P_LOG_CATEGORY;
-        break;
-    case 13:
-        if (dp_mem_ieq(name, "ENCRYPT_SRTCP", 13u))
-            return DP_P_ENCRYPT_SRTCP;
-        if (dp_mem_ieq(name, "DATESEPARATOR", 13u))
-            return DP_P_DATESEPARATOR;
-        if (dp_mem_ieq(name, "SYMMETRIC_RTP", 13u))
-            return DP_P_SYMMETRIC_RTP;
-        if (dp_mem_ieq(name, "RTCPMONPERIOD", 13u))
-            return DP_P_RTCPMONPERIOD;
-        if (dp_mem_ieq(name, "RINGTONESTYLE", 13u))
-            return DP_P_RINGTONESTYLE;
-        if (dp_mem_ieq(name, "SCREENSAVERON", 13u))
-            return DP_P_SCREENSAVERON;
-        if (dp_mem_ieq(name, "CLDISPCONTENT", 13u))
-            return DP_P_CLDISPCONTENT;
-        if (dp_mem_ieq(name, "WORLDCLOCKAPP", 13u))
-            return DP_P_WORLDCLOCKAPP;
-        if (dp_mem_ieq(name, "ENABLE_REDIAL", 13u))
-            return DP_P_ENABLE_REDIAL;
-        if (dp_mem_ieq(name, "GUESTDURATION", 13u))
-            return DP_P_GUESTDURATION;
-        if (dp_mem_ieq(name, "BLUETOOTHSTAT", 13u))
-            return DP_P_BLUETOOTHSTAT;
-        if (dp_mem_ieq(name, "SUBSCRIBELIST", 13u))
-            return DP_P_SUBSCRIBELIST;
-        if (dp_mem_ieq(name, "UPGRADESCRIPT", 13u))
-            return DP_P_UPGRADESCRIPT;
-        break;
-    case 14:
-        if (dp_mem_ieq(name, "APPNAME_IN_USE", 14u))
-            return DP_P_APPNAME_IN_USE;
-        if (dp_mem_ieq(name, "UPGRADE_POLICY", 14u))
-            return DP_P_UPGRADE_POLICY;
-        if (dp_mem_ieq(name, "USER_STORE_URI", 14u))
-            return DP_P_USER_STORE_URI;
-        if (dp_mem_ieq(name, "SIG_PORT_RANGE", 14u))
-            return DP_P_SIG_PORT_RANGE;
-        if (dp_mem_ieq(name, "DATETIMEFORMAT", 14u))
-            return DP_P_DATETIMEFORMAT;
-        if (dp_mem_ieq(name, "SEND_DTMF_TYPE", 14u))
-            return DP_P_SEND_DTMF_TYPE;
-        if (dp_mem_ieq(name, "RTP_PORT_RANGE", 14u))
-            return DP_P_RTP_PORT_RANGE;
-        if (dp_mem_ieq(name, "UUIDISPLAYTIME", 14u))
-            return DP_P_UUIDISPLAYTIME;
-        if (dp_mem_ieq(name, "PROVIDE_LOGOUT", 14u))
-            return DP_P_PROVIDE_LOGOUT;
-        if (dp_mem_ieq(name, "GUESTLOGINSTAT", 14u))
-            return DP_P_GUESTLOGINSTAT;
-        if (dp_mem_ieq(name, "SYSLOG_ENABLED", 14u))
-            return DP_P_SYSLOG_ENABLED;
-        break;
-    case 15:
-        if (dp_mem_ieq(name, "FILE_SERVER_URL", 15u))
-            return DP_P_FILE_SERVER_URL;
-        if (dp_mem_ieq(name, "TLSSRVRVERIFYID", 15u))
-            return DP_P_TLSSRVRVERIFYID;
-        if (dp_mem_ieq(name, "MEDIAENCRYPTION", 15u))
-            return DP_P_MEDIAENCRYPTION;
-        if (dp_mem_ieq(name, "FAILBACK_POLICY", 15u))
-            return DP_P_FAILBACK_POLICY;
-        if (dp_mem_ieq(name, "ENABLE_IPOFFICE", 15u))
-            return DP_P_ENABLE_IPOFFICE;
-        if (dp_mem_ieq(name, "ASTCONFIRMATION", 15u))
-            return DP_P_ASTCONFIRMATION;
-        if (dp_mem_ieq(name, "PRESENCE_SERVER", 15u))
-            return DP_P_PRESENCE_SERVER;
-        if (dp_mem_ieq(name, "ENABLE_PRESENCE", 15u))
-            return DP_P_ENABLE_PRESENCE;
-        if (dp_mem_ieq(name, "CONFERENCE_TYPE", 15u))
-            return DP_P_CONFERENCE_TYPE;
-        if (dp_mem_ieq(name, "SYSTEM_LANGUAGE", 15u))
-            return DP_P_SYSTEM_LANGUAGE;
-        if (dp_mem_ieq(name, "SKILLSCREENTIME", 15u))
-            return DP_P_SKILLSCREENTIME;
-        if (dp_mem_ieq(name, "ENABLE_CALL_LOG", 15u))
-            return DP_P_ENABLE_CALL_LOG;
-        if (dp_mem_ieq(name, "ENABLE_CONTACTS", 15u))
-            return DP_P_ENABLE_CONTACTS;
-        if (dp_mem_ieq(name, "LOCAL_LOG_LEVEL", 15u))
-            return DP_P_LOCAL_LOG_LEVEL;
-        if (dp_mem_ieq(name, "SSH_BANNER_FILE", 15u))
-            return DP_P_SSH_BANNER_FILE;
-        break;
-    case 16:
-        if (dp_mem_ieq(name, "ENFORCE_SIPS_URI", 16u))
-            return DP_P_ENFORCE_SIPS_URI;
-        if (dp_mem_ieq(name, "CONNECTION_REUSE", 16u))
-            return DP_P_CONNECTION_REUSE;
-        if (dp_mem_ieq(name, "POE_CONS_SUPPORT", 16u))
-            return DP_P_POE_CONS_SUPPORT;
-        if (dp_mem_ieq(name, "DIALPLANAREACODE", 16u))
-            return DP_P_DIALPLANAREACODE;
-        if (dp_mem_ieq(name, "PHNMOREEMERGNUMS", 16u))
-            return DP_P_PHNMOREEMERGNUMS;
-        if (dp_mem_ieq(name, "SSH_IDLE_TIMEOUT", 16u))
-            return DP_P_SSH_IDLE_TIMEOUT;
-        break;
-    case 17:
-        if (dp_mem_ieq(name, "SIPREGPROXYPOLICY", 17u))
-            return DP_P_SIPREGPROXYPOLICY;
-        if (dp_mem_ieq(name, "G726_PAYLOAD_TYPE", 17u))
-            return DP_P_G726_PAYLOAD_TYPE;
-        if (dp_mem_ieq(name, "DTMF_PAYLOAD_TYPE", 17u))
-            return DP_P_DTMF_PAYLOAD_TYPE;
-        if (dp_mem_ieq(name, "NO_DIGITS_TIMEOUT", 17u))
-            return DP_P_NO_DIGITS_TIMEOUT;
-        if (dp_mem_ieq(name, "ENABLE_PHONE_LOCK", 17u))
-            return DP_P_ENABLE_PHONE_LOCK;
-        break;
-    case 18:
-        if (dp_mem_ieq(name, "SUBSCRIBE_SECURITY", 18u))
-            return DP_P_SUBSCRIBE_SECURITY;
-        if (dp_mem_ieq(name, "ENABLE_EARLY_MEDIA", 18u))
-            return DP_P_ENABLE_EARLY_MEDIA;
-        if (dp_mem_ieq(name, "ENABLE_SIP_USER_ID", 18u))
-            return DP_P_ENABLE_SIP_USER_ID;
-        if (dp_mem_ieq(name, "FORCE_SIP_USERNAME", 18u))
-            return DP_P_FORCE_SIP_USERNAME;
-        if (dp_mem_ieq(name, "FORCE_SIP_PASSWORD", 18u))
-            return DP_P_FORCE_SIP_PASSWORD;
-        if (dp_mem_ieq(name, "PHNMUTEALERT_BLOCK", 18u))
-            return DP_P_PHNMUTEALERT_BLOCK;
-        if (dp_mem_ieq(name, "ENABLE_REDIAL_LIST", 18u))
-            return DP_P_ENABLE_REDIAL_LIST;
-        if (dp_mem_ieq(name, "ENABLE_HOLD_BUTTON", 18u))
-            return DP_P_ENABLE_HOLD_BUTTON;
-        if (dp_mem_ieq(name, "LOCAL_LOGS_ENABLED", 18u))
-            return DP_P_LOCAL_LOGS_ENABLED;
-        break;
-    case 19:
-        if (dp_mem_ieq(name, "SIP_CONTROLLER_LIST", 19u))
-            return DP_P_SIP_CONTROLLER_LIST;
-        if (dp_mem_ieq(name, "TCP_KEEP_ALIVE_TIME", 19u))
-            return DP_P_TCP_KEEP_ALIVE_TIME;
-        if (dp_mem_ieq(name, "INSTANT_MSG_ENABLED", 19u))
-            return DP_P_INSTANT_MSG_ENABLED;
-        if (dp_mem_ieq(name, "FORCE_SIP_EXTENSION", 19u))
-            return DP_P_FORCE_SIP_EXTENSION;
-        if (dp_mem_ieq(name, "INTER_DIGIT_TIMEOUT", 19u))
-            return DP_P_INTER_DIGIT_TIMEOUT;
-        if (dp_mem_ieq(name, "PLAY_TONE_UNTIL_RTP", 19u))
-            return DP_P_PLAY_TONE_UNTIL_RTP;
-        if (dp_mem_ieq(name, "ISO_SYSTEM_LANGUAGE", 19u))
-            return DP_P_ISO_SYSTEM_LANGUAGE;
-        if (dp_mem_ieq(name, "DISPLAY_NAME_NUMBER", 19u))
-            return DP_P_DISPLAY_NAME_NUMBER;
-        if (dp_mem_ieq(name, "PHONE_LOCK_IDLETIME", 19u))
-            return DP_P_PHONE_LOCK_IDLETIME;
-        if (dp_mem_ieq(name, "OBSCURE_PREFERENCES", 19u))
-            return DP_P_OBSCURE_PREFERENCES;
-        break;
-    case 20:
-        if (dp_mem_ieq(name, "RECOVERYREGISTERWAIT", 20u))
-            return DP_P_RECOVERYREGISTERWAIT;
-        if (dp_mem_ieq(name, "ENABLE_UDP_TRANSPORT", 20u))
-            return DP_P_ENABLE_UDP_TRANSPORT;
-        if (dp_mem_ieq(name, "ENABLE_SHOW_EMERG_SK", 20u))
-            return DP_P_ENABLE_SHOW_EMERG_SK;
-        break;
-    case 21:
-        if (dp_mem_ieq(name, "FAST_RESPONSE_TIMEOUT", 21u))
-            return DP_P_FAST_RESPONSE_TIMEOUT;
-        if (dp_mem_ieq(name, "TCP_KEEP_ALIVE_STATUS", 21u))
-            return DP_P_TCP_KEEP_ALIVE_STATUS;
-        if (dp_mem_ieq(name, "SIPCONFERENCECONTINUE", 21u))
-            return DP_P_SIPCONFERENCECONTINUE;
-        if (dp_mem_ieq(name, "EXTENSION_ON_TOP_LINE", 21u))
-            return DP_P_EXTENSION_ON_TOP_LINE;
-        break;
-    case 22:
-        if (dp_mem_ieq(name, "CONFERENCE_FACTORY_URI", 22u))
-            return DP_P_CONFERENCE_FACTORY_URI;
-        if (dp_mem_ieq(name, "INGRESS_DTMF_VOL_LEVEL", 22u))
-            return DP_P_INGRESS_DTMF_VOL_LEVEL;
-        if (dp_mem_ieq(name, "PROVIDE_OPTIONS_SCREEN", 22u))
-            return DP_P_PROVIDE_OPTIONS_SCREEN;
-        if (dp_mem_ieq(name, "ENABLE_MODIFY_CONTACTS", 22u))
-            return DP_P_ENABLE_MODIFY_CONTACTS;
-        break;
-    case 23:
-        if (dp_mem_ieq(name, "ENABLE_OOD_RESET_NOTIFY", 23u))
-            return DP_P_ENABLE_OOD_RESET_NOTIFY;
-        if (dp_mem_ieq(name, "ENABLE_3PCC_ENVIRONMENT", 23u))
-            return DP_P_ENABLE_3PCC_ENVIRONMENT;
-        if (dp_mem_ieq(name, "MUTE_ON_REMOTE_OFF_HOOK", 23u))
-            return DP_P_MUTE_ON_REMOTE_OFF_HOOK;
-        break;
-    case 24:
-        if (dp_mem_ieq(name, "ENABLE_AVAYA_ENVIRONMENT", 24u))
-            return DP_P_ENABLE_AVAYA_ENVIRONMENT;
-        if (dp_mem_ieq(name, "SUBSCRIBE_LIST_NON_AVAYA", 24u))
-            return DP_P_SUBSCRIBE_LIST_NON_AVAYA;
-        if (dp_mem_ieq(name, "USE_QUAD_ZEROES_FOR_HOLD", 24u))
-            return DP_P_USE_QUAD_ZEROES_FOR_HOLD;
-        break;
-    case 25:
-        if (dp_mem_ieq(name, "CONFIG_SERVER_SECURE_MODE", 25u))
-            return DP_P_CONFIG_SERVER_SECURE_MODE;
-        break;
-    case 26:
-        if (dp_mem_ieq(name, "SIMULTANEOUS_REGISTRATIONS", 26u))
-            return DP_P_SIMULTANEOUS_REGISTRATIONS;
-        if (dp_mem_ieq(name, "DISCOVER_AVAYA_ENVIRONMENT", 26u))
-            return DP_P_DISCOVER_AVAYA_ENVIRONMENT;
-        if (dp_mem_ieq(name, "CONTROLLER_SEARCH_INTERVAL", 26u))
-            return DP_P_CONTROLLER_SEARCH_INTERVAL;
-        if (dp_mem_ieq(name, "ENABLE_SHOW_EMERG_SK_UNREG", 26u))
-            return DP_P_ENABLE_SHOW_EMERG_SK_UNREG;
-        break;
-    case 27:
-        if (dp_mem_ieq(name, "WAIT_FOR_REGISTRATION_TIMER", 27u))
-            return DP_P_WAIT_FOR_REGISTRATION_TIMER;
-        break;
-    case 28:
-        if (dp_mem_ieq(name, "DAYLIGHT_SAVING_SETTING_MODE", 28u))
-            return DP_P_DAYLIGHT_SAVING_SETTING_MODE;
-        break;
-    case 29:
-        if (dp_mem_ieq(name, "WAIT_FOR_UNREGISTRATION_TIMER", 29u))
-            return DP_P_WAIT_FOR_UNREGISTRATION_TIMER;
-        break;
-    case 30:
-        if (dp_mem_ieq(name, "LOCALLY_ENFORCE_PRIVACY_HEADER", 30u))
-            return DP_P_LOCALLY_ENFORCE_PRIVACY_HEADER;
-        break;
-    case 31:
-        if (dp_mem_ieq(name, "ENABLE_PPM_SOURCED_SIPPROXYSRVR", 31u))
-            return DP_P_ENABLE_PPM_SOURCED_SIPPROXYSRVR;
-        if (dp_mem_ieq(name, "ENABLE_MULTIPLE_CONTACT_WARNING", 31u))
-            return DP_P_ENABLE_MULTIPLE_CONTACT_WARNING;
-        break;
-    case 32:
-        if (dp_mem_ieq(name, "WAIT_FOR_INVITE_RESPONSE_TIMEOUT", 32u))
-            return DP_P_WAIT_FOR_INVITE_RESPONSE_TIMEOUT;
-        break;
-    case 38:
-        if (dp_mem_ieq(name, "OUTBOUND_SUBSCRIPTION_REQUEST_DURATION", 38u))
-            return DP_P_OUTBOUND_SUBSCRIPTION_REQUEST_DURATION;
-        if (dp_mem_ieq(name, "ENABLE_AUTOMATIC_ON_THE_PHONE_PRESENCE", 38u))
-            return DP_P_ENABLE_AUTOMATIC_ON_THE_PHONE_PRESENCE;
-        break;
-    default:
-        break;
-    }
+    uint32_t i;
+
+    if (len == 0 || len > DP_PARAM_NAME_MAX)
+        return -1;
+    /*@ loop invariant 0 <= i <= DP_PARAM_COUNT;
+        loop assigns i;
+        loop variant DP_PARAM_COUNT - i;
+    */
+    for (i = 0; i < DP_PARAM_COUNT; i++)
+        if (dp_param_name_len[i] == len &&
+            dp_mem_ieq(name, dp_param_name((enum dp_param_id)i), len))
+            return (int)i;
     return -1;
 }
 
@@ -1772,248 +2883,4 @@ enum dp_value_err dp_param_validate(enum dp_param_id id, const char *v, uint32_t
     if (e == DP_VALUE_OK && d.type == DP_VT_ENUM && len > 0 && !dp_param_enum_ok(id, v, len))
         e = DP_VALUE_NOT_IN_ENUM;
     return e;
-}
-
-const char *dp_param_name(enum dp_param_id id)
-{
-    switch (id) {
-    case DP_P_MODEL: return "MODEL";
-    case DP_P_MODEL4: return "MODEL4";
-    case DP_P_MODEL6: return "MODEL6";
-    case DP_P_GROUP: return "GROUP";
-    case DP_P_MACADDR: return "MACADDR";
-    case DP_P_BOOTNAME: return "BOOTNAME";
-    case DP_P_APPNAME: return "APPNAME";
-    case DP_P_APPNAME_IN_USE: return "APPNAME_IN_USE";
-    case DP_P_SIG: return "SIG";
-    case DP_P_SIG_IN_USE: return "SIG_IN_USE";
-    case DP_P_VPNACTIVE: return "VPNACTIVE";
-    case DP_P_SHA2CAPABLE: return "SHA2CAPABLE";
-    case DP_P_HWVERS: return "HWVERS";
-    case DP_P_PHONECC: return "PHONECC";
-    case DP_P_GEN: return "GEN";
-    case DP_P_IPADD: return "IPADD";
-    case DP_P_SUBNET: return "SUBNET";
-    case DP_P_SERIALNO: return "SERIALNO";
-    case DP_P_HTTPSRVR: return "HTTPSRVR";
-    case DP_P_HTTPDIR: return "HTTPDIR";
-    case DP_P_HTTPPORT: return "HTTPPORT";
-    case DP_P_TLSSRVR: return "TLSSRVR";
-    case DP_P_TLSDIR: return "TLSDIR";
-    case DP_P_TLSPORT: return "TLSPORT";
-    case DP_P_AUTH: return "AUTH";
-    case DP_P_FILE_SERVER_URL: return "FILE_SERVER_URL";
-    case DP_P_STATIC: return "STATIC";
-    case DP_P_CONFIG_SERVER_SECURE_MODE: return "CONFIG_SERVER_SECURE_MODE";
-    case DP_P_UPGRADE_POLICY: return "UPGRADE_POLICY";
-    case DP_P_ENABLE_OOD_RESET_NOTIFY: return "ENABLE_OOD_RESET_NOTIFY";
-    case DP_P_BRURI: return "BRURI";
-    case DP_P_USER_STORE_URI: return "USER_STORE_URI";
-    case DP_P_TRUSTCERTS: return "TRUSTCERTS";
-    case DP_P_TLSSRVRID: return "TLSSRVRID";
-    case DP_P_TLSSRVRVERIFYID: return "TLSSRVRVERIFYID";
-    case DP_P_TLS_VERSION: return "TLS_VERSION";
-    case DP_P_FQDN_IP_MAP: return "FQDN_IP_MAP";
-    case DP_P_ENFORCE_SIPS_URI: return "ENFORCE_SIPS_URI";
-    case DP_P_MEDIAENCRYPTION: return "MEDIAENCRYPTION";
-    case DP_P_ENCRYPT_SRTCP: return "ENCRYPT_SRTCP";
-    case DP_P_SECURECALL: return "SECURECALL";
-    case DP_P_SUBSCRIBE_SECURITY: return "SUBSCRIBE_SECURITY";
-    case DP_P_SIP_CONTROLLER_LIST: return "SIP_CONTROLLER_LIST";
-    case DP_P_SIPPROXYSRVR: return "SIPPROXYSRVR";
-    case DP_P_SIPDOMAIN: return "SIPDOMAIN";
-    case DP_P_SIPPORT: return "SIPPORT";
-    case DP_P_SIPSIGNAL: return "SIPSIGNAL";
-    case DP_P_SIPREGPROXYPOLICY: return "SIPREGPROXYPOLICY";
-    case DP_P_SIMULTANEOUS_REGISTRATIONS: return "SIMULTANEOUS_REGISTRATIONS";
-    case DP_P_FAILBACK_POLICY: return "FAILBACK_POLICY";
-    case DP_P_ENABLE_AVAYA_ENVIRONMENT: return "ENABLE_AVAYA_ENVIRONMENT";
-    case DP_P_DISCOVER_AVAYA_ENVIRONMENT: return "DISCOVER_AVAYA_ENVIRONMENT";
-    case DP_P_ENABLE_IPOFFICE: return "ENABLE_IPOFFICE";
-    case DP_P_ENABLE_3PCC_ENVIRONMENT: return "ENABLE_3PCC_ENVIRONMENT";
-    case DP_P_ENABLE_PPM_SOURCED_SIPPROXYSRVR: return "ENABLE_PPM_SOURCED_SIPPROXYSRVR";
-    case DP_P_REGISTERWAIT: return "REGISTERWAIT";
-    case DP_P_RECOVERYREGISTERWAIT: return "RECOVERYREGISTERWAIT";
-    case DP_P_WAIT_FOR_REGISTRATION_TIMER: return "WAIT_FOR_REGISTRATION_TIMER";
-    case DP_P_WAIT_FOR_UNREGISTRATION_TIMER: return "WAIT_FOR_UNREGISTRATION_TIMER";
-    case DP_P_WAIT_FOR_INVITE_RESPONSE_TIMEOUT: return "WAIT_FOR_INVITE_RESPONSE_TIMEOUT";
-    case DP_P_FAST_RESPONSE_TIMEOUT: return "FAST_RESPONSE_TIMEOUT";
-    case DP_P_CONTROLLER_SEARCH_INTERVAL: return "CONTROLLER_SEARCH_INTERVAL";
-    case DP_P_ASTCONFIRMATION: return "ASTCONFIRMATION";
-    case DP_P_OUTBOUND_SUBSCRIPTION_REQUEST_DURATION: return "OUTBOUND_SUBSCRIPTION_REQUEST_DURATION";
-    case DP_P_TCP_KEEP_ALIVE_STATUS: return "TCP_KEEP_ALIVE_STATUS";
-    case DP_P_TCP_KEEP_ALIVE_TIME: return "TCP_KEEP_ALIVE_TIME";
-    case DP_P_CONNECTION_REUSE: return "CONNECTION_REUSE";
-    case DP_P_SIG_PORT_LOW: return "SIG_PORT_LOW";
-    case DP_P_SIG_PORT_RANGE: return "SIG_PORT_RANGE";
-    case DP_P_SDPCAPNEG: return "SDPCAPNEG";
-    case DP_P_SUBSCRIBE_LIST_NON_AVAYA: return "SUBSCRIBE_LIST_NON_AVAYA";
-    case DP_P_MWISRVR: return "MWISRVR";
-    case DP_P_PRESENCE_SERVER: return "PRESENCE_SERVER";
-    case DP_P_ENABLE_PRESENCE: return "ENABLE_PRESENCE";
-    case DP_P_ENABLE_AUTOMATIC_ON_THE_PHONE_PRESENCE: return "ENABLE_AUTOMATIC_ON_THE_PHONE_PRESENCE";
-    case DP_P_CONFERENCE_FACTORY_URI: return "CONFERENCE_FACTORY_URI";
-    case DP_P_CONFERENCE_TYPE: return "CONFERENCE_TYPE";
-    case DP_P_SIPCONFERENCECONTINUE: return "SIPCONFERENCECONTINUE";
-    case DP_P_ENABLE_EARLY_MEDIA: return "ENABLE_EARLY_MEDIA";
-    case DP_P_USE_QUAD_ZEROES_FOR_HOLD: return "USE_QUAD_ZEROES_FOR_HOLD";
-    case DP_P_LOCALLY_ENFORCE_PRIVACY_HEADER: return "LOCALLY_ENFORCE_PRIVACY_HEADER";
-    case DP_P_DND_SAC_LINK: return "DND_SAC_LINK";
-    case DP_P_INSTANT_MSG_ENABLED: return "INSTANT_MSG_ENABLED";
-    case DP_P_ENABLE_UDP_TRANSPORT: return "ENABLE_UDP_TRANSPORT";
-    case DP_P_ENABLE_SIP_USER_ID: return "ENABLE_SIP_USER_ID";
-    case DP_P_FORCE_SIP_USERNAME: return "FORCE_SIP_USERNAME";
-    case DP_P_FORCE_SIP_PASSWORD: return "FORCE_SIP_PASSWORD";
-    case DP_P_FORCE_SIP_EXTENSION: return "FORCE_SIP_EXTENSION";
-    case DP_P_MCIPADD: return "MCIPADD";
-    case DP_P_NVMCIPADD: return "NVMCIPADD";
-    case DP_P_UNNAMEDSTAT: return "UNNAMEDSTAT";
-    case DP_P_L2Q: return "L2Q";
-    case DP_P_L2QVLAN: return "L2QVLAN";
-    case DP_P_L2QAUD: return "L2QAUD";
-    case DP_P_L2QSIG: return "L2QSIG";
-    case DP_P_VLANTEST: return "VLANTEST";
-    case DP_P_VLANSEP: return "VLANSEP";
-    case DP_P_VLANSEPMODE: return "VLANSEPMODE";
-    case DP_P_PHY1STAT: return "PHY1STAT";
-    case DP_P_PHY2STAT: return "PHY2STAT";
-    case DP_P_PHY2VLAN: return "PHY2VLAN";
-    case DP_P_PHY2PRIO: return "PHY2PRIO";
-    case DP_P_PHY2TAGS: return "PHY2TAGS";
-    case DP_P_DSCPAUD: return "DSCPAUD";
-    case DP_P_DSCPSIG: return "DSCPSIG";
-    case DP_P_DSCPVID: return "DSCPVID";
-    case DP_P_MTU_SIZE: return "MTU_SIZE";
-    case DP_P_LLDP_ENABLED: return "LLDP_ENABLED";
-    case DP_P_POE_CONS_SUPPORT: return "POE_CONS_SUPPORT";
-    case DP_P_DNSSRVR: return "DNSSRVR";
-    case DP_P_DOMAIN: return "DOMAIN";
-    case DP_P_DHCPSTD: return "DHCPSTD";
-    case DP_P_ICMPDU: return "ICMPDU";
-    case DP_P_ICMPRED: return "ICMPRED";
-    case DP_P_IPV6STAT: return "IPV6STAT";
-    case DP_P_SNTPSRVR: return "SNTPSRVR";
-    case DP_P_GMTOFFSET: return "GMTOFFSET";
-    case DP_P_DSTOFFSET: return "DSTOFFSET";
-    case DP_P_DSTSTART: return "DSTSTART";
-    case DP_P_DSTSTOP: return "DSTSTOP";
-    case DP_P_DAYLIGHT_SAVING_SETTING_MODE: return "DAYLIGHT_SAVING_SETTING_MODE";
-    case DP_P_TIMEZONE: return "TIMEZONE";
-    case DP_P_DATEFORMAT: return "DATEFORMAT";
-    case DP_P_TIMEFORMAT: return "TIMEFORMAT";
-    case DP_P_DATETIMEFORMAT: return "DATETIMEFORMAT";
-    case DP_P_DATESEPARATOR: return "DATESEPARATOR";
-    case DP_P_ENABLE_G711A: return "ENABLE_G711A";
-    case DP_P_ENABLE_G711U: return "ENABLE_G711U";
-    case DP_P_ENABLE_G722: return "ENABLE_G722";
-    case DP_P_ENABLE_G726: return "ENABLE_G726";
-    case DP_P_ENABLE_G729: return "ENABLE_G729";
-    case DP_P_ENABLE_OPUS: return "ENABLE_OPUS";
-    case DP_P_G726_PAYLOAD_TYPE: return "G726_PAYLOAD_TYPE";
-    case DP_P_SEND_DTMF_TYPE: return "SEND_DTMF_TYPE";
-    case DP_P_DTMF_PAYLOAD_TYPE: return "DTMF_PAYLOAD_TYPE";
-    case DP_P_INGRESS_DTMF_VOL_LEVEL: return "INGRESS_DTMF_VOL_LEVEL";
-    case DP_P_RTP_PORT_LOW: return "RTP_PORT_LOW";
-    case DP_P_RTP_PORT_RANGE: return "RTP_PORT_RANGE";
-    case DP_P_SYMMETRIC_RTP: return "SYMMETRIC_RTP";
-    case DP_P_RTCPCONT: return "RTCPCONT";
-    case DP_P_RTCPMON: return "RTCPMON";
-    case DP_P_RTCPMONPORT: return "RTCPMONPORT";
-    case DP_P_RTCPMONPERIOD: return "RTCPMONPERIOD";
-    case DP_P_RTCP_XR: return "RTCP_XR";
-    case DP_P_AUDIOENV: return "AUDIOENV";
-    case DP_P_AUDASYS: return "AUDASYS";
-    case DP_P_AUDIOSTHS: return "AUDIOSTHS";
-    case DP_P_AUDIOSTHD: return "AUDIOSTHD";
-    case DP_P_AGENTTONE: return "AGENTTONE";
-    case DP_P_SPEAKERSTAT: return "SPEAKERSTAT";
-    case DP_P_MUTE_ON_REMOTE_OFF_HOOK: return "MUTE_ON_REMOTE_OFF_HOOK";
-    case DP_P_PHNMUTEALERT_BLOCK: return "PHNMUTEALERT_BLOCK";
-    case DP_P_RINGTONESTYLE: return "RINGTONESTYLE";
-    case DP_P_RINGTONES: return "RINGTONES";
-    case DP_P_COUNTRY: return "COUNTRY";
-    case DP_P_DIALPLAN: return "DIALPLAN";
-    case DP_P_INTER_DIGIT_TIMEOUT: return "INTER_DIGIT_TIMEOUT";
-    case DP_P_NO_DIGITS_TIMEOUT: return "NO_DIGITS_TIMEOUT";
-    case DP_P_DIALWAIT: return "DIALWAIT";
-    case DP_P_PHNNUMOFSA: return "PHNNUMOFSA";
-    case DP_P_ENHDIALSTAT: return "ENHDIALSTAT";
-    case DP_P_PHNCC: return "PHNCC";
-    case DP_P_PHNDPLENGTH: return "PHNDPLENGTH";
-    case DP_P_PHNIC: return "PHNIC";
-    case DP_P_PHNLD: return "PHNLD";
-    case DP_P_PHNLDLENGTH: return "PHNLDLENGTH";
-    case DP_P_PHNOL: return "PHNOL";
-    case DP_P_DIALPLANAREACODE: return "DIALPLANAREACODE";
-    case DP_P_PHNEMERGNUM: return "PHNEMERGNUM";
-    case DP_P_PHNMOREEMERGNUMS: return "PHNMOREEMERGNUMS";
-    case DP_P_ENABLE_SHOW_EMERG_SK: return "ENABLE_SHOW_EMERG_SK";
-    case DP_P_ENABLE_SHOW_EMERG_SK_UNREG: return "ENABLE_SHOW_EMERG_SK_UNREG";
-    case DP_P_PSTN_VM_NUM: return "PSTN_VM_NUM";
-    case DP_P_PLUS_ONE: return "PLUS_ONE";
-    case DP_P_PLAY_TONE_UNTIL_RTP: return "PLAY_TONE_UNTIL_RTP";
-    case DP_P_SYSTEM_LANGUAGE: return "SYSTEM_LANGUAGE";
-    case DP_P_LANGUAGES: return "LANGUAGES";
-    case DP_P_ISO_SYSTEM_LANGUAGE: return "ISO_SYSTEM_LANGUAGE";
-    case DP_P_LANG1FILE: return "LANG1FILE";
-    case DP_P_LANG2FILE: return "LANG2FILE";
-    case DP_P_LANG3FILE: return "LANG3FILE";
-    case DP_P_LANG4FILE: return "LANG4FILE";
-    case DP_P_SCREENSAVERON: return "SCREENSAVERON";
-    case DP_P_SCREENSAVER: return "SCREENSAVER";
-    case DP_P_BAKLIGHTOFF: return "BAKLIGHTOFF";
-    case DP_P_HOMEIDLETIME: return "HOMEIDLETIME";
-    case DP_P_LOGOS: return "LOGOS";
-    case DP_P_CURRENT_LOGO: return "CURRENT_LOGO";
-    case DP_P_DISPLAY_NAME_NUMBER: return "DISPLAY_NAME_NUMBER";
-    case DP_P_EXTENSION_ON_TOP_LINE: return "EXTENSION_ON_TOP_LINE";
-    case DP_P_CLDISPCONTENT: return "CLDISPCONTENT";
-    case DP_P_ENTRYNAME: return "ENTRYNAME";
-    case DP_P_MATCHTYPE: return "MATCHTYPE";
-    case DP_P_QLEVEL_MIN: return "QLEVEL_MIN";
-    case DP_P_SKILLSCREENTIME: return "SKILLSCREENTIME";
-    case DP_P_UUIDISPLAYTIME: return "UUIDISPLAYTIME";
-    case DP_P_WMLHOME: return "WMLHOME";
-    case DP_P_WMLHELPSTAT: return "WMLHELPSTAT";
-    case DP_P_WEATHERAPP: return "WEATHERAPP";
-    case DP_P_WORLDCLOCKAPP: return "WORLDCLOCKAPP";
-    case DP_P_OPSTAT: return "OPSTAT";
-    case DP_P_APPSTAT: return "APPSTAT";
-    case DP_P_PROVIDE_OPTIONS_SCREEN: return "PROVIDE_OPTIONS_SCREEN";
-    case DP_P_PROVIDE_LOGOUT: return "PROVIDE_LOGOUT";
-    case DP_P_ENABLE_CALL_LOG: return "ENABLE_CALL_LOG";
-    case DP_P_ENABLE_REDIAL: return "ENABLE_REDIAL";
-    case DP_P_ENABLE_REDIAL_LIST: return "ENABLE_REDIAL_LIST";
-    case DP_P_ENABLE_CONTACTS: return "ENABLE_CONTACTS";
-    case DP_P_ENABLE_MODIFY_CONTACTS: return "ENABLE_MODIFY_CONTACTS";
-    case DP_P_ENABLE_MULTIPLE_CONTACT_WARNING: return "ENABLE_MULTIPLE_CONTACT_WARNING";
-    case DP_P_ENABLE_HOLD_BUTTON: return "ENABLE_HOLD_BUTTON";
-    case DP_P_ENABLE_PHONE_LOCK: return "ENABLE_PHONE_LOCK";
-    case DP_P_PHONE_LOCK_IDLETIME: return "PHONE_LOCK_IDLETIME";
-    case DP_P_GUESTLOGINSTAT: return "GUESTLOGINSTAT";
-    case DP_P_GUESTDURATION: return "GUESTDURATION";
-    case DP_P_GUESTWARNING: return "GUESTWARNING";
-    case DP_P_VU_MODE: return "VU_MODE";
-    case DP_P_QKLOGINSTAT: return "QKLOGINSTAT";
-    case DP_P_USBLOGINSTAT: return "USBLOGINSTAT";
-    case DP_P_USBPOWER: return "USBPOWER";
-    case DP_P_BLUETOOTHSTAT: return "BLUETOOTHSTAT";
-    case DP_P_OBSCURE_PREFERENCES: return "OBSCURE_PREFERENCES";
-    case DP_P_SUBSCRIBELIST: return "SUBSCRIBELIST";
-    case DP_P_TPSLIST: return "TPSLIST";
-    case DP_P_PROCSTAT: return "PROCSTAT";
-    case DP_P_PROCPSWD: return "PROCPSWD";
-    case DP_P_LOGSRVR: return "LOGSRVR";
-    case DP_P_SYSLOG_ENABLED: return "SYSLOG_ENABLED";
-    case DP_P_SYSLOG_LEVEL: return "SYSLOG_LEVEL";
-    case DP_P_LOCAL_LOGS_ENABLED: return "LOCAL_LOGS_ENABLED";
-    case DP_P_LOCAL_LOG_LEVEL: return "LOCAL_LOG_LEVEL";
-    case DP_P_LOG_CATEGORY: return "LOG_CATEGORY";
-    case DP_P_SNMPADD: return "SNMPADD";
-    case DP_P_SNMPSTRING: return "SNMPSTRING";
-    case DP_P_SSH_ALLOWED: return "SSH_ALLOWED";
-    case DP_P_SSH_IDLE_TIMEOUT: return "SSH_IDLE_TIMEOUT";
-    case DP_P_SSH_BANNER_FILE: return "SSH_BANNER_FILE";
-    default: /* DP_P_UPGRADESCRIPT */ return "UPGRADESCRIPT";
-    }
 }

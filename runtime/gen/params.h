@@ -317,8 +317,8 @@ enum dp_value_err dp_param_validate(enum dp_param_id id, const char *v, uint32_t
 
 /* The name of parameter id as declared, for tools. */
 /*@ requires id < DP_PARAM_COUNT;
-    assigns \nothing;
-    ensures \valid_read(\result); */
+    assigns \result \from id;
+    ensures \valid_read(\result + (0 .. DP_PARAM_NAME_MAX)); */
 const char *dp_param_name(enum dp_param_id id);
 
 #endif

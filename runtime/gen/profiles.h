@@ -86,7 +86,7 @@ int dp_profile_find(const char *name, uint32_t len);
 
 /* The name of a profile, for tools. */
 /*@ requires id < DP_PROFILE_COUNT;
-    assigns \nothing;
+    assigns \result \from id;
     ensures \valid_read(\result); */
 const char *dp_profile_name(enum dp_profile_id id);
 

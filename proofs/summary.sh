@@ -1,0 +1,39 @@
+#!/bin/sh
+# The WP results of every file, and their total, from the summaries proofs/wp.sh wrote.
+#   proofs/summary.sh WPDIR SRC...
+# Fails when a file has no summary (it was not proved).
+set -eu
+DIR=$1
+shift
+n=0
+proved=0
+total=0
+smoke=0
+assume=0
+steps=0
+status=0
+printf '%-32s %15s %7s %7s\n' "file" "proved / goals" "smoke" "time"
+for src in "$@"; do
+    f=$DIR/${src%.c}/summary
+    if [ ! -f "$f" ]; then
+        printf '%-32s %15s\n' "$src" "NOT PROVED"
+        status=1
+        continue
+    fi
+    # shellcheck disable=SC2034 # the summary line's fields
+    read -r name p t s sm a st < "$f"
+    printf '%-32s %7d / %-5d %7d %6ss\n' "$src" "$p" "$t" "$sm" "$s"
+    n=$((n + 1))
+    proved=$((proved + p))
+    total=$((total + t))
+    smoke=$((smoke + sm))
+    assume=$((assume + a))
+    [ "${st:-0}" -le "$steps" ] || steps=$st
+done
+echo "proofs-wp: $n files, Proved goals: $proved / $total (of which $smoke smoke tests)"
+echo "proofs-wp: the hardest proof took $steps prover steps (limit: ${WP_STEPS:-?})"
+if [ "$assume" -gt 0 ]; then
+    echo "proofs-wp: $assume functions rely on WP's memory-model separation hypotheses" \
+         "(listed in the logs; see proofs/README.md)"
+fi
+[ $status -eq 0 ] && [ "$proved" -eq "$total" ]
