@@ -163,6 +163,20 @@ typedef union {
 #ifndef yytestcase
 # define yytestcase(X)
 #endif
+/*
+** lempar-patch (deskprov, gen/lempar-patch.sh): every table index and every
+** access to the parser stack below is preceded by an explicit range check,
+** so that each access is provable locally, without the invariants of the
+** tables that lemon generates.  A branch taken when such a check fails is
+** DEAD BY CONSTRUCTION for a lemon-generated parser: its comment names the
+** lemon invariant that makes it dead, and it calls YYDEADBRANCH(), which
+** asserts in debug builds and does nothing under NDEBUG (define it in
+** %include to count or trap instead).  Fallbacks only keep memory safety and
+** fail closed (error action, %syntax_error or %stack_overflow).
+*/
+#ifndef YYDEADBRANCH
+# define YYDEADBRANCH() assert( 0 && "lempar-patch: dead branch reached" )
+#endif
 
 
 /* Next are the tables used to determine what action to take based on the
@@ -351,7 +365,17 @@ struct yyParser {
 };
 typedef struct yyParser yyParser;
 
+/* lempar-patch: capacity and last usable entry of the parser stack. */
+#if YYSTACKDEPTH>0
+# define YYSTACKCAP(P)  (YYSTACKDEPTH)
+# define YYSTACKLAST(P) (&(P)->yystack[YYSTACKDEPTH-1])
+#else
+# define YYSTACKCAP(P)  ((P)->yystksz)
+# define YYSTACKLAST(P) (&(P)->yystack[(P)->yystksz-1])
+#endif
+
 #include <assert.h>
+#include <string.h>   /* lempar-patch: memset() in ScriptParseInit() */
 #ifndef NDEBUG
 #include <stdio.h>
 static FILE *yyTraceFILE = 0;
@@ -459,10 +483,10 @@ static int yyGrowStack(yyParser *p){
   newSize = p->yystksz*2 + 100;
   idx = p->yytos ? (int)(p->yytos - p->yystack) : 0;
   if( p->yystack==&p->yystk0 ){
-    pNew = malloc(newSize*sizeof(pNew[0]));
+    pNew = malloc((size_t)newSize*sizeof(pNew[0]));
     if( pNew ) pNew[0] = p->yystk0;
   }else{
-    pNew = realloc(p->yystack, newSize*sizeof(pNew[0]));
+    pNew = realloc(p->yystack, (size_t)newSize*sizeof(pNew[0]));
   }
   if( pNew ){
     p->yystack = pNew;
@@ -492,6 +516,11 @@ static int yyGrowStack(yyParser *p){
 */
 void ScriptParseInit(void *yypRawParser ScriptParseCTX_PDECL){
   yyParser *yypParser = (yyParser*)yypRawParser;
+  /* lempar-patch: start from an all-zero parser object, so that no
+  ** analysis has to show that stack entries above the top, or the
+  ** %extra_argument slot before the first ScriptParse() call, are never read
+  ** (they are not; this only writes memory that is never observed). */
+  memset(yypParser, 0, sizeof(*yypParser));
   ScriptParseCTX_STORE
 #ifdef YYTRACKMAXSTACKDEPTH
   yypParser->yyhwm = 0;
@@ -600,6 +629,12 @@ static void yy_pop_parser_stack(yyParser *pParser){
   yyStackEntry *yytos;
   assert( pParser->yytos!=0 );
   assert( pParser->yytos > pParser->yystack );
+  if( pParser->yytos<=pParser->yystack || pParser->yytos>YYSTACKLAST(pParser) ){
+    /* DEAD BY CONSTRUCTION: every caller pops only while yytos>yystack,
+    ** and yytos never leaves the stack array. */
+    YYDEADBRANCH();
+    return;
+  }
   yytos = pParser->yytos--;
 #ifndef NDEBUG
   if( yyTraceFILE ){
@@ -674,7 +709,7 @@ static unsigned char yycoverage[YYNSTATE][YYNTOKEN];
 int ScriptParseCoverage(FILE *out){
   int stateno, iLookAhead, i;
   int nMissed = 0;
-  for(stateno=0; stateno<YYNSTATE; stateno++){
+  for(stateno=0; stateno<YYNSTATE && stateno<=YY_SHIFT_COUNT; stateno++){
     i = yy_shift_ofst[stateno];
     for(iLookAhead=0; iLookAhead<YYNTOKEN; iLookAhead++){
       if( yy_lookahead[i+iLookAhead]!=iLookAhead ) continue;
@@ -702,6 +737,13 @@ static YYACTIONTYPE yy_find_shift_action(
 
   if( stateno>YY_MAX_SHIFT ) return stateno;
   assert( stateno <= YY_SHIFT_COUNT );
+  if( stateno>YY_SHIFT_COUNT || stateno>=YYNSTATE || iLookAhead>=YYNTOKEN ){
+    /* DEAD BY CONSTRUCTION: lemon emits yy_shift_ofst[] and yy_default[]
+    ** entries for every LR state 0..YY_MAX_SHIFT (== YYNSTATE-1), and
+    ** ScriptParse() only passes terminal codes (< YYNTOKEN). */
+    YYDEADBRANCH();
+    return YY_ERROR_ACTION;
+  }
 #if defined(YYCOVERAGE)
   yycoverage[stateno][iLookAhead] = 1;
 #endif
@@ -712,12 +754,24 @@ static YYACTIONTYPE yy_find_shift_action(
     assert( i+YYNTOKEN<=(int)YY_NLOOKAHEAD );
     assert( iLookAhead!=YYNOCODE );
     assert( iLookAhead < YYNTOKEN );
+    if( i<0 || i>YY_NLOOKAHEAD-YYNTOKEN || iLookAhead>=YYNTOKEN ){
+      /* DEAD BY CONSTRUCTION: lemon pads yy_lookahead[] so that
+      ** yy_shift_ofst[S]+YYNTOKEN <= YY_NLOOKAHEAD for every state S, and
+      ** yyFallback[] maps terminals to terminals (asserts above). */
+      YYDEADBRANCH();
+      return YY_ERROR_ACTION;
+    }
     i += iLookAhead;
     assert( i<(int)YY_NLOOKAHEAD );
     if( yy_lookahead[i]!=iLookAhead ){
 #ifdef YYFALLBACK
       YYCODETYPE iFallback;            /* Fallback token */
       assert( iLookAhead<sizeof(yyFallback)/sizeof(yyFallback[0]) );
+      if( (size_t)iLookAhead>=sizeof(yyFallback)/sizeof(yyFallback[0]) ){
+        /* DEAD BY CONSTRUCTION: yyFallback[] has one entry per terminal. */
+        YYDEADBRANCH();
+        return yy_default[stateno];
+      }
       iFallback = yyFallback[iLookAhead];
       if( iFallback!=0 ){
 #ifndef NDEBUG
@@ -735,6 +789,12 @@ static YYACTIONTYPE yy_find_shift_action(
       {
         int j = i - iLookAhead + YYWILDCARD;
         assert( j<(int)(sizeof(yy_lookahead)/sizeof(yy_lookahead[0])) );
+        if( j<0 || j>=YY_NLOOKAHEAD ){
+          /* DEAD BY CONSTRUCTION: j = yy_shift_ofst[S]+YYWILDCARD, and
+          ** YYWILDCARD < YYNTOKEN (see the padding invariant above). */
+          YYDEADBRANCH();
+          return yy_default[stateno];
+        }
         if( yy_lookahead[j]==YYWILDCARD && iLookAhead>0 ){
 #ifndef NDEBUG
           if( yyTraceFILE ){
@@ -743,6 +803,12 @@ static YYACTIONTYPE yy_find_shift_action(
                yyTokenName[YYWILDCARD]);
           }
 #endif /* NDEBUG */
+          if( j>=YY_ACTTAB_COUNT ){
+            /* DEAD BY CONSTRUCTION: yy_lookahead[] entries at and beyond
+            ** YY_ACTTAB_COUNT are padding and never equal a terminal. */
+            YYDEADBRANCH();
+            return yy_default[stateno];
+          }
           return yy_action[j];
         }
       }
@@ -750,6 +816,13 @@ static YYACTIONTYPE yy_find_shift_action(
       return yy_default[stateno];
     }else{
       assert( i>=0 && i<(int)(sizeof(yy_action)/sizeof(yy_action[0])) );
+      if( i>=YY_ACTTAB_COUNT ){
+        /* DEAD BY CONSTRUCTION: yy_lookahead[] entries at and beyond
+        ** YY_ACTTAB_COUNT are padding and never equal a terminal (assert
+        ** above). */
+        YYDEADBRANCH();
+        return yy_default[stateno];
+      }
       return yy_action[i];
     }
   }while(1);
@@ -764,12 +837,27 @@ static YYACTIONTYPE yy_find_reduce_action(
   YYCODETYPE iLookAhead     /* The look-ahead token */
 ){
   int i;
+  if( stateno>=YYNSTATE ){
+    /* DEAD BY CONSTRUCTION: this is only asked for the LR state under a
+    ** reduced right-hand side or, in error recovery, for a state on the
+    ** stack; such entries hold states < YYNSTATE (only the top entry may
+    ** hold a pending reduce action, and it is part of the popped RHS). */
+    YYDEADBRANCH();
+    return YY_ERROR_ACTION;
+  }
 #ifdef YYERRORSYMBOL
   if( stateno>YY_REDUCE_COUNT ){
     return yy_default[stateno];
   }
 #else
   assert( stateno<=YY_REDUCE_COUNT );
+  if( stateno>YY_REDUCE_COUNT ){
+    /* DEAD BY CONSTRUCTION: without an error symbol lemon emits a
+    ** yy_reduce_ofst[] entry for every state that can be uncovered by a
+    ** reduce (assert above). */
+    YYDEADBRANCH();
+    return YY_ERROR_ACTION;
+  }
 #endif
   i = yy_reduce_ofst[stateno];
   assert( iLookAhead!=YYNOCODE );
@@ -781,6 +869,12 @@ static YYACTIONTYPE yy_find_reduce_action(
 #else
   assert( i>=0 && i<YY_ACTTAB_COUNT );
   assert( yy_lookahead[i]==iLookAhead );
+  if( i<0 || i>=YY_ACTTAB_COUNT || yy_lookahead[i]!=iLookAhead ){
+    /* DEAD BY CONSTRUCTION: lemon stores a goto action for every (state,
+    ** nonterminal) pair that a reduce can produce (asserts above). */
+    YYDEADBRANCH();
+    return YY_ERROR_ACTION;
+  }
 #endif
   return yy_action[i];
 }
@@ -837,6 +931,14 @@ static void yy_shift(
   ScriptParseTOKENTYPE yyMinor        /* The minor token to shift in */
 ){
   yyStackEntry *yytos;
+  if( yyNewState>YY_MAX_SHIFTREDUCE
+   || (yyNewState>YY_MAX_SHIFT && yyNewState<YY_MIN_SHIFTREDUCE) ){
+    /* DEAD BY CONSTRUCTION: both callers pass a shift or shift-reduce
+    ** action taken from the tables. */
+    YYDEADBRANCH();
+    yyStackOverflow(yypParser);
+    return;
+  }
   yypParser->yytos++;
 #ifdef YYTRACKMAXSTACKDEPTH
   if( (int)(yypParser->yytos - yypParser->yystack)>yypParser->yyhwm ){
@@ -845,7 +947,7 @@ static void yy_shift(
   }
 #endif
 #if YYSTACKDEPTH>0 
-  if( yypParser->yytos>yypParser->yystackEnd ){
+  if( yypParser->yytos>YYSTACKLAST(yypParser) ){
     yypParser->yytos--;
     yyStackOverflow(yypParser);
     return;
@@ -860,7 +962,7 @@ static void yy_shift(
   }
 #endif
   if( yyNewState > YY_MAX_SHIFT ){
-    yyNewState += YY_MIN_REDUCE - YY_MIN_SHIFTREDUCE;
+    yyNewState = (YYACTIONTYPE)(yyNewState + (YY_MIN_REDUCE - YY_MIN_SHIFTREDUCE));
   }
   yytos = yypParser->yytos;
   yytos->stateno = yyNewState;
@@ -962,6 +1064,31 @@ static YYACTIONTYPE yy_reduce(
   (void)yyLookahead;
   (void)yyLookaheadToken;
   yymsp = yypParser->yytos;
+
+  /* lempar-patch: the reduce actions below read yymsp[-N+1..0] for a rule
+  ** with N right-hand-side symbols, the code after them reads yymsp[-N],
+  ** and a rule with N==0 writes its value to yymsp[1]: check the rule
+  ** number, that the stack holds N entries above yystack[0] and, when
+  ** N==0, that yymsp[1] exists.  The split annotation makes Frama-C EVA
+  ** check every reduce action with its own N (comment for compilers). */
+  /*@ split yyruleno; */
+  if( yyruleno>=YYNRULE ){
+    /* DEAD BY CONSTRUCTION: ScriptParse() passes action-YY_MIN_REDUCE for an
+    ** action in YY_MIN_REDUCE..YY_MAX_REDUCE. */
+    YYDEADBRANCH();
+    return YY_ERROR_ACTION;
+  }
+  yysize = yyRuleInfoNRhs[yyruleno];
+  if( yysize>0 || -yysize>=YYSTACKCAP(yypParser)
+   || yymsp<&yypParser->yystack[-yysize] || yymsp>YYSTACKLAST(yypParser)
+   || (yysize==0 && yymsp>=YYSTACKLAST(yypParser)) ){
+    /* DEAD BY CONSTRUCTION: an LR parser reduces a rule only in a state
+    ** whose stack holds that rule's right-hand side (on top of the initial
+    ** entry yystack[0]), and ScriptParse() has already turned an empty-RHS reduce
+    ** on a full stack into a stack overflow. */
+    YYDEADBRANCH();
+    return YY_ERROR_ACTION;
+  }
 
   switch( yyruleno ){
   /* Beginning here are the reduction cases.  A typical example
@@ -1253,6 +1380,16 @@ void ScriptParse(
   yyParser *yypParser = (yyParser*)yyp;  /* The parser */
   ScriptParseCTX_FETCH
   ScriptParseARG_STORE
+  if( yymajor<0 || yymajor>=YYNTOKEN
+   || yypParser->yytos<yypParser->yystack
+   || yypParser->yytos>YYSTACKLAST(yypParser) ){
+    /* DEAD for a caller that keeps the API contract: yymajor is a terminal
+    ** code (0 = end of input) and the parser was set up by ScriptParseInit().
+    ** Fail closed: report a syntax error, leave the parser unchanged. */
+    YYDEADBRANCH();
+    yy_syntax_error(yypParser,yymajor,yyminor);
+    return;
+  }
 
   assert( yypParser->yytos!=0 );
 #if !defined(YYERRORSYMBOL) && !defined(YYNOERRORRECOVERY)
@@ -1276,10 +1413,16 @@ void ScriptParse(
     assert( yypParser->yytos>=yypParser->yystack );
     assert( yyact==yypParser->yytos->stateno );
     yyact = yy_find_shift_action((YYCODETYPE)yymajor,yyact);
+    if( (unsigned int)yyact>(unsigned int)YY_MAX_REDUCE ){
+      /* DEAD BY CONSTRUCTION: table entries and the states kept on the
+      ** stack are actions <= YY_MAX_REDUCE. */
+      YYDEADBRANCH();
+      yyact = YY_ERROR_ACTION;
+    }
     if( yyact >= YY_MIN_REDUCE ){
-      unsigned int yyruleno = yyact - YY_MIN_REDUCE; /* Reduce by this rule */
+      unsigned int yyruleno = (unsigned int)(yyact - YY_MIN_REDUCE); /* Reduce by this rule */
 #ifndef NDEBUG
-      assert( yyruleno<(int)(sizeof(yyRuleName)/sizeof(yyRuleName[0])) );
+      assert( yyruleno<sizeof(yyRuleName)/sizeof(yyRuleName[0]) );
       if( yyTraceFILE ){
         int yysize = yyRuleInfoNRhs[yyruleno];
         if( yysize ){
@@ -1308,7 +1451,7 @@ void ScriptParse(
         }
 #endif
 #if YYSTACKDEPTH>0 
-        if( yypParser->yytos>=yypParser->yystackEnd ){
+        if( yypParser->yytos>=YYSTACKLAST(yypParser) ){
           yyStackOverflow(yypParser);
           break;
         }
@@ -1329,7 +1472,13 @@ void ScriptParse(
 #endif
       break;
     }else if( yyact==YY_ACCEPT_ACTION ){
-      yypParser->yytos--;
+      if( yypParser->yytos>yypParser->yystack ){
+        yypParser->yytos--;
+      }else{
+        /* DEAD BY CONSTRUCTION: accept is the goto on the start symbol
+        ** from state 0, so the start symbol sits at yystack[1]. */
+        YYDEADBRANCH();
+      }
       yy_accept(yypParser);
       return;
     }else{
@@ -1456,6 +1605,11 @@ void ScriptParse(
 int ScriptParseFallback(int iToken){
 #ifdef YYFALLBACK
   assert( iToken<(int)(sizeof(yyFallback)/sizeof(yyFallback[0])) );
+  if( iToken<0 || iToken>=(int)(sizeof(yyFallback)/sizeof(yyFallback[0])) ){
+    /* DEAD for a caller that passes a terminal code (API contract). */
+    YYDEADBRANCH();
+    return 0;
+  }
   return yyFallback[iToken];
 #else
   (void)iToken;
