@@ -8,6 +8,7 @@ struct cli_command {
     int (*run)(int argc, char **argv); /* argv[0] is the command name */
 };
 
+int cmd_boot(int argc, char **argv);
 int cmd_image(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_params(int argc, char **argv);

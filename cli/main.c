@@ -2,6 +2,7 @@
  * deskprov: the administrator's command. Each subcommand lives in its own file
  * (cli/cmd_*.c) and is reached through the table below.
  *
+ *   deskprov boot --state DIR --model M --mac MAC ...  a simulated phone's boot
  *   deskprov image create|inspect|verify ...             signed binaries (spec/image.md)
  *   deskprov lint [--profile P] [--json] FILE...       check scripts and settings files
  *   deskprov params [--profile P] [--json] [NAME...]   the parameter reference
@@ -15,6 +16,7 @@
 #include "cli.h"
 
 static const struct cli_command commands[] = {
+    {"boot", "one boot of a simulated phone against real file servers", cmd_boot},
     {"image", "create, inspect and verify signed binaries", cmd_image},
     {"lint", "check scripts and settings files: file:line:col: diagnostics", cmd_lint},
     {"params", "the parameters this phone knows, their types, defaults and flags", cmd_params},

@@ -23,6 +23,29 @@ void dp_params_reset(struct dp_params *ps)
     }
 }
 
+void dp_params_reset_persisted(struct dp_params *ps)
+{
+    uint32_t i, k;
+
+    /*@ loop invariant 0 <= i <= DP_PARAM_COUNT;
+        loop assigns i, k, ps->val[0 .. DP_PARAMS_BYTES - 1], ps->len[0 .. DP_PARAM_COUNT - 1];
+        loop variant DP_PARAM_COUNT - i;
+    */
+    for (i = 0; i < DP_PARAM_COUNT; i++) {
+        struct dp_param_desc d;
+        dp_param_describe((enum dp_param_id)i, &d);
+        if ((d.flags & DP_PF_PERSISTED) == 0u)
+            continue;
+        /*@ loop invariant 0 <= k <= d.def_len;
+            loop assigns k, ps->val[d.off .. d.off + d.def_len - 1];
+            loop variant d.def_len - k;
+        */
+        for (k = 0; k < d.def_len; k++)
+            ps->val[d.off + k] = d.def[k];
+        ps->len[i] = (uint16_t)d.def_len;
+    }
+}
+
 void dp_params_get(const struct dp_params *ps, enum dp_param_id id, const char **v,
                    uint32_t *len)
 {

@@ -21,6 +21,13 @@
 */
 void dp_params_reset(struct dp_params *ps);
 
+/* Every persisted parameter to its default (the others are left as they are). */
+/*@ requires dp_store_ok(ps);
+    assigns ps->val[0 .. DP_PARAMS_BYTES - 1], ps->len[0 .. DP_PARAM_COUNT - 1];
+    ensures dp_store_ok(ps);
+*/
+void dp_params_reset_persisted(struct dp_params *ps);
+
 /* The current value of id: *v points into the store, *len bytes (not NUL-terminated). */
 /*@ requires dp_store_ok(ps) && id < DP_PARAM_COUNT;
     requires \valid(v) && \valid(len) && \separated(v, len);

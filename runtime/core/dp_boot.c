@@ -1,0 +1,481 @@
+/*
+ * The provisioning engine (dp_boot.h): loading what was stored, the guards of
+ * spec/boot.fsm, its actions, and the sequencing of the requests they make. The transfers
+ * themselves (HTTP over the driver's connection) are in dp_boot_net.c.
+ */
+#include "dp_boot.h"
+#include "dp_boot_int.h"
+#include "dp_boot_store.h"
+#include "dp_nv.h"
+#include "dp_params_store.h"
+#include "dp_str.h"
+#include "diag.h"
+
+/* ---- small helpers ---- */
+
+static void dp_copy_name(char *dst, uint16_t *dlen, const char *src, uint32_t n)
+{
+    uint32_t i;
+    if (n > DP_SCRIPT_NAME_MAX)
+        n = DP_SCRIPT_NAME_MAX;
+    for (i = 0; i < n; i++)
+        dst[i] = src[i];
+    dst[n] = '\0';
+    *dlen = (uint16_t)n;
+}
+
+void dp_boot_report(struct dp_boot *b, uint16_t code)
+{
+    dp_diag_report(&b->diags, code, 0, 0, 0, 0);
+}
+
+/* ---- init and what was stored ---- */
+
+void dp_boot_init(struct dp_boot *b, const struct dp_boot_mem *mem, enum dp_profile_id profile,
+                  struct dp_params *params)
+{
+    static const struct dp_boot_meta zero_meta = {0};
+    uint32_t i;
+
+    b->mem = *mem;
+    b->profile = profile;
+    b->params = params;
+    b->meta = zero_meta;
+    for (i = 0; i < 4u; i++) {
+        b->nv_seq[i / 2u][i % 2u] = 0;
+        b->nv_valid[i / 2u][i % 2u] = 0;
+    }
+    b->settings_loaded = 0;
+    b->nv_ref_len = 0;
+    b->fsm = DP_BOOT_INITIAL;
+    b->req.kind = DP_REQ_NONE;
+    b->now = 0;
+    b->rnd = 1;
+    b->server = 0;
+    b->round = 0;
+    b->net_open = 0;
+    b->decided = 0;
+    b->get_pending = 0;
+    b->settings_written = 0;
+    b->then = DP_THEN_NOTHING;
+    b->nsteps = 0;
+    b->why = 0;
+    for (i = 0; i < DP_SCRIPT_GET_DEPTH; i++)
+        dp_script_prog_init(&b->prog[i], mem->stmt[i], mem->stmt_cap, mem->pool[i], mem->pool_cap);
+    dp_diag_sink_init(&b->diags, mem->diag, mem->diag_cap);
+}
+
+void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const uint8_t *data,
+                  uint32_t n)
+{
+    uint32_t seq, len, other;
+    struct dp_boot_meta m;
+
+    if (slot > 1u || n == 0u || !dp_nv_check((uint8_t)nv, data, n, &seq, &len))
+        return;
+    other = 1u - slot;
+    b->nv_seq[nv][slot] = seq;
+    b->nv_valid[nv][slot] = 1;
+    /* the newest valid copy wins (REQ-SET-009) */
+    if (b->nv_valid[nv][other] && dp_nv_newer(b->nv_seq[nv][other], seq))
+        return;
+    if (nv == DP_NV_META) {
+        if (dp_meta_decode(data + 14, len, &m))
+            b->meta = m;
+        else
+            b->nv_valid[nv][slot] = 0;
+        return;
+    }
+    dp_params_reset_persisted(b->params);
+    (void)dp_settings_decode(data + 14, len, b->params);
+    b->settings_loaded = 1;
+}
+
+/* The slot a commit writes: the older valid copy, or an invalid one (REQ-SET-008). */
+static uint32_t dp_nv_target(const struct dp_boot *b, enum dp_nv_kind nv, uint32_t *seq)
+{
+    const uint8_t *v = b->nv_valid[nv];
+    const uint32_t *s = b->nv_seq[nv];
+    uint32_t newest;
+
+    if (!v[0] && !v[1]) {
+        *seq = 1;
+        return 0;
+    }
+    newest = (!v[1] || (v[0] && !dp_nv_newer(s[1], s[0]))) ? 0u : 1u;
+    *seq = s[newest] + 1u;
+    return 1u - newest;
+}
+
+/* Requests the write of a record whose payload is in mem.nv + 14 (len bytes). */
+static void dp_nv_request(struct dp_boot *b, enum dp_nv_kind nv, uint32_t len, uint8_t then)
+{
+    uint32_t seq, slot = dp_nv_target(b, nv, &seq);
+    uint32_t n = dp_nv_wrap((uint8_t)nv, seq, b->mem.nv + 14, len, b->mem.nv, b->mem.nv_cap);
+
+    b->then = then;
+    b->pending_nv = (uint8_t)nv;
+    b->pending_slot = (uint8_t)slot;
+    b->pending_seq = seq;
+    b->req.kind = DP_REQ_NV_WRITE;
+    b->req.nv = (uint8_t)nv;
+    b->req.slot = (uint8_t)slot;
+    b->req.data = b->mem.nv;
+    b->req.len = n;
+    if (n == 0u) {      /* does not fit the caller's buffer: a failed write */
+        b->req.kind = DP_REQ_NONE;
+        dp_boot_stored(b, 0, b->now);
+    }
+}
+
+void dp_boot_write_meta(struct dp_boot *b, uint8_t then)
+{
+    uint32_t len = b->mem.nv_cap > DP_NV_OVERHEAD
+                       ? dp_meta_encode(&b->meta, b->mem.nv + 14, b->mem.nv_cap - DP_NV_OVERHEAD)
+                       : 0u;
+    dp_nv_request(b, DP_NV_META, len, then);
+}
+
+/* ---- the names the phone reports (BOOTNAME, APPNAME) ---- */
+
+void dp_boot_running_names(const struct dp_boot_meta *m, const char **boot, uint32_t *boot_len,
+                           const char **app, uint32_t *app_len)
+{
+    const struct dp_boot_bank *a = &m->bank[m->active & 1u];
+    *boot = m->bootname;
+    *boot_len = m->bootname_len;
+    *app = m->appname;
+    *app_len = m->appname_len;
+    if (a->valid && a->kind == DP_IMAGE_KIND_BOOT) {
+        *boot = a->name;
+        *boot_len = a->name_len;
+    } else if (a->valid && a->kind == DP_IMAGE_KIND_APP) {
+        *app = a->name;
+        *app_len = a->name_len;
+    }
+}
+
+static int dp_any_image(const struct dp_boot_meta *m)
+{
+    return m->bank[0].valid || m->bank[1].valid;
+}
+
+/* ---- the guards of spec/boot.fsm ---- */
+
+static int dp_same(const char *a, uint32_t na, const char *b, uint32_t nb)
+{
+    return na == nb && dp_mem_eq(a, b, na);
+}
+
+/* REQ-DL-014, REQ-DL-017, REQ-DL-021: is APPNAME an image to download? */
+static int dp_image_needed(struct dp_boot *b)
+{
+    const char *app, *boot, *cur;
+    uint32_t app_len, boot_len, cur_len;
+
+    dp_params_get(b->params, DP_P_APPNAME, &cur, &cur_len);
+    if (cur_len == 0u)
+        return 0;
+    dp_boot_running_names(&b->meta, &boot, &boot_len, &app, &app_len);
+    if (dp_any_image(&b->meta) &&
+        (dp_same(cur, cur_len, app, app_len) || dp_same(cur, cur_len, boot, boot_len)))
+        return 0;
+    if (b->meta.blocked_len != 0u && dp_same(cur, cur_len, b->meta.blocked, b->meta.blocked_len)) {
+        dp_boot_report(b, DP_E_IMAGE_BLOCKED);
+        return 0;
+    }
+    return 1;
+}
+
+static uint32_t dp_guards(struct dp_boot *b, uint8_t ev)
+{
+    uint32_t g = 0;
+    const struct dp_boot_meta *m = &b->meta;
+    uint16_t e = b->image.error;
+
+    if (m->trial && m->boots >= 2u)
+        g |= DP_G_TRIAL_FAILED;
+    if (m->trial && m->boots == 1u)
+        g |= DP_G_TRIAL_RUNNING;
+    if (dp_boot_server_left(b))
+        g |= DP_G_SERVER_LEFT;
+    if (b->round + 1u < DP_RETRY_ROUNDS || !dp_any_image(m))
+        g |= DP_G_RETRIES_LEFT;
+    if (b->fsm == DP_ST_RUN_SCRIPT && (ev == DP_EV_SCRIPT_GET || ev == DP_EV_SCRIPT_END) &&
+        dp_image_needed(b))
+        g |= DP_G_IMAGE_NEEDED;
+    if (ev == DP_EV_HEADER_DONE) {
+        /* the verifier stops at the first failing check, in the order of spec/image.md */
+        if (e != DP_E_IMAGE_BAD_SIGNATURE && e != DP_E_IMAGE_UNTRUSTED && e != DP_E_IMAGE_BAD_ALG)
+            g |= DP_G_SIG_OK;
+        if (e != DP_E_IMAGE_WRONG_MODEL && e != DP_E_IMAGE_WRONG_HW &&
+            e != DP_E_IMAGE_WRONG_NAME && e != DP_E_IMAGE_WRONG_KIND &&
+            e != DP_E_IMAGE_EMPTY_PAYLOAD && e != DP_E_IMAGE_TOO_LARGE)
+            g |= DP_G_MODEL_OK;
+        if (e != DP_E_IMAGE_ROLLBACK)
+            g |= DP_G_COUNTER_OK;
+    }
+    if (b->resumes < DP_RESUME_MAX && dp_boot_can_resume(b))
+        g |= DP_G_RESUME_LEFT;
+    if (b->interp.gets < DP_SCRIPT_GETS_MAX)
+        g |= DP_G_GETS_LEFT;
+    return g;
+}
+
+/* ---- firing events ---- */
+
+static void dp_perform(struct dp_boot *b, uint8_t act);
+
+void dp_boot_fire(struct dp_boot *b, uint8_t ev)
+{
+    uint8_t next, act;
+    uint32_t g = dp_guards(b, ev);
+    struct dp_boot_step *s;
+
+    if (!dp_boot_fsm_step(b->fsm, ev, g, &next, &act))
+        return;   /* NEVER: the engine only raises events its state handles */
+    s = &b->log[b->nsteps % DP_BOOT_LOG];
+    s->from = b->fsm;
+    s->event = ev;
+    s->to = next;
+    s->action = act;
+    s->why = b->why;
+    b->nsteps++;
+    b->why = 0;
+    b->fsm = next;
+    b->last_ev = ev;
+    dp_perform(b, act);
+}
+
+/* ---- the actions ---- */
+
+/* Runs the interpreter until it needs a file or ends (REQ-SCR-*, through dp_interp). */
+static void dp_run_interp(struct dp_boot *b)
+{
+    struct dp_interp_event ev;
+
+    for (;;) {
+        enum dp_interp_status s = dp_interp_step(&b->interp, &ev);
+        if (s == DP_INTERP_GET) {
+            b->get_pending = 1;
+            dp_boot_fire(b, DP_EV_SCRIPT_GET);
+            return;
+        }
+        if (s == DP_INTERP_END) {
+            dp_boot_fire(b, DP_EV_SCRIPT_END);
+            return;
+        }
+    }
+}
+
+/* The stored settings as they are now vs as loaded (REQ-SET-006): write only a change. */
+static void dp_commit_settings(struct dp_boot *b)
+{
+    uint32_t len = b->mem.nv_cap > DP_NV_OVERHEAD
+                       ? dp_settings_encode(b->params, b->mem.nv + 14, b->mem.nv_cap - DP_NV_OVERHEAD)
+                       : 0u;
+
+    if (len != 0u && b->settings_loaded && len == b->nv_ref_len &&
+        dp_mem_eq((const char *)b->mem.nv + 14, (const char *)b->mem.nv_ref, len)) {
+        dp_boot_fire(b, DP_EV_STORE_OK);   /* nothing changed: nothing written */
+        return;
+    }
+    b->settings_written = 1;
+    dp_nv_request(b, DP_NV_SETTINGS, len, DP_THEN_FIRE_STORE);
+}
+
+/* Confirms the running trial image (REQ-DL-019) and raises the counter floor with it
+ * (REQ-SEC-001). */
+static void dp_confirm(struct dp_boot *b)
+{
+    struct dp_boot_meta *m = &b->meta;
+    struct dp_boot_bank *a = &m->bank[m->active & 1u];
+
+    m->trial = 0;
+    m->boots = 0;
+    if (a->valid) {
+        if (a->counter > m->min_counter)
+            m->min_counter = a->counter;
+        if (a->kind == DP_IMAGE_KIND_BOOT)
+            dp_copy_name(m->bootname, &m->bootname_len, a->name, a->name_len);
+        else
+            dp_copy_name(m->appname, &m->appname_len, a->name, a->name_len);
+    }
+    dp_boot_write_meta(b, DP_THEN_FIRE_STORE);
+}
+
+static void dp_perform(struct dp_boot *b, uint8_t act)
+{
+    struct dp_boot_meta *m = &b->meta;
+    uint8_t failed;
+
+    switch (act) {
+    case DP_ACT_REVERT_IMAGE:
+        /* REQ-DL-020, REQ-DL-021: the trial image goes, the previous one boots again */
+        failed = m->active & 1u;
+        dp_copy_name(m->blocked, &m->blocked_len, m->bank[failed].name, m->bank[failed].name_len);
+        m->bank[failed].valid = 0;
+        m->active = (uint8_t)(1u - failed);
+        m->trial = 0;
+        m->boots = 0;
+        dp_boot_write_meta(b, DP_THEN_REBOOT);
+        break;
+    case DP_ACT_FETCH_SCRIPT:
+        b->server = 0;
+        dp_boot_fetch_script(b);
+        break;
+    case DP_ACT_NEXT_SERVER:
+        b->server++;
+        dp_boot_fetch_script(b);
+        break;
+    case DP_ACT_SCHEDULE_RETRY:
+        dp_boot_schedule_retry(b);
+        break;
+    case DP_ACT_GIVE_UP:
+        if (!dp_any_image(m))
+            dp_boot_report(b, DP_E_NO_IMAGE);
+        b->req.kind = DP_REQ_DONE;
+        break;
+    case DP_ACT_RUN_SCRIPT:
+        dp_interp_init(&b->interp, b->profile, b->params);
+        dp_interp_begin(&b->interp, &b->prog[0]);
+        dp_run_interp(b);
+        break;
+    case DP_ACT_START_IMAGE:
+        b->decided = 1;
+        dp_boot_fetch_image(b);
+        break;
+    case DP_ACT_CONFIRM_TRIAL:
+        dp_confirm(b);
+        break;
+    case DP_ACT_BEGIN_INSTALL:
+        dp_boot_begin_install(b);
+        break;
+    case DP_ACT_REJECT_IMAGE:
+    case DP_ACT_ABANDON_IMAGE:
+        dp_image_abort(&b->image);
+        dp_boot_close_then(b, DP_THEN_AFTER_IMAGE);
+        break;
+    case DP_ACT_RESUME_IMAGE:
+        b->resumes++;
+        dp_boot_resume_image(b);
+        break;
+    case DP_ACT_COMMIT_BANK: {
+        /* REQ-DL-016: the verified image boots next, on trial */
+        struct dp_boot_bank *t = &m->bank[b->target_bank & 1u];
+        t->valid = 1;
+        t->kind = b->image.info.kind;
+        t->counter = b->image.info.counter;
+        t->size = b->bank_off;
+        dp_copy_name(t->name, &t->name_len, b->name, b->name_len);
+        m->active = b->target_bank;
+        m->trial = 1;
+        m->boots = 0;
+        dp_boot_write_meta(b, DP_THEN_FIRE_STORE);
+        break;
+    }
+    case DP_ACT_REBOOT:
+        b->req.kind = DP_REQ_REBOOT;
+        break;
+    case DP_ACT_FETCH_FILE:
+        b->get_pending = 0;
+        dp_boot_fetch_file(b);
+        break;
+    case DP_ACT_CONTINUE_SCRIPT:
+        /* the GET's file, compiled, or its failure (REQ-SCR-030, REQ-SCR-031) */
+        if (b->last_ev == DP_EV_FILE_OK)
+            dp_interp_get_done(&b->interp, &b->prog[b->prog_slot]);
+        else
+            dp_interp_get_failed(&b->interp);
+        dp_run_interp(b);
+        break;
+    case DP_ACT_STOP_SCRIPT:
+    case DP_ACT_COMMIT_SETTINGS:
+        b->get_pending = 0;
+        dp_commit_settings(b);
+        break;
+    case DP_ACT_CONFIRM_IMAGE:
+        dp_confirm(b);
+        break;
+    case DP_ACT_FINISH:
+        b->req.kind = DP_REQ_DONE;
+        break;
+    default:
+        break;
+    }
+}
+
+/* ---- the driver's calls that are not about the network ---- */
+
+void dp_boot_start(struct dp_boot *b, uint64_t now_ms, uint32_t seed)
+{
+    if (b->req.kind != DP_REQ_SLEEP)
+        b->round = 0;   /* a new boot; after a retry wait the rounds go on (REQ-DL-009) */
+    const char *boot, *app;
+    uint32_t boot_len, app_len;
+    int changed;
+
+    b->now = now_ms;
+    b->rnd = seed | 1u;
+    if (!b->settings_loaded)
+        dp_boot_report(b, DP_E_SETTINGS_DEFAULTS);
+    /* the settings as loaded, to see a change at the end (REQ-SET-006) */
+    b->nv_ref_len = b->mem.nv_cap > 0u ? dp_settings_encode(b->params, b->mem.nv_ref, b->mem.nv_cap) : 0u;
+    /* the system values of the running image */
+    dp_boot_running_names(&b->meta, &boot, &boot_len, &app, &app_len);
+    (void)dp_params_set(b->params, DP_P_BOOTNAME, boot, boot_len, &changed);
+    (void)dp_params_set(b->params, DP_P_APPNAME, app, app_len, &changed);
+    b->req.kind = DP_REQ_NONE;
+    b->fsm = DP_BOOT_INITIAL;
+    if (b->meta.trial && b->meta.boots < 255u) {
+        /* The bootloader's count of trial boots (REQ-DL-020). A port whose bootloader keeps
+         * it itself stores it there; this one is for ports without such a bootloader. */
+        b->meta.boots++;
+        dp_boot_write_meta(b, DP_THEN_START);
+        return;
+    }
+    dp_boot_fire(b, DP_EV_START);
+}
+
+const struct dp_boot_req *dp_boot_request(const struct dp_boot *b)
+{
+    return &b->req;
+}
+
+void dp_boot_stored(struct dp_boot *b, int ok, uint64_t now_ms)
+{
+    uint8_t then = b->then;
+
+    b->now = now_ms;
+    if (b->req.kind == DP_REQ_NV_WRITE && ok) {
+        b->nv_seq[b->pending_nv][b->pending_slot] = b->pending_seq;
+        b->nv_valid[b->pending_nv][b->pending_slot] = 1;
+    }
+    if (b->req.kind == DP_REQ_BANK_WRITE) {
+        dp_boot_bank_written(b, ok);
+        return;
+    }
+    b->req.kind = DP_REQ_NONE;
+    b->then = DP_THEN_NOTHING;
+    if (!ok)
+        b->why = DP_E_STORE_FAILED;
+    switch (then) {
+    case DP_THEN_REBOOT:
+        b->req.kind = DP_REQ_REBOOT;
+        break;
+    case DP_THEN_START:
+        dp_boot_fire(b, DP_EV_START);
+        break;
+    case DP_THEN_FIRE_STORE:
+        dp_boot_fire(b, ok ? DP_EV_STORE_OK : DP_EV_STORE_FAIL);
+        break;
+    case DP_THEN_INSTALL:
+        if (ok)
+            dp_boot_write_header(b);
+        else
+            dp_boot_fail_image(b, DP_EV_IMAGE_BAD, DP_E_STORE_FAILED);
+        break;
+    default:
+        break;
+    }
+}

@@ -1,0 +1,642 @@
+/*
+ * The engine's transfers (dp_boot.h): which server, which file, the HTTP exchange over the
+ * driver's connection, where the body goes (script parser, image verifier and bank), and
+ * the limits of REQ-DL-022..024 and REQ-SEC-006..012.
+ */
+#include "dp_boot.h"
+#include "dp_boot_int.h"
+#include "dp_params_store.h"
+#include "dp_str.h"
+#include "diag.h"
+
+/* ---- servers (REQ-DL-005, REQ-DL-006, REQ-DL-008) ---- */
+
+/* Entries of a validated host list (comma-separated), at most DP_SERVERS_MAX. */
+static uint32_t dp_list_count(const char *v, uint32_t n)
+{
+    uint32_t i, c = n > 0u ? 1u : 0u;
+    for (i = 0; i < n; i++)
+        if (v[i] == ',')
+            c++;
+    return c > DP_SERVERS_MAX ? DP_SERVERS_MAX : c;
+}
+
+/* The i-th entry of list v[0 .. n-1] as *out; 0 when it is malformed. */
+static int dp_list_entry(const char *v, uint32_t n, uint32_t i, uint8_t scheme, uint16_t port,
+                         struct dp_server *out)
+{
+    uint32_t k = 0, start = 0, end;
+    while (k < i && start < n) {
+        if (v[start] == ',')
+            k++;
+        start++;
+    }
+    end = start;
+    while (end < n && v[end] != ',')
+        end++;
+    return dp_server_list(v + start, end - start, scheme, port, out, 1) == 1u;
+}
+
+static uint16_t dp_param_u16(const struct dp_boot *b, enum dp_param_id id)
+{
+    const char *v;
+    uint32_t n, i, acc = 0;
+    dp_params_get(b->params, id, &v, &n);
+    for (i = 0; i < n && i < 5u; i++)
+        acc = acc * 10u + (uint32_t)(v[i] - '0');
+    return (uint16_t)(acc > 65535u ? 65535u : acc);
+}
+
+static int dp_auth(const struct dp_boot *b)
+{
+    return dp_params_is(b->params, DP_P_AUTH, "1", 1);
+}
+
+static uint32_t dp_tls_count(const struct dp_boot *b)
+{
+    const char *v;
+    uint32_t n;
+    dp_params_get(b->params, DP_P_TLSSRVR, &v, &n);
+    return dp_list_count(v, n);
+}
+
+static uint32_t dp_http_count(const struct dp_boot *b)
+{
+    const char *v;
+    uint32_t n;
+    if (dp_auth(b))
+        return 0;   /* REQ-DL-006: no request over HTTP while AUTH is 1 */
+    dp_params_get(b->params, DP_P_HTTPSRVR, &v, &n);
+    return dp_list_count(v, n);
+}
+
+int dp_boot_server_left(const struct dp_boot *b)
+{
+    uint32_t total = dp_tls_count(b) + dp_http_count(b);
+    return b->fsm == DP_ST_BOOT ? total > 0u : b->server + 1u < total;
+}
+
+/* Makes server index b->server the current one, with its directory. 0 when malformed. */
+static int dp_pick_server(struct dp_boot *b)
+{
+    uint32_t tls = dp_tls_count(b), i = b->server;
+    enum dp_param_id list = DP_P_TLSSRVR, dir = DP_P_TLSDIR, port = DP_P_TLSPORT;
+    uint8_t scheme = DP_SCHEME_HTTPS;
+    const char *v;
+    uint32_t n, k;
+
+    if (i >= tls) {
+        i -= tls;
+        list = DP_P_HTTPSRVR;
+        dir = DP_P_HTTPDIR;
+        port = DP_P_HTTPPORT;
+        scheme = DP_SCHEME_HTTP;
+    }
+    dp_params_get(b->params, list, &v, &n);
+    if (!dp_list_entry(v, n, i, scheme, dp_param_u16(b, port), &b->cur))
+        return 0;
+    dp_params_get(b->params, dir, &v, &n);
+    if (n > DP_URL_MAX)
+        n = DP_URL_MAX;
+    for (k = 0; k < n; k++)
+        b->dir[k] = v[k];
+    b->dir[n] = '\0';
+    b->dir_len = (uint16_t)n;
+    return 1;
+}
+
+/* ---- the upgrade script's name (REQ-DL-012, REQ-DL-013) ---- */
+
+static void dp_set_name(struct dp_boot *b, const char *s, uint32_t n)
+{
+    uint32_t i;
+    if (n > DP_SCRIPT_NAME_MAX)
+        n = DP_SCRIPT_NAME_MAX;
+    for (i = 0; i < n; i++)
+        b->name[i] = s[i];
+    b->name[n] = '\0';
+    b->name_len = (uint16_t)n;
+}
+
+/* 1 when MODEL4 is a 96x0 model (9610, 9620, 9630, 9640, 9650, 9670: avaya.md §1). */
+static int dp_is_96x0(const struct dp_boot *b)
+{
+    const char *v;
+    uint32_t n;
+    dp_params_get(b->params, DP_P_MODEL4, &v, &n);
+    return n == 4u && v[0] == '9' && v[1] == '6' && v[3] == '0' &&
+           (v[2] == '1' || v[2] == '2' || v[2] == '3' || v[2] == '4' || v[2] == '5' || v[2] == '7');
+}
+
+static void dp_script_file_name(struct dp_boot *b)
+{
+    struct dp_profile p;
+    const char *v;
+    uint32_t n;
+
+    dp_params_get(b->params, DP_P_UPGRADESCRIPT, &v, &n);
+    if (n > 0u) {
+        dp_set_name(b, v, n);
+        return;
+    }
+    dp_profile_get(b->profile, &p);
+    if (b->profile == DP_PROFILE_96X1) {
+        /* by SIG: 1 H.323, 2 SIP, 0 the protocol of the running software */
+        int h323 = dp_params_is(b->params, DP_P_SIG, "1", 1) ||
+                   (dp_params_is(b->params, DP_P_SIG, "0", 1) &&
+                    dp_params_is(b->params, DP_P_SIG_IN_USE, "H323", 4));
+        if (h323) {
+            dp_set_name(b, "96x1Hupgrade.txt", 16);
+            return;
+        }
+    } else if (b->profile == DP_PROFILE_16CC && dp_is_96x0(b)) {
+        dp_set_name(b, "96xxupgrade.txt", 15);
+        return;
+    }
+    dp_set_name(b, p.script_name, p.script_name_len);
+}
+
+/* ---- a transfer ---- */
+
+static void dp_body_done(struct dp_boot *b);
+static void dp_end_transfer(struct dp_boot *b, uint8_t ev, uint16_t why);
+static void dp_image_carry(struct dp_boot *b);
+
+static uint64_t dp_cap(const struct dp_boot *b)
+{
+    if (b->sink == DP_SINK_IMAGE)
+        return b->image.pol.bank_size;
+    return b->sink == DP_SINK_SCRIPT ? DP_SCRIPT_FILE_MAX : DP_SETTINGS_FILE_MAX;
+}
+
+static uint64_t dp_deadline(const struct dp_boot *b)
+{
+    uint64_t total = 1000u * (uint64_t)(b->sink == DP_SINK_IMAGE ? DP_IMAGE_DEADLINE_S
+                                                                  : DP_FILE_DEADLINE_S);
+    uint64_t end = b->started_ms + total, window = b->window_ms + 1000u * (uint64_t)DP_RATE_WINDOW_S;
+    return window < end ? window : end;
+}
+
+static void dp_want_data(struct dp_boot *b)
+{
+    b->req.kind = DP_REQ_RECV;
+    b->req.deadline_ms = dp_deadline(b);
+}
+
+/* Opens the connection for b->url and sends the request. */
+static void dp_open(struct dp_boot *b, uint64_t range_from)
+{
+    struct dp_http_req r;
+    uint32_t i;
+
+    b->conn.scheme = b->url.scheme;
+    b->conn.host_is_ip = b->url.host_is_ip;
+    b->conn.port = b->url.port;
+    b->conn.host_len = b->url.host_len;
+    for (i = 0; i <= b->url.host_len && i <= DP_HOST_MAX; i++)
+        b->conn.host[i] = b->url.host[i];
+    r.url = &b->url;
+    r.range_from = range_from;
+    r.etag = 0;
+    r.etag_len = 0;
+    b->request_len = dp_http_request(&r, b->request, (uint32_t)sizeof b->request);
+    dp_http_resp_init(&b->http, dp_cap(b));
+    b->started_ms = b->now;
+    b->window_ms = b->now;
+    b->window_bytes = 0;
+    b->req.kind = DP_REQ_OPEN;
+    b->req.server = &b->conn;
+    b->req.data = (const uint8_t *)b->request;
+    b->req.len = b->request_len;
+    b->req.verify_host = (uint8_t)dp_params_is(b->params, DP_P_TLSSRVRID, "1", 1);
+}
+
+/* Starts fetching b->name from the run's server into the current sink. */
+static void dp_fetch(struct dp_boot *b)
+{
+    uint32_t i;
+
+    b->redirects = 0;
+    b->url.scheme = b->cur.scheme;
+    b->url.host_is_ip = b->cur.host_is_ip;
+    b->url.port = b->cur.port;
+    b->url.host_len = b->cur.host_len;
+    for (i = 0; i <= b->cur.host_len && i <= DP_HOST_MAX; i++)
+        b->url.host[i] = b->cur.host[i];
+    b->url.path_len = (uint16_t)dp_url_file_path(b->dir, b->dir_len, b->name, b->name_len,
+                                                 b->url.path, (uint32_t)sizeof b->url.path);
+    if (b->url.path_len == 0u) {
+        b->why = DP_E_FILE_REFUSED;
+        b->pending_ev = b->sink == DP_SINK_IMAGE ? DP_EV_IMAGE_BAD : DP_EV_FILE_FAIL;
+        b->then = DP_THEN_NOTHING;
+        dp_boot_fire(b, b->pending_ev);
+        return;
+    }
+    if (b->sink != DP_SINK_IMAGE) {
+        dp_script_prog_init(&b->prog[b->prog_slot], b->mem.stmt[b->prog_slot], b->mem.stmt_cap,
+                            b->mem.pool[b->prog_slot], b->mem.pool_cap);
+        dp_script_parser_init(&b->parser, &b->prog[b->prog_slot], &b->diags);
+    }
+    dp_open(b, 0);
+}
+
+void dp_boot_fetch_script(struct dp_boot *b)
+{
+    if (!dp_pick_server(b)) {   /* NEVER for a validated list; fail this server */
+        b->why = DP_E_NO_SERVER;
+        dp_boot_fire(b, DP_EV_FILE_FAIL);
+        return;
+    }
+    if (b->server == dp_tls_count(b) && dp_auth(b))
+        dp_boot_report(b, DP_E_AUTH_NO_HTTP);
+    dp_script_file_name(b);
+    b->sink = DP_SINK_SCRIPT;
+    b->prog_slot = 0;
+    dp_fetch(b);
+}
+
+void dp_boot_fetch_file(struct dp_boot *b)
+{
+    dp_set_name(b, b->interp.name, b->interp.name_len);
+    b->sink = DP_SINK_FILE;
+    b->prog_slot = b->interp.chain < DP_SCRIPT_GET_DEPTH ? b->interp.chain : DP_SCRIPT_GET_DEPTH - 1u;
+    dp_fetch(b);
+}
+
+void dp_boot_fetch_image(struct dp_boot *b)
+{
+    struct dp_image_policy pol;
+    const char *v;
+    uint32_t n, hw = 0, i;
+
+    dp_params_get(b->params, DP_P_APPNAME, &v, &n);
+    dp_set_name(b, v, n);
+    dp_params_get(b->params, DP_P_MODEL, &pol.model, &pol.model_len);
+    dp_params_get(b->params, DP_P_MODEL4, &pol.model4, &pol.model4_len);
+    pol.name = b->name;
+    pol.name_len = b->name_len;
+    dp_params_get(b->params, DP_P_HWVERS, &v, &n);
+    for (i = 0; i < n && i < 3u; i++)
+        hw = hw * 10u + (uint32_t)(v[i] - '0');
+    pol.hwvers = (int32_t)hw;
+    pol.min_counter = b->meta.min_counter;
+    pol.bank_size = b->mem.bank_size;
+    pol.kind = 0;
+    b->target_bank = (uint8_t)(1u - (b->meta.active & 1u));
+    b->resumes = 0;
+    b->bank_off = 0;
+    dp_image_init(&b->image, &pol, b->mem.image_header, DP_IMAGE_HEADER_MAX);
+    b->sink = DP_SINK_IMAGE;
+    dp_fetch(b);
+}
+
+void dp_boot_schedule_retry(struct dp_boot *b)
+{
+    /* REQ-DL-009: d = min(cap, base * 2^round), uniform in [d/2, d] */
+    uint64_t d = DP_BACKOFF_BASE_S;
+    uint32_t r;
+
+    for (r = 0; r < b->round && d < DP_BACKOFF_CAP_S; r++)
+        d *= 2u;
+    if (d > DP_BACKOFF_CAP_S)
+        d = DP_BACKOFF_CAP_S;
+    b->rnd ^= b->rnd << 13;
+    b->rnd ^= b->rnd >> 17;
+    b->rnd ^= b->rnd << 5;
+    d *= 1000u;
+    b->req.kind = DP_REQ_SLEEP;
+    b->req.deadline_ms = b->now + d / 2u + (uint64_t)(b->rnd % (uint32_t)(d / 2u + 1u));
+    if (b->round < 0xffffffffu)
+        b->round++;
+}
+
+int dp_boot_can_resume(const struct dp_boot *b)
+{
+    (void)b;
+    return 0;   /* resuming an interrupted image is not implemented yet: abandon it */
+}
+
+void dp_boot_resume_image(struct dp_boot *b)
+{
+    dp_boot_fail_image(b, DP_EV_IMAGE_NET_FAIL, DP_E_NET_RESET);
+}
+
+/* ---- ending a transfer ---- */
+
+void dp_boot_close_then(struct dp_boot *b, uint8_t then)
+{
+    b->then = then;
+    if (b->net_open) {
+        b->req.kind = DP_REQ_CLOSE;
+        return;
+    }
+    dp_boot_net_closed(b, b->now);
+}
+
+/* The transfer ends with event ev (why: the diag behind a failure). */
+static void dp_end_transfer(struct dp_boot *b, uint8_t ev, uint16_t why)
+{
+    b->why = why;
+    b->pending_ev = ev;
+    dp_boot_close_then(b, DP_THEN_FIRE_EVENT);
+}
+
+static void dp_fail(struct dp_boot *b, uint16_t why)
+{
+    uint8_t ev = DP_EV_FILE_FAIL;
+    if (b->sink == DP_SINK_IMAGE)
+        ev = (b->fsm == DP_ST_INSTALL || b->fsm == DP_ST_IMAGE_HEADER) ? DP_EV_IMAGE_NET_FAIL
+                                                                       : DP_EV_IMAGE_BAD;
+    dp_end_transfer(b, ev, why);
+}
+
+void dp_boot_fail_image(struct dp_boot *b, uint8_t ev, uint16_t why)
+{
+    dp_end_transfer(b, ev, why);
+}
+
+void dp_boot_net_closed(struct dp_boot *b, uint64_t now_ms)
+{
+    uint8_t then = b->then;
+
+    b->now = now_ms;
+    b->net_open = 0;
+    b->then = DP_THEN_NOTHING;
+    b->req.kind = DP_REQ_NONE;
+    if (then == DP_THEN_FIRE_EVENT)
+        dp_boot_fire(b, b->pending_ev);
+    else if (then == DP_THEN_AFTER_IMAGE) {
+        dp_boot_fire(b, b->get_pending ? DP_EV_SCRIPT_GET : DP_EV_SCRIPT_END);
+    } else if (then == DP_THEN_REOPEN) {
+        dp_open(b, 0);
+    }
+}
+
+/* The body is complete. */
+static void dp_body_done(struct dp_boot *b)
+{
+    if (b->sink == DP_SINK_IMAGE) {
+        dp_image_finish(&b->image);
+        if (b->image.state == DP_IMG_DONE)
+            dp_end_transfer(b, DP_EV_IMAGE_OK, 0);
+        else
+            dp_end_transfer(b, DP_EV_IMAGE_BAD, b->image.error);
+        return;
+    }
+    dp_script_finish(&b->parser);
+    if (b->prog[b->prog_slot].full)
+        dp_end_transfer(b, DP_EV_FILE_FAIL, DP_E_FILE_REFUSED);
+    else
+        dp_end_transfer(b, DP_EV_FILE_OK, 0);
+}
+
+/* The head is in: success, redirect, or failure (REQ-DL-024, REQ-DL-026, REQ-SEC-012). */
+static int dp_head(struct dp_boot *b)
+{
+    uint16_t st = b->http.status, e;
+    struct dp_url next;
+
+    if (st == 200u)
+        return 1;
+    if (st == 301u || st == 302u || st == 303u || st == 307u || st == 308u) {
+        if (b->http.location_len == 0u) {
+            dp_fail(b, DP_E_REDIRECT_BAD);
+            return 0;
+        }
+        if (b->redirects >= DP_HTTP_REDIRECTS_MAX) {
+            dp_fail(b, DP_E_REDIRECT_LIMIT);
+            return 0;
+        }
+        e = dp_url_resolve(&b->url, b->http.location, b->http.location_len, &next);
+        if (e != DP_E_NONE) {
+            dp_fail(b, e);
+            return 0;
+        }
+        if (next.scheme != b->url.scheme) {
+            dp_fail(b, DP_E_REDIRECT_SCHEME);
+            return 0;
+        }
+        b->redirects++;
+        b->url = next;
+        b->then = DP_THEN_REOPEN;
+        b->req.kind = DP_REQ_CLOSE;
+        return 0;
+    }
+    dp_fail(b, DP_E_HTTP_NOT_OK);
+    return 0;
+}
+
+/*
+ * Image bytes: the header, then the payload, written to the bank as it is hashed. The body
+ * bytes not yet taken (b->carry) stay in the driver's buffer, which it keeps until the next
+ * DP_REQ_RECV: each call takes what it can and makes at most one request.
+ */
+static void dp_image_carry(struct dp_boot *b)
+{
+    uint32_t used;
+
+    if (b->carry_len == 0u)
+        return;
+    if (b->image.state == DP_IMG_HEADER) {
+        used = dp_image_push(&b->image, b->carry, b->carry_len);
+        b->carry += used;
+        b->carry_len -= used;
+        if (b->image.state == DP_IMG_HEADER_OK) {
+            b->image.error = 0;
+            dp_boot_fire(b, DP_EV_HEADER_DONE);
+        } else if (b->image.state == DP_IMG_FAILED) {
+            uint16_t e = b->image.error;
+            /* the refusals the flow's guards name are decided on HEADER_DONE */
+            if (e == DP_E_IMAGE_BAD_SIGNATURE || e == DP_E_IMAGE_UNTRUSTED || e == DP_E_IMAGE_BAD_ALG ||
+                e == DP_E_IMAGE_WRONG_MODEL || e == DP_E_IMAGE_WRONG_HW || e == DP_E_IMAGE_WRONG_NAME ||
+                e == DP_E_IMAGE_WRONG_KIND || e == DP_E_IMAGE_EMPTY_PAYLOAD ||
+                e == DP_E_IMAGE_TOO_LARGE || e == DP_E_IMAGE_ROLLBACK) {
+                b->why = e;
+                dp_boot_fire(b, DP_EV_HEADER_DONE);
+            } else {
+                dp_end_transfer(b, DP_EV_IMAGE_BAD, e);
+            }
+        }
+        return;
+    }
+    if (b->image.state != DP_IMG_PAYLOAD || b->fsm != DP_ST_INSTALL)
+        return;
+    used = dp_image_push(&b->image, b->carry, b->carry_len);
+    if (b->image.state == DP_IMG_FAILED) {
+        b->carry_len = 0;
+        dp_end_transfer(b, DP_EV_IMAGE_BAD, b->image.error);
+        return;
+    }
+    if (used > 0u) {
+        /* REQ-IMG-013: a bank write only here, in INSTALL, after the header passed */
+        b->req.kind = DP_REQ_BANK_WRITE;
+        b->req.bank = b->target_bank;
+        b->req.offset = b->bank_off;
+        b->req.data = b->carry;
+        b->req.len = used;
+        b->carry += used;
+        b->carry_len -= used;
+    }
+}
+
+/* After a bank write: what is left of the body slice, then the end of the body, else more
+ * data. */
+static void dp_image_next(struct dp_boot *b)
+{
+    uint32_t used = 0, off = 0, len = 0;
+
+    if (b->carry_len > 0u) {
+        dp_image_carry(b);
+        if (b->req.kind != DP_REQ_RECV && b->req.kind != DP_REQ_NONE)
+            return;
+    }
+    /* a complete body is reported on a push of nothing */
+    if (dp_http_push(&b->http, b->carry, 0, &used, &off, &len) == DP_HTTP_DONE) {
+        dp_body_done(b);
+        return;
+    }
+    dp_want_data(b);
+}
+
+void dp_boot_begin_install(struct dp_boot *b)
+{
+    /* the inactive bank is marked invalid before a byte of it is overwritten */
+    b->meta.bank[b->target_bank & 1u].valid = 0;
+    dp_boot_write_meta(b, DP_THEN_INSTALL);
+}
+
+void dp_boot_write_header(struct dp_boot *b)
+{
+    dp_image_begin_payload(&b->image);
+    b->writing_header = 1;
+    b->bank_off = 0;
+    b->req.kind = DP_REQ_BANK_WRITE;
+    b->req.bank = b->target_bank;
+    b->req.offset = 0;
+    b->req.data = b->image.hdr;
+    b->req.len = b->image.hdr_len;
+}
+
+void dp_boot_bank_written(struct dp_boot *b, int ok)
+{
+    if (!ok) {
+        b->carry_len = 0;
+        dp_end_transfer(b, DP_EV_IMAGE_BAD, DP_E_STORE_FAILED);
+        return;
+    }
+    b->bank_off += b->req.len;
+    b->writing_header = 0;
+    b->req.kind = DP_REQ_RECV;
+    dp_image_next(b);
+}
+
+/* ---- the driver's network calls ---- */
+
+void dp_boot_net_open(struct dp_boot *b, uint16_t err, uint64_t now_ms)
+{
+    b->now = now_ms;
+    if (err != 0u) {
+        b->net_open = 0;
+        dp_fail(b, err);
+        return;
+    }
+    b->net_open = 1;
+    dp_want_data(b);
+}
+
+/* The limits of time (REQ-DL-023): 0 when the transfer may go on. */
+static uint16_t dp_time_check(struct dp_boot *b)
+{
+    uint64_t total = 1000u * (uint64_t)(b->sink == DP_SINK_IMAGE ? DP_IMAGE_DEADLINE_S
+                                                                  : DP_FILE_DEADLINE_S);
+    if (b->now >= b->started_ms + total)
+        return DP_E_FILE_DEADLINE;
+    if (b->now >= b->window_ms + 1000u * (uint64_t)DP_RATE_WINDOW_S) {
+        if (b->window_bytes < (uint64_t)DP_MIN_RATE_BPS * DP_RATE_WINDOW_S)
+            return b->window_bytes == 0u ? DP_E_NET_TIMEOUT : DP_E_FILE_TOO_SLOW;
+        b->window_ms = b->now;
+        b->window_bytes = 0;
+    }
+    return 0;
+}
+
+void dp_boot_tick(struct dp_boot *b, uint64_t now_ms)
+{
+    uint16_t e;
+    b->now = now_ms;
+    if (b->req.kind != DP_REQ_RECV)
+        return;
+    e = dp_time_check(b);
+    if (e != 0u)
+        dp_fail(b, e);
+    else
+        dp_want_data(b);
+}
+
+uint32_t dp_boot_net_data(struct dp_boot *b, const uint8_t *data, uint32_t n, uint64_t now_ms)
+{
+    uint32_t done = 0;
+    uint16_t e;
+
+    b->now = now_ms;
+    if (b->req.kind != DP_REQ_RECV)
+        return 0;
+    b->window_bytes += n;
+    while (done < n && b->req.kind == DP_REQ_RECV) {
+        uint32_t used = 0, off = 0, len = 0;
+        enum dp_http_event ev = dp_http_push(&b->http, data + done, n - done, &used, &off, &len);
+        if (ev == DP_HTTP_ERROR) {
+            dp_fail(b, b->http.error);
+            return n;
+        }
+        if (ev == DP_HTTP_HEAD) {
+            done += used;
+            if (!dp_head(b))
+                return n;
+            continue;
+        }
+        if (ev == DP_HTTP_BODY) {
+            done += used;
+            if (b->sink == DP_SINK_IMAGE) {
+                b->carry = data + done - used + off;
+                b->carry_len = len;
+                dp_image_carry(b);
+                if (b->req.kind != DP_REQ_RECV)
+                    return done;
+            } else {
+                dp_script_push(&b->parser, (const char *)data + done - used + off, len);
+            }
+            continue;
+        }
+        if (ev == DP_HTTP_DONE) {
+            done += used;
+            dp_body_done(b);
+            return n;   /* anything after the body is dropped with the connection */
+        }
+        done += used;   /* DP_HTTP_MORE */
+    }
+    if (b->req.kind == DP_REQ_RECV) {
+        e = dp_time_check(b);
+        if (e != 0u)
+            dp_fail(b, e);
+        else
+            dp_want_data(b);
+    }
+    return done;
+}
+
+void dp_boot_net_end(struct dp_boot *b, uint16_t err, uint64_t now_ms)
+{
+    b->now = now_ms;
+    b->net_open = 0;
+    if (b->req.kind != DP_REQ_RECV)
+        return;
+    if (err != 0u) {
+        dp_fail(b, err);
+        return;
+    }
+    if (dp_http_eof(&b->http) == DP_HTTP_DONE)
+        dp_body_done(b);
+    else
+        dp_fail(b, b->http.error);
+}

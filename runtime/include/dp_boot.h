@@ -1,0 +1,220 @@
+/*
+ * dp_boot: the provisioning engine (DESIGN.md §1, spec/boot.fsm, REQ-DL). It decides
+ * every step of a boot and performs none: the driver (a port, see runtime/port/posix)
+ * pulls requests out of it (open a connection and send these bytes, write these bytes to
+ * a bank, store this record, reboot, sleep, done), performs them, and pushes the outcome
+ * and the bytes that arrive back in. The generated transition function of spec/boot.fsm
+ * (runtime/gen/boot_fsm.c) chooses each transition; the code here evaluates its guards and
+ * performs its actions.
+ *
+ *     dp_boot_init(&b, &mem, profile, &params);     // params: system values set
+ *     dp_boot_load(&b, DP_NV_META, slot, bytes, n);  // each stored copy read back
+ *     dp_boot_load(&b, DP_NV_SETTINGS, slot, bytes, n);
+ *     dp_boot_start(&b, now_ms, random);
+ *     for (;;) {
+ *         const struct dp_boot_req *r = dp_boot_request(&b);
+ *         switch (r->kind) { ...perform it, then report with the matching call... }
+ *     }
+ *
+ * Memory: the context and every buffer of struct dp_boot_mem are the caller's; nothing is
+ * allocated. Bytes pushed with dp_boot_net_data() must stay valid until the request it
+ * produces (a bank write that points into them) has been completed.
+ */
+#ifndef DP_BOOT_H
+#define DP_BOOT_H
+
+#include <stdint.h>
+#include "config.h"
+#include "boot_fsm.h"
+#include "dp_diag_sink.h"
+#include "dp_http.h"
+#include "dp_image.h"
+#include "dp_interp.h"
+#include "dp_script.h"
+#include "dp_url.h"
+#include "params.h"
+#include "profiles.h"
+
+/* ---- what the engine keeps in non-volatile storage -------------------------------- */
+
+/* The two records, each stored in two copies (slots 0 and 1) with a sequence number and a
+ * CRC-32 (REQ-SET-008): a commit writes the older copy. */
+enum dp_nv_kind { DP_NV_META = 0, DP_NV_SETTINGS = 1 };
+
+struct dp_boot_bank {
+    uint8_t valid;                      /* holds a verified, committed image */
+    uint8_t kind;                       /* DP_IMAGE_KIND_BOOT or DP_IMAGE_KIND_APP */
+    uint16_t name_len;
+    uint32_t counter;                   /* its security counter */
+    uint64_t size;                      /* header + payload bytes in the bank */
+    char name[DP_SCRIPT_NAME_MAX + 1];
+};
+
+/* The image state: which bank boots, whether it is on trial, what is installed. */
+struct dp_boot_meta {
+    uint8_t active;                     /* the bank the bootloader starts: 0 or 1 */
+    uint8_t trial;                      /* the active bank's image is not confirmed yet */
+    uint8_t boots;                      /* boots of the trial image (the bootloader counts) */
+    uint32_t min_counter;               /* the stored minimum security counter */
+    struct dp_boot_bank bank[2];
+    uint16_t bootname_len, appname_len, blocked_len;
+    char bootname[DP_SCRIPT_NAME_MAX + 1];  /* confirmed boot image (BOOTNAME) */
+    char appname[DP_SCRIPT_NAME_MAX + 1];   /* confirmed application */
+    char blocked[DP_SCRIPT_NAME_MAX + 1];   /* a reverted image not to fetch again (REQ-DL-021) */
+};
+
+/* ---- requests ------------------------------------------------------------------------ */
+
+enum dp_boot_req_kind {
+    DP_REQ_NONE = 0,     /* nothing to do (a bug in the driver's sequencing) */
+    DP_REQ_OPEN,         /* connect to server (TLS when https), send data[0 .. len-1]:
+                            answer dp_boot_net_open() */
+    DP_REQ_RECV,         /* bytes are awaited until deadline_ms: answer dp_boot_net_data(),
+                            dp_boot_net_end() or, at the deadline, dp_boot_tick() */
+    DP_REQ_CLOSE,        /* close the connection: answer dp_boot_net_closed() */
+    DP_REQ_BANK_WRITE,   /* write data[0 .. len-1] at offset of bank: answer dp_boot_stored() */
+    DP_REQ_NV_WRITE,     /* store data[0 .. len-1] as copy slot of record nv: dp_boot_stored() */
+    DP_REQ_REBOOT,       /* reboot (into meta.active): the run is over */
+    DP_REQ_SLEEP,        /* sleep until deadline_ms, then start a new run */
+    DP_REQ_DONE          /* provisioning is over: hand over to telephony */
+};
+
+struct dp_boot_req {
+    uint8_t kind;                       /* enum dp_boot_req_kind */
+    uint8_t bank;                       /* BANK_WRITE */
+    uint8_t nv, slot;                   /* NV_WRITE */
+    uint8_t verify_host;                /* OPEN over TLS: check the certificate's name (TLSSRVRID) */
+    uint64_t offset;                    /* BANK_WRITE */
+    const uint8_t *data;                /* OPEN, BANK_WRITE, NV_WRITE */
+    uint32_t len;
+    uint64_t deadline_ms;               /* RECV, SLEEP */
+    const struct dp_server *server;     /* OPEN */
+};
+
+/* ---- memory the caller provides ------------------------------------------------------ */
+
+struct dp_boot_mem {
+    /* one compiled program per file of a GET chain (REQ-SCR-034); each stmt_cap/pool_cap */
+    struct dp_stmt *stmt[DP_SCRIPT_GET_DEPTH];
+    char *pool[DP_SCRIPT_GET_DEPTH];
+    uint32_t stmt_cap, pool_cap;
+    uint8_t *image_header;              /* DP_IMAGE_HEADER_MAX bytes */
+    uint64_t bank_size;                 /* bytes of each of the two image banks */
+    uint8_t *nv;                        /* a record being written: nv_cap bytes */
+    uint8_t *nv_ref;                    /* the settings as loaded, to see a change: nv_cap */
+    uint32_t nv_cap;
+    struct dp_diag *diag;               /* findings of the run, diag_cap of them (may be 0) */
+    uint32_t diag_cap;
+};
+
+/* ---- the context -------------------------------------------------------------------- */
+
+/* What a transfer's body goes to. */
+enum dp_boot_sink { DP_SINK_SCRIPT = 0, DP_SINK_FILE, DP_SINK_IMAGE };
+
+/* One transition of the flow, for the driver's log. */
+struct dp_boot_step {
+    uint8_t from, event, to, action;   /* enum dp_boot_state, _event, _state, _action */
+    uint16_t why;                       /* the diag code behind a failure event, or 0 */
+};
+
+#define DP_BOOT_LOG 16u
+
+struct dp_boot {
+    struct dp_boot_mem mem;
+    enum dp_profile_id profile;
+    struct dp_params *params;
+    struct dp_boot_meta meta;
+    uint32_t nv_seq[2][2];              /* sequence number of each stored copy */
+    uint8_t nv_valid[2][2];             /* that copy was read back whole */
+    uint8_t settings_loaded;            /* a valid settings copy was found */
+    uint32_t nv_ref_len;                /* bytes of mem.nv_ref */
+    uint8_t fsm;                        /* enum dp_boot_state */
+    uint8_t last_ev;                    /* the event of the transition being performed */
+    struct dp_boot_req req;             /* the request the driver performs now */
+    uint64_t now;                       /* the driver's last time, in ms */
+    uint32_t rnd;                       /* jitter state (seeded by dp_boot_start) */
+    /* servers (REQ-DL-005..009) */
+    uint32_t server;                    /* index over TLSSRVR entries, then HTTPSRVR */
+    uint32_t round;                     /* rounds of the whole list done */
+    struct dp_server cur;               /* the server of this run (REQ-DL-007) */
+    uint16_t dir_len;
+    char dir[DP_URL_MAX + 1];           /* TLSDIR or HTTPDIR of the run */
+    /* the transfer in progress */
+    uint8_t sink;                       /* enum dp_boot_sink */
+    uint8_t redirects;
+    uint8_t resumes;
+    uint8_t net_open;
+    struct dp_url url;
+    struct dp_http_resp http;
+    uint64_t started_ms, window_ms, window_bytes;
+    uint64_t bank_off;                  /* next offset to write in the bank */
+    const uint8_t *carry;               /* body bytes pushed but not yet taken by the image */
+    uint32_t carry_len;
+    uint8_t writing_header;
+    uint8_t target_bank;
+    uint16_t why;                       /* diag code of the last failure */
+    /* the script and its files */
+    struct dp_script_prog prog[DP_SCRIPT_GET_DEPTH];
+    struct dp_script_parser parser;
+    uint32_t prog_slot;                 /* the slot being compiled */
+    struct dp_interp interp;
+    uint8_t decided;                    /* the binary decision was taken (REQ-DL-014) */
+    uint8_t get_pending;                /* the interpreter waits for a GET */
+    uint8_t settings_written;
+    /* the image */
+    struct dp_image_verifier image;
+    uint16_t name_len;
+    char name[DP_SCRIPT_NAME_MAX + 1];  /* the file being fetched */
+    struct dp_diag_sink diags;
+    /* after the current NV write or close: what comes next (internal sequencing) */
+    uint8_t then;
+    uint8_t pending_ev;                 /* the event a DP_THEN_FIRE_EVENT raises */
+    uint8_t pending_nv, pending_slot;   /* the NV write in progress */
+    uint32_t pending_seq;
+    struct dp_server conn;              /* the host of the connection (a redirect may move it) */
+    /* the log of transitions: log[(i) % DP_BOOT_LOG] for i < nsteps */
+    uint32_t nsteps;
+    struct dp_boot_step log[DP_BOOT_LOG];
+    uint32_t request_len;
+    char request[DP_HTTP_REQUEST_MAX];
+};
+
+/* ---- the driver's calls ------------------------------------------------------------- */
+
+void dp_boot_init(struct dp_boot *b, const struct dp_boot_mem *mem, enum dp_profile_id profile,
+                  struct dp_params *params);
+
+/* Gives back copy slot of record nv as read from storage (n 0: absent or unreadable). */
+void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const uint8_t *data,
+                  uint32_t n);
+
+/* Starts the run at time now_ms; seed feeds the retry jitter. Call after every load. */
+void dp_boot_start(struct dp_boot *b, uint64_t now_ms, uint32_t seed);
+
+const struct dp_boot_req *dp_boot_request(const struct dp_boot *b);
+
+/* DP_REQ_OPEN done: err 0 when connected and the request sent, else a DP_E_NET_* code. */
+void dp_boot_net_open(struct dp_boot *b, uint16_t err, uint64_t now_ms);
+
+/* DP_REQ_RECV: bytes arrived. Returns how many were consumed; push the rest again after
+ * performing the request this produced. */
+uint32_t dp_boot_net_data(struct dp_boot *b, const uint8_t *data, uint32_t n, uint64_t now_ms);
+
+/* DP_REQ_RECV: the connection ended (err 0: closed by the server; else DP_E_NET_*). */
+void dp_boot_net_end(struct dp_boot *b, uint16_t err, uint64_t now_ms);
+
+/* DP_REQ_RECV: nothing arrived by the deadline (or any time: the clock moved). */
+void dp_boot_tick(struct dp_boot *b, uint64_t now_ms);
+
+/* DP_REQ_CLOSE done. */
+void dp_boot_net_closed(struct dp_boot *b, uint64_t now_ms);
+
+/* DP_REQ_BANK_WRITE or DP_REQ_NV_WRITE done (ok 1) or failed (ok 0). */
+void dp_boot_stored(struct dp_boot *b, int ok, uint64_t now_ms);
+
+/* The names a phone reports: BOOTNAME and the application of the running image. */
+void dp_boot_running_names(const struct dp_boot_meta *m, const char **boot, uint32_t *boot_len,
+                           const char **app, uint32_t *app_len);
+
+#endif
