@@ -18,8 +18,23 @@ WHY3_CONF  := $(PROOFS_DIR)/why3.conf
 # Every C file of the runtime but re2c and Lemon output (proven by EVA and fuzzing, not WP).
 WP_SRCS := $(sort $(filter-out %_lex.c %_parse.c,$(wildcard runtime/gen/*.c)) \
                   $(wildcard runtime/core/*.c))
+# NOT YET PROVEN: the files below have contracts in progress but WP does not prove them yet.
+# They are covered by the unit, conformance and integration tests and by the fuzzers only.
+# `make proofs` names them on every run (proofs/summary.sh prints them as PENDING), and
+# proofs/README.md lists them; a file leaves this list in the commit that proves it.
+# `make proofs-pending` tries them anyway (without failing the build).
+WP_PENDING := runtime/core/dp_boot.c runtime/core/dp_boot_net.c runtime/core/dp_boot_store.c \
+              runtime/core/dp_dhcp.c runtime/core/dp_diag_sink.c runtime/core/dp_http_fields.c \
+              runtime/core/dp_http_request.c runtime/core/dp_http_resp.c \
+              runtime/core/dp_image_header.c runtime/core/dp_image_match.c \
+              runtime/core/dp_image_verify.c runtime/core/dp_interp.c runtime/core/dp_nv.c \
+              runtime/core/dp_params_store.c runtime/core/dp_script_check.c \
+              runtime/core/dp_script_emit.c runtime/core/dp_script_parse.c \
+              runtime/core/dp_script_words.c runtime/core/dp_url.c runtime/gen/image_fields.c
+WP_GATED := $(filter-out $(WP_PENDING),$(WP_SRCS))
 WP_DIR  := $(PROOFS_DIR)/wp
-WP_OKS  := $(patsubst %.c,$(WP_DIR)/%/ok,$(WP_SRCS))
+WP_OKS  := $(patsubst %.c,$(WP_DIR)/%/ok,$(WP_GATED))
+WP_PENDING_OKS := $(patsubst %.c,$(WP_DIR)/%/ok,$(filter $(WP_SRCS),$(WP_PENDING)))
 # A file is proved again when it, any header, or the way it is proved changes.
 WP_DEPS := $(wildcard runtime/include/*.h runtime/gen/*.h runtime/core/*.h) proofs/wp.sh \
            mk/proofs.mk
@@ -51,10 +66,11 @@ SPIN_TIMEOUT ?= 120
 SPIN_DIR     := $(PROOFS_DIR)/spin
 SPIN_ENV = SPIN_DEPTH=$(SPIN_DEPTH) SPIN_MEMLIM=$(SPIN_MEMLIM) SPIN_TIMEOUT=$(SPIN_TIMEOUT)
 
-.PHONY: proofs proofs-wp proofs-wp-files proofs-spin spin-broken-test proofs-clean
+.PHONY: proofs proofs-wp proofs-wp-files proofs-pending proofs-spin spin-broken-test proofs-clean
 
 proofs: proofs-wp proofs-spin spin-broken-test
-	@echo "make proofs: every WP goal proved, every SPIN claim holds, broken flows caught"
+	@echo "make proofs: every WP goal of the gated files proved, every SPIN claim holds," \
+	      "broken flows caught; $(words $(WP_PENDING)) runtime files NOT YET PROVEN (WP_PENDING)"
 
 # why3 writes ~/.why3.conf unless told otherwise; Frama-C reads WHY3CONFIG too.
 $(WHY3_CONF):
@@ -76,7 +92,11 @@ proofs-wp-files: $(WP_OKS)
 # -k: prove every file even when one fails; the summary then fails and names it.
 proofs-wp: | $(WHY3_CONF)
 	@$(MAKE) --no-print-directory -k $(WP_JOBS) proofs-wp-files || true
-	@WP_STEPS=$(WP_STEPS) ./proofs/summary.sh $(WP_DIR) $(WP_SRCS)
+	@WP_STEPS=$(WP_STEPS) ./proofs/summary.sh $(WP_DIR) $(WP_GATED) -- $(WP_PENDING)
+
+proofs-pending: | $(WHY3_CONF)
+	@$(MAKE) --no-print-directory -k $(WP_JOBS) $(WP_PENDING_OKS) || true
+	@WP_STEPS=$(WP_STEPS) ./proofs/summary.sh $(WP_DIR) $(WP_PENDING) || true
 
 proofs-spin:
 	@$(SPIN_ENV) ./proofs/spin.sh $(SPIN_PML) $(SPIN_DIR)
