@@ -26,8 +26,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(RT_SRCS) $(RT_HDRS)
 unit-tests: $(UNIT_BINS)
 	@for t in $(UNIT_BINS); do echo "== $$t"; $$t || exit 1; done
 
-# The real files of the corpus stay in the shared folder beside the repository.
-CORPUS ?= ../shared/corpus/real
+# The real files of the corpus (tests/corpus/real, copied byte for byte from ../shared/corpus/real:
+# a CI machine has only the clone).
+CORPUS ?= tests/corpus/real
 
 CONF_SRCS    := $(sort $(wildcard tests/conformance/test_*.c))
 CONF_HELPERS := $(filter-out $(CONF_SRCS),$(wildcard tests/conformance/*.c))

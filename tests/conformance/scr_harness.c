@@ -368,5 +368,5 @@ char *h_read(const char *path, size_t *len)
 const char *h_corpus(void)
 {
     const char *c = getenv("CORPUS");
-    return c && *c ? c : "../shared/corpus/real";
+    return c && *c ? c : "tests/corpus/real";
 }

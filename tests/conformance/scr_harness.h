@@ -136,7 +136,7 @@ void h_run_text(struct h_run *r, enum dp_profile_id prof, const char *text, ...)
 
 /* Reads a whole file (the corpus); fails the test when it cannot. */
 char *h_read(const char *path, size_t *len);
-/* The corpus directory: $CORPUS, else ../shared/corpus/real (from the repo root). */
+/* The corpus directory: $CORPUS, else tests/corpus/real (from the repo root). */
 const char *h_corpus(void);
 
 #endif

@@ -1,7 +1,7 @@
 #!/bin/sh
-# Corpus tests: the real script and settings files of $CORPUS (default
-# ../shared/corpus/real, relative to the repository root; the files stay there, they are
-# not copied into the repository) through the deskprov command.
+# Corpus tests: the real script and settings files of $CORPUS (default tests/corpus/real,
+# copied byte for byte from ../shared/corpus/real; SOURCES.md there names their origins)
+# through the deskprov command.
 #   1. every file lints with no error under each profile (`deskprov lint` exit 0)
 #   2. every file traces without a crash, under each profile, for every MODEL4 value its
 #      IF lines test (REQ-SCR-020, REQ-SCR-035)
@@ -11,7 +11,7 @@
 # Usage: tests/corpus/run.sh BUILD_DIR     (needs jq: scripts/deps.sh installs it)
 set -eu
 BUILD=${1:?usage: tests/corpus/run.sh BUILD_DIR}
-CORPUS=${CORPUS:-../shared/corpus/real}
+CORPUS=${CORPUS:-tests/corpus/real}
 DP=$BUILD/deskprov
 TABLE=$(dirname "$0")/appname.tsv
 PROFILES="16cc 96x1 4600"
