@@ -8,7 +8,7 @@
 #         Both run over the file repeated R times so process start-up does not count.
 set -eu
 B=$1
-CORPUS=${2:-../shared/corpus/real}
+CORPUS=${2:-tests/corpus/real}
 FILE=$CORPUS/template-2017-46xxsettings.txt
 R=${R:-200}
 T=$(mktemp -d)
