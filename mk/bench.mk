@@ -4,8 +4,8 @@ BENCH_CFLAGS := $(STRICT_CFLAGS) -O2 -DNDEBUG -D_POSIX_C_SOURCE=200809L $(RUNTIM
 
 $(BUILD)/bench/%: bench/%.c $(RT_SRCS) $(RT_HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(BENCH_CFLAGS) -o $@ $< $(RT_SRCS)
+	$(CC) $(BENCH_CFLAGS) $(PORT_INC) -o $@ $< $(RT_SRCS) $(PORT_SRCS) $(PORT_LIBS)
 
 .PHONY: bench
-bench: $(BENCH_BINS)
+bench: $(BENCH_BINS) $(CLI)
 	./bench/run.sh $(BUILD)
