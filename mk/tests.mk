@@ -11,6 +11,9 @@
 #   dpgen-tests  every bad spec is refused at the right place (tests/dpgen/run.sh)
 #   emb-tests    the runtime builds with clang and freestanding for Cortex-M4, and calls no
 #                allocator or I/O (REQ-EMB-001..003)
+#   integration-tests  the boot flow end to end: deskprov boot against a real lighttpd on
+#                127.0.0.1 (tests/integration/run.sh), one case per behaviour of issue 5 and
+#                per testable REQ-DL line
 #   req-trace    which REQ lines of spec/requirements.md the tests name
 
 UNIT_SRCS    := $(sort $(wildcard tests/unit/test_*.c))
@@ -22,7 +25,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(RT_SRCS) $(RT_HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(UNIT_CFLAGS) $(PORT_INC) -o $@ $< $(RT_SRCS) $(PORT_SRCS) -lcmocka $(PORT_LIBS)
 
-.PHONY: unit-tests conformance-tests corpus-tests image-tests dpgen-tests emb-tests req-trace tests
+.PHONY: unit-tests conformance-tests corpus-tests image-tests dpgen-tests emb-tests req-trace tests \
+        integration-tests
 unit-tests: $(UNIT_BINS)
 	@for t in $(UNIT_BINS); do echo "== $$t"; $$t || exit 1; done
 
@@ -78,7 +82,28 @@ dpgen-tests: $(DPGEN)
 emb-tests: runtime-clang runtime-arm
 	./tests/emb/run.sh
 
+# The integration tests use deskprov and the same command with short timing limits (the
+# limits of runtime/gen/config.h can each be set with -D): retry waits of 1-2 s, a 1 s rate
+# window, a 5 s file deadline, so that the cases about waits and slow servers take seconds.
+IT_FAST_FLAGS  := -DDP_BACKOFF_BASE_S=1u -DDP_BACKOFF_CAP_S=2u -DDP_RETRY_ROUNDS=3u \
+                  -DDP_RATE_WINDOW_S=1u -DDP_MIN_RATE_BPS=64u -DDP_FILE_DEADLINE_S=5u \
+                  -DDP_CONNECT_TIMEOUT_S=2u
+IT_FAST_OBJDIR := $(BUILD)/obj/it-fast
+IT_FAST_OBJS   := $(patsubst %.c,$(IT_FAST_OBJDIR)/%.o,$(CLI_SRCS) $(RT_SRCS) $(PORT_SRCS))
+
+$(IT_FAST_OBJDIR)/%.o: %.c $(RT_HDRS) $(wildcard cli/*.h runtime/port/posix/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(STRICT_CFLAGS) -O1 -g $(IT_FAST_FLAGS) $(if $(filter $<,$(RT_PARSERS)),$(LEMON_RELAX_CFLAGS)) \
+	    -D_POSIX_C_SOURCE=200809L -Icli $(RUNTIME_INC) $(PORT_INC) -c $< -o $@
+
+$(BUILD)/tests/deskprov-fast: $(IT_FAST_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) -o $@ $^ $(CLI_LIBS)
+
+integration-tests: $(CLI) $(BUILD)/tests/deskprov-fast
+	./tests/integration/run.sh $(BUILD)
+
 req-trace:
 	./scripts/req-trace.sh
 
-tests: unit-tests conformance-tests corpus-tests image-tests dpgen-tests emb-tests req-trace
+tests: unit-tests conformance-tests corpus-tests image-tests dpgen-tests emb-tests integration-tests req-trace

@@ -3,8 +3,11 @@
 #   it_pki DIR                 server CA + server cert (127.0.0.1, localhost), product root,
 #                              signer (tests/image/mkpki.sh), in DIR
 #   it_start SITE DIR          lighttpd serving SITE, config/logs in DIR; sets IT_HTTP,
-#                              IT_HTTPS (ports) and IT_LOG (access log: "port request status
-#                              bytes" per line); it_log prints it; it_stop stops the server
+#                              IT_HTTPS (ports: free ones, or IT_HTTP_PORT/IT_HTTPS_PORT when
+#                              set, so that IT_EXTRA_CONF can name them) and IT_LOG (access
+#                              log: "port request status bytes" per line); it_log prints it;
+#                              it_stop stops the server. IT_EXTRA_CONF: lines appended to the
+#                              configuration (more sockets, CGI, redirects...)
 #   it_image PKI OUT KIND NAME MODELS COUNTER [BYTES]   a signed image
 set -u
 
@@ -44,8 +47,8 @@ it_start() {
     site=$1
     d=$2
     mkdir -p "$d"
-    IT_HTTP=$(it_free_port 1)
-    IT_HTTPS=$(it_free_port 2)
+    IT_HTTP=${IT_HTTP_PORT:-$(it_free_port 1)}
+    IT_HTTPS=${IT_HTTPS_PORT:-$(it_free_port 2)}
     [ "$IT_HTTPS" != "$IT_HTTP" ] || IT_HTTPS=$((IT_HTTP + 1))
     IT_LOG=$d/access.log
     : > "$IT_LOG"

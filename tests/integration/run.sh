@@ -1,0 +1,303 @@
+#!/bin/bash
+# The integration tests of the boot flow (issue 5): a simulated phone (deskprov boot, the
+# runtime's engine through the POSIX port) against a real lighttpd on 127.0.0.1 serving HTTP,
+# HTTPS, HTTPS with a certificate of another name, CGI (chunked, slow, odd statuses) and
+# redirects, plus a canned responder (it.py canned) for what lighttpd cannot send.
+#
+# One case per behaviour; each prints `ok   REQ-... ... what` or `FAIL REQ-... ... what`
+# with the failed assertions, and asserts real behaviour: the phone's exit status and steps
+# (deskprov boot --json), its state folder (decoded on its own by it.py state) and the
+# server's access log (port, request, status). The last line is the total; the exit status
+# is 1 when a case failed.
+#
+#   tests/integration/run.sh BUILD_DIR [CASE-PATTERN]
+#
+# BUILD_DIR holds deskprov and tests/deskprov-fast: the same command built with short
+# timing limits (mk/tests.mk, IT_FAST_FLAGS) for the cases about waits and deadlines.
+set -uo pipefail
+B=${1:-build}
+ONLY=${2:-}
+export DESKPROV=$B/deskprov
+FAST=$B/tests/deskprov-fast
+W=$B/integration
+IT=tests/integration/it.py
+. ./tests/integration/lib.sh
+
+for f in "$DESKPROV" "$FAST"; do
+    [ -x "$f" ] || { echo "run.sh: $f is missing (make BUILD=$B integration-tests builds it)"; exit 2; }
+done
+T0=$(date +%s)
+CANNED_PID=
+cleanup() {
+    it_stop
+    [ -n "$CANNED_PID" ] && kill "$CANNED_PID" 2>/dev/null
+    wait 2>/dev/null
+}
+trap cleanup EXIT
+rm -rf "$W"
+mkdir -p "$W/www" "$W/phones" "$W/out" "$W/log"
+PKI=$W/pki
+it_pki "$PKI" >/dev/null
+
+# ---- the framework -----------------------------------------------------------------------
+
+NPASS=0
+NFAIL=0
+NOUT=0
+CASE=
+DESC=
+ERRS=
+MAC=00:04:0d:aa:bb:cc
+
+# begin ID DESCRIPTION: a case starts; 1 (skip it) when it does not match CASE-PATTERN
+begin() {
+    CASE=$1
+    DESC=$2
+    ERRS=
+    [ -z "$ONLY" ] || [[ "$CASE $DESC" == *$ONLY* ]]
+}
+
+# chk WHAT COMMAND...: an assertion; WHAT is reported when COMMAND fails
+chk() {
+    local what=$1
+    shift
+    "$@" >/dev/null 2>&1 || ERRS="$ERRS
+       - $what"
+}
+
+end() {
+    if [ -z "$ERRS" ]; then
+        NPASS=$((NPASS + 1))
+        echo "ok   $CASE ... $DESC"
+    else
+        NFAIL=$((NFAIL + 1))
+        echo "FAIL $CASE ... $DESC$ERRS"
+        echo "       (last phone output: $OUT, access log: ${LOG:-none})"
+    fi
+}
+
+# boot PHONE [deskprov boot options...]: one boot of the phone whose flash is
+# $W/phones/PHONE (created when missing), as a 16CC with MAC 00:04:0d:aa:bb:cc trusting
+# the test TLS CA and the test product root; sets RC and OUT (its --json output).
+# BIN=... overrides the command (the fast-clock build).
+boot() {
+    local ph=$1
+    shift
+    mkdir -p "$W/phones/$ph"
+    NOUT=$((NOUT + 1))
+    OUT=$W/out/$NOUT-$ph.json
+    "${BIN:-$DESKPROV}" boot --state "$W/phones/$ph" --model 16CC --model4 16cc --mac "$MAC" \
+        --ca "$PKI/tls-ca.pem" --image-root "$PKI/root.pem" --json "$@" > "$OUT" 2> "$OUT.err"
+    RC=$?
+}
+
+clone() { rm -rf "$W/phones/$2"; cp -a "$W/phones/$1" "$W/phones/$2"; }
+
+# Queries of the last boot's JSON (jq), of the state folder and of the access log.
+q() { jq -r "$1" "$OUT" 2>/dev/null; }
+outcome() { q '.boots[-1].outcome'; }
+acts() { q '[.boots[-1].steps[].action] | join(" ")'; }
+whys() { q '[.boots[-1].steps[].why // empty] | join(" ")'; }
+diags() { q '.boots[-1].diagnostics | join(" ")'; }
+files() { q '[.boots[-1].steps[].file // empty] | join(" ")'; }
+st() { python3 "$IT" state "$W/phones/$1" | sed -n "s/^$2=//p"; }
+has() { [[ " $1 " == *" $2 "* ]]; }       # has LIST WORD
+hasnt() { ! has "$@"; }
+eq() { [ "$1" = "$2" ]; }
+
+# take_log: the access log of what happened since the last take_log, as lines
+# "S|H|O path status" (S the HTTPS port, H the HTTP port, O the HTTPS port with the
+# certificate of another name) in $LOG; lighttpd restarts on the same ports.
+take_log() {
+    NOUT=$((NOUT + 1))
+    LOG=$W/log/$NOUT
+    it_log > "$LOG.raw"    # not in a subshell: it_log restarts lighttpd and sets IT_PID
+    awk -v s="$IT_HTTPS" -v h="$IT_HTTP" -v o="$IT_OTHER" '
+        NF { p = $1 == s ? "S" : $1 == h ? "H" : $1 == o ? "O" : $1; print p, $3, $5 }' "$LOG.raw" > "$LOG"
+}
+logseq() { paste -sd'|' "$LOG"; }
+nolog() { [ ! -s "$LOG" ]; }
+
+# ---- the site ----------------------------------------------------------------------------
+
+WWW=$W/www
+img() { # img DIR FILE KIND MODELS COUNTER [BYTES] [SIGNER]: a signed image
+    local signer=${7:-signer}
+    head -c "${6:-20000}" /dev/urandom > "$W/payload"
+    "$DESKPROV" image create --key "$PKI/$signer.key" --cert "$PKI/$signer.pem" \
+        --chain "$PKI/inter.pem" --kind "$3" --model "$4" --version "$2" --counter "$5" --name "$2" \
+        "$W/payload" -o "$WWW/$1/$2" > /dev/null
+}
+# scenario DIR SCRIPT: a folder holding the example settings files and this upgrade script
+scenario() {
+    mkdir -p "$WWW/$1"
+    cp examples/site/46xxsettings.txt examples/site/00040DAABBCC.txt "$WWW/$1/"
+    printf '%b' "$2" > "$WWW/$1/16xxupgrade.txt"
+}
+
+mkdir -p "$WWW/main"
+cp examples/site/* "$WWW/main/"
+img main hb16cc_1_0_1.bin boot '16cc' 3 30000
+img main S16CC_1_0_2.bin app '16cc' 3 60000
+# an upgrade to a newer application, and images the phone must refuse
+scenario up 'SET APPNAME S16CC_1_0_3.bin\nGET 46xxsettings.txt\n'
+img up S16CC_1_0_3.bin app '16cc' 4
+scenario up2 'SET APPNAME S16CC_1_0_4.bin\nGET 46xxsettings.txt\n'
+img up2 S16CC_1_0_4.bin app '16cc' 4
+scenario badsig 'SET APPNAME S16CC_2_0_0.bin\nGET 46xxsettings.txt\n'
+"$DESKPROV" image create --key "$PKI/evil.key" --cert "$PKI/evil.pem" --kind app --model 16cc \
+    --version 2.0.0 --counter 5 --name S16CC_2_0_0.bin "$W/payload" -o "$WWW/badsig/S16CC_2_0_0.bin" > /dev/null
+scenario wrongmodel 'SET APPNAME S16CC_2_0_1.bin\nGET 46xxsettings.txt\n'
+img wrongmodel S16CC_2_0_1.bin app '96*' 5
+scenario rollback 'SET APPNAME S16CC_2_0_2.bin\nGET 46xxsettings.txt\n'
+img rollback S16CC_2_0_2.bin app '16cc' 1
+scenario corrupt 'SET APPNAME S16CC_2_0_3.bin\nGET 46xxsettings.txt\n'
+img corrupt S16CC_2_0_3.bin app '16cc' 5
+python3 -c 'import sys; p=sys.argv[1]; d=bytearray(open(p,"rb").read()); d[-1]^=1; open(p,"wb").write(d)' \
+    "$WWW/corrupt/S16CC_2_0_3.bin"
+scenario big 'SET APPNAME S16CC_3_0_0.bin\nGET 46xxsettings.txt\n'
+img big S16CC_3_0_0.bin app '16cc' 5 300000
+# settings: a GET of a missing file, a settings file that sets APPNAME
+scenario nosettings 'GET nosuch.txt\nGET 46xxsettings.txt\n'
+scenario setapp 'GET appset.txt\n'
+printf 'SET APPNAME S16CC_9_9_9.bin\nSET SIPDOMAIN setapp.example\n' > "$WWW/setapp/appset.txt"
+scenario noapp 'GET 46xxsettings.txt\n'
+mkdir -p "$WWW/noscript" "$WWW/names"
+# REQ-DL-004: a settings file that moves HTTPDIR
+scenario dl004 'GET dl004.txt\n'
+printf 'SET HTTPDIR dl004b\n' > "$WWW/dl004/dl004.txt"
+scenario dl004b 'SET APPNAME S16CC_1_0_2.bin\n'
+# REQ-DL-022: an upgrade script over its cap; a settings file of the official template's
+# size (972,412 bytes), and one over the settings cap (2 MiB)
+scenario caps 'GET template.txt\nGET huge.txt\n'
+python3 - "$WWW/caps" <<'PY'
+import sys
+d = sys.argv[1]
+line = b"## " + b"x" * 76 + b"\n"
+body = b"SET SIPDOMAIN template.example\n"
+tail = b"SET AGENTTONE 3\n"
+n = 972412 - len(body) - len(tail)
+t = body + line * (n // len(line)) + b"#" * (n % len(line) - 1) + b"\n" + tail
+assert len(t) == 972412
+open(d + "/template.txt", "wb").write(t)
+open(d + "/huge.txt", "wb").write(b"SET SNTPSRVR huge.example\n" + line * (2 * 1024 * 1024 // len(line) + 10))
+PY
+mkdir -p "$WWW/bigscript"
+python3 -c 'import sys; open(sys.argv[1],"wb").write(b"SET APPNAME x.bin\n" + b"#" * 300000 + b"\n")' \
+    "$WWW/bigscript/16xxupgrade.txt"
+# CGI (lighttpd mod_cgi, every file under /cgi/): chunked responses (no Content-Length,
+# streamed), a 204, a server that says nothing, one that trickles
+mkdir -p "$WWW/cgi/chunked" "$WWW/cgi/s204" "$WWW/cgi/hang" "$WWW/cgi/trickle" "$WWW/cgi/deadline"
+cgi() { # cgi FILE BODY-COMMANDS
+    printf '#!/bin/sh\n%s\n' "$2" > "$WWW/cgi/$1"
+}
+cgi chunked/16xxupgrade.txt 'printf "Content-Type: text/plain\r\n\r\n"; echo "SET APPNAME S16CC_1_0_5.bin"; sleep 0.2; echo "GET 46xxsettings.txt"'
+cgi chunked/46xxsettings.txt 'printf "Content-Type: text/plain\r\n\r\n"; echo "SET SIPDOMAIN chunked"; sleep 0.2; echo ".example.com"; sleep 0.2; echo "SET AGENTTONE 5"'
+img main S16CC_1_0_5.bin app '16cc' 4 40000
+mv "$WWW/main/S16CC_1_0_5.bin" "$W/S16CC_1_0_5.bin"
+cgi chunked/S16CC_1_0_5.bin "printf 'Content-Type: application/octet-stream\r\n\r\n'; f=$(cd "$W" && pwd)/S16CC_1_0_5.bin
+head -c 10000 \"\$f\"; sleep 0.2; tail -c +10001 \"\$f\" | head -c 20000; sleep 0.2; tail -c +30001 \"\$f\""
+cgi s204/16xxupgrade.txt 'printf "Status: 204\r\n\r\n"'
+cgi hang/16xxupgrade.txt 'sleep 8'
+# 40 bytes every 0.5 s: below the fast build's 64 B/s over a 1 s window
+cgi trickle/16xxupgrade.txt 'printf "Content-Type: text/plain\r\n\r\n"; for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do printf "## trickle trickle trickle trickle ###\n"; sleep 0.5; done'
+# 100 bytes every 0.25 s (400 B/s, above the minimum rate) for 8 s: past the 5 s deadline
+cgi deadline/16xxupgrade.txt 'printf "Content-Type: text/plain\r\n\r\n"; i=0; while [ $i -lt 32 ]; do printf "## %96s\n" x; sleep 0.25; i=$((i + 1)); done'
+
+IT_HTTP_PORT=$(it_free_port 1)
+IT_HTTPS_PORT=$(it_free_port 2)
+while [ "$IT_HTTPS_PORT" = "$IT_HTTP_PORT" ]; do IT_HTTPS_PORT=$((IT_HTTPS_PORT + 1)); done
+IT_OTHER=$((IT_HTTPS_PORT + 1))
+while [ "$IT_OTHER" = "$IT_HTTP_PORT" ] || (echo > "/dev/tcp/127.0.0.1/$IT_OTHER") 2>/dev/null; do
+    IT_OTHER=$((IT_OTHER + 1))
+done
+DEAD=$((IT_OTHER + 1))    # nothing listens there
+while [ "$DEAD" = "$IT_HTTP_PORT" ] || (echo > "/dev/tcp/127.0.0.1/$DEAD") 2>/dev/null; do DEAD=$((DEAD + 1)); done
+P=$(cd "$PKI" && pwd)
+# redirects: /rNNN/F answers NNN to /main/F (relative Location); /hopN/F takes N hops to
+# /main/F; /abs/F an absolute URL; /totls/F to the HTTPS port (another scheme)
+redir=
+for c in 301 302 303 307 308; do
+    redir="$redir
+\$HTTP[\"url\"] =~ \"^/r$c/\" { url.redirect = ( \"^/r$c/(.*)\$\" => \"/main/\$1\" ) url.redirect-code = $c }"
+done
+IT_EXTRA_CONF="server.modules += ( \"mod_cgi\" )
+server.stream-response-body = 2
+\$SERVER[\"socket\"] == \"127.0.0.1:$IT_OTHER\" {
+    ssl.engine  = \"enable\"
+    ssl.pemfile = \"$P/other.pem\"
+    ssl.privkey = \"$P/other.key\"
+}
+\$HTTP[\"url\"] =~ \"^/cgi/\" { cgi.assign = ( \".txt\" => \"/bin/sh\", \".bin\" => \"/bin/sh\" ) }
+\$HTTP[\"url\"] =~ \"^/(hop|abs|totls)\" {
+    url.redirect = ( \"^/hop6/(.*)\$\" => \"/hop5/\$1\", \"^/hop5/(.*)\$\" => \"/hop4/\$1\",
+                     \"^/hop4/(.*)\$\" => \"/hop3/\$1\", \"^/hop3/(.*)\$\" => \"/hop2/\$1\",
+                     \"^/hop2/(.*)\$\" => \"/hop1/\$1\", \"^/hop1/(.*)\$\" => \"/main/\$1\",
+                     \"^/abs/(.*)\$\" => \"http://127.0.0.1:$IT_HTTP_PORT/main/\$1\",
+                     \"^/totls/(.*)\$\" => \"https://127.0.0.1:$IT_HTTPS_PORT/main/\$1\" )
+    url.redirect-code = 302
+}$redir"
+IT_PEM=$P/server.pem IT_KEY=$P/server.key it_start "$WWW" "$W/lighttpd" || exit 2
+S=https://127.0.0.1:$IT_HTTPS
+H=http://127.0.0.1:$IT_HTTP
+# the servers of a scenario folder: HTTPS first, then HTTP (REQ-DL-005)
+srv() { echo "--server $S/$1 --server $H/$1"; }
+
+# ---- the cases ---------------------------------------------------------------------------
+
+if begin REQ-DL-001 "a factory-new phone provisions fully: boot image, application, settings (REQ-DL-012, REQ-DL-016, REQ-DL-019)"; then
+    boot new $(srv main) --until-done
+    chk "exit status 0 (got $RC)" eq "$RC" 0
+    chk "three boots: reboot, reboot, done" eq "$(q '[.boots[].outcome] | join(" ")')" "reboot reboot done"
+    chk "first boot: script, boot image, commit, reboot" eq "$(q '[.boots[0].steps[].action] | join(" ")')" \
+        "fetch_script run_script start_image begin_install commit_bank reboot"
+    chk "third boot: settings chain, commit, confirm" eq "$(acts)" \
+        "fetch_script run_script fetch_file continue_script fetch_file continue_script commit_settings confirm_image finish"
+    take_log
+    chk "access log: the whole flow over HTTPS, in order" eq "$(logseq)" \
+        "S /main/16xxupgrade.txt 200|S /main/hb16cc_1_0_1.bin 200|S /main/16xxupgrade.txt 200|S /main/S16CC_1_0_2.bin 200|S /main/16xxupgrade.txt 200|S /main/46xxsettings.txt 200|S /main/00040DAABBCC.txt 200"
+    chk "state: application active in bank 0, confirmed" eq "$(st new meta.active),$(st new meta.trial),$(st new bank0.name),$(st new bank0.kind)" "0,0,S16CC_1_0_2.bin,app"
+    chk "state: boot image in bank 1" eq "$(st new bank1.valid),$(st new bank1.name),$(st new bank1.kind)" "1,hb16cc_1_0_1.bin,boot"
+    chk "state: names confirmed, counter floor raised to 3" eq "$(st new meta.bootname),$(st new meta.appname),$(st new meta.min_counter)" "hb16cc_1_0_1.bin,S16CC_1_0_2.bin,3"
+    chk "state: settings of 46xxsettings.txt and the per-MAC file stored" eq "$(st new set.SIPDOMAIN),$(st new set.PHNEMERGNUM),$(st new set.AGENTTONE)" "example.com,112,7"
+    chk "bank 0 holds the application image byte for byte" cmp -n "$(stat -c %s "$WWW/main/S16CC_1_0_2.bin")" "$WWW/main/S16CC_1_0_2.bin" "$W/phones/new/bank0.img"
+    end
+fi
+
+if begin REQ-DL-017 "an up-to-date phone downloads no binary"; then
+    clone new uptodate
+    boot uptodate $(srv main)
+    chk "exit status 0 (got $RC)" eq "$RC" 0
+    chk "no start_image step" hasnt "$(acts)" start_image
+    take_log
+    chk "access log: script and settings only, no .bin" eq "$(logseq)" \
+        "S /main/16xxupgrade.txt 200|S /main/46xxsettings.txt 200|S /main/00040DAABBCC.txt 200"
+    chk "state: the same application, confirmed" eq "$(st uptodate meta.active),$(st uptodate meta.trial),$(st uptodate meta.appname)" "0,0,S16CC_1_0_2.bin"
+    chk "settings unchanged: no settings write (the same sequence number)" eq "$(st uptodate settings.seq)" "$(st new settings.seq)"
+    end
+fi
+
+if begin REQ-DL-014 "boot image then application: BOOTNAME two-stage, one boot at a time (REQ-DL-019)"; then
+    boot twostage $(srv main)
+    chk "boot 1: exit 10 (reboot)" eq "$RC" 10
+    chk "boot 1: hb16cc_1_0_1.bin fetched" eq "$(files)" "16xxupgrade.txt hb16cc_1_0_1.bin"
+    chk "boot 1: boot image on trial in bank 1" eq "$(st twostage meta.active),$(st twostage meta.trial),$(st twostage bank1.name)" "1,1,hb16cc_1_0_1.bin"
+    chk "boot 1: nothing confirmed yet, counter floor 0" eq "$(st twostage meta.bootname),$(st twostage meta.min_counter)" ",0"
+    boot twostage $(srv main)
+    chk "boot 2: exit 10 (reboot)" eq "$RC" 10
+    chk "boot 2: BOOTNAME matched, application fetched; the trial confirmed before bank 0 is overwritten" \
+        eq "$(acts)" "fetch_script run_script start_image confirm_trial begin_install commit_bank reboot"
+    chk "boot 2: boot image confirmed (REQ-DL-019), application on trial in bank 0" \
+        eq "$(st twostage meta.bootname),$(st twostage meta.active),$(st twostage meta.trial),$(st twostage bank0.name)" \
+        "hb16cc_1_0_1.bin,0,1,S16CC_1_0_2.bin"
+    boot twostage $(srv main)
+    chk "boot 3: exit 0 (done)" eq "$RC" 0
+    chk "boot 3: application confirmed at DONE" eq "$(st twostage meta.trial),$(st twostage meta.appname)" "0,S16CC_1_0_2.bin"
+    take_log
+    chk "access log: no settings file in a boot that installs (REQ-DL-016)" eq "$(logseq)" \
+        "S /main/16xxupgrade.txt 200|S /main/hb16cc_1_0_1.bin 200|S /main/16xxupgrade.txt 200|S /main/S16CC_1_0_2.bin 200|S /main/16xxupgrade.txt 200|S /main/46xxsettings.txt 200|S /main/00040DAABBCC.txt 200"
+    end
+fi
+
+echo "integration: $NPASS passed, $NFAIL failed ($(( $(date +%s) - T0 )) s)"
+[ "$NFAIL" -eq 0 ]
