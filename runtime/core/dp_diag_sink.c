@@ -12,7 +12,7 @@ void dp_diag_sink_init(struct dp_diag_sink *s, struct dp_diag *rec, uint32_t cap
 }
 
 /*@ assigns \nothing;
-    ensures \result <= 65535; */
+    ensures \result == (v > 65535 ? 65535 : v); */
 static uint16_t dp_clamp16(uint32_t v)
 {
     return v > 65535u ? (uint16_t)65535u : (uint16_t)v;
@@ -21,15 +21,17 @@ static uint16_t dp_clamp16(uint32_t v)
 void dp_diag_report(struct dp_diag_sink *s, uint16_t code, uint32_t line, uint32_t col,
                     uint32_t len, uint16_t aux)
 {
+    uint32_t k = s->n;
+
     if (dp_diag_severity(code) == DP_SEV_ERROR && s->errors < 0xffffffffu)
         s->errors++;
-    if (s->n < s->cap) {
-        s->rec[s->n].code = code;
-        s->rec[s->n].line = line;
-        s->rec[s->n].col = dp_clamp16(col);
-        s->rec[s->n].len = dp_clamp16(len);
-        s->rec[s->n].aux = aux;
-        s->n++;
+    if (k < s->cap) {
+        s->rec[k].code = code;
+        s->rec[k].line = line;
+        s->rec[k].col = dp_clamp16(col);
+        s->rec[k].len = dp_clamp16(len);
+        s->rec[k].aux = aux;
+        s->n = k + 1u;
     } else if (s->dropped < 0xffffffffu) {
         s->dropped++;
     }
