@@ -247,8 +247,15 @@ void dp_boot_fetch_script(struct dp_boot *b)
         dp_boot_fire(b, DP_EV_FILE_FAIL);
         return;
     }
-    if (b->server == dp_tls_count(b) && dp_auth(b))
-        dp_boot_report(b, DP_E_AUTH_NO_HTTP);
+    if (b->server == 0u && dp_auth(b)) {
+        /* REQ-DL-006: say once per run that the HTTP servers configured are not used (the
+         * HTTP servers never get an index while AUTH is 1, so this is the place) */
+        const char *v;
+        uint32_t n;
+        dp_params_get(b->params, DP_P_HTTPSRVR, &v, &n);
+        if (n > 0u)
+            dp_boot_report(b, DP_E_AUTH_NO_HTTP);
+    }
     dp_script_file_name(b);
     b->sink = DP_SINK_SCRIPT;
     b->prog_slot = 0;

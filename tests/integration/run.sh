@@ -79,15 +79,17 @@ end() {
 # boot PHONE [deskprov boot options...]: one boot of the phone whose flash is
 # $W/phones/PHONE (created when missing), as a 16CC with MAC 00:04:0d:aa:bb:cc trusting
 # the test TLS CA and the test product root; sets RC and OUT (its --json output).
-# BIN=... overrides the command (the fast-clock build).
+# BIN=... overrides the command (the fast-clock build); a retry wait ends the command
+# (--no-wait) unless WAIT=1. Later options override the defaults (--model, --ca...).
 boot() {
-    local ph=$1
+    local ph=$1 nowait=--no-wait
     shift
+    [ "${WAIT:-0}" = 1 ] && nowait=
     mkdir -p "$W/phones/$ph"
     NOUT=$((NOUT + 1))
     OUT=$W/out/$NOUT-$ph.json
     "${BIN:-$DESKPROV}" boot --state "$W/phones/$ph" --model 16CC --model4 16cc --mac "$MAC" \
-        --ca "$PKI/tls-ca.pem" --image-root "$PKI/root.pem" --json "$@" > "$OUT" 2> "$OUT.err"
+        --ca "$PKI/tls-ca.pem" --image-root "$PKI/root.pem" --json $nowait "$@" > "$OUT" 2> "$OUT.err"
     RC=$?
 }
 
@@ -192,7 +194,7 @@ cgi() { # cgi FILE BODY-COMMANDS
     printf '#!/bin/sh\n%s\n' "$2" > "$WWW/cgi/$1"
 }
 cgi chunked/16xxupgrade.txt 'printf "Content-Type: text/plain\r\n\r\n"; echo "SET APPNAME S16CC_1_0_5.bin"; sleep 0.2; echo "GET 46xxsettings.txt"'
-cgi chunked/46xxsettings.txt 'printf "Content-Type: text/plain\r\n\r\n"; echo "SET SIPDOMAIN chunked"; sleep 0.2; echo ".example.com"; sleep 0.2; echo "SET AGENTTONE 5"'
+cgi chunked/46xxsettings.txt 'printf "Content-Type: text/plain\r\n\r\n"; printf "SET SIPDOMAIN chunked"; sleep 0.2; printf ".example.com\nSET AGE"; sleep 0.2; echo "NTTONE 5"'
 img main S16CC_1_0_5.bin app '16cc' 4 40000
 mv "$WWW/main/S16CC_1_0_5.bin" "$W/S16CC_1_0_5.bin"
 cgi chunked/S16CC_1_0_5.bin "printf 'Content-Type: application/octet-stream\r\n\r\n'; f=$(cd "$W" && pwd)/S16CC_1_0_5.bin
@@ -296,6 +298,187 @@ if begin REQ-DL-014 "boot image then application: BOOTNAME two-stage, one boot a
     take_log
     chk "access log: no settings file in a boot that installs (REQ-DL-016)" eq "$(logseq)" \
         "S /main/16xxupgrade.txt 200|S /main/hb16cc_1_0_1.bin 200|S /main/16xxupgrade.txt 200|S /main/S16CC_1_0_2.bin 200|S /main/16xxupgrade.txt 200|S /main/46xxsettings.txt 200|S /main/00040DAABBCC.txt 200"
+    end
+fi
+
+if begin REQ-DL-005 "the HTTPS server is down: the HTTP server is used, and serves every file of the run (REQ-DL-007, REQ-DL-008)"; then
+    clone new hdown
+    boot hdown --server "https://127.0.0.1:$DEAD/main" --server "$H/main"
+    chk "exit status 0 (got $RC)" eq "$RC" 0
+    chk "HTTPS first, then the next server" eq "$(q '[.boots[-1].steps[0:2][] | .action + "@" + .server] | join(" ")')" \
+        "fetch_script@https://127.0.0.1:$DEAD next_server@http://127.0.0.1:$IT_HTTP"
+    chk "the HTTPS failure is a connection failure" has "$(whys)" net-connect
+    take_log
+    chk "access log: every file from the HTTP server" eq "$(logseq)" \
+        "H /main/16xxupgrade.txt 200|H /main/46xxsettings.txt 200|H /main/00040DAABBCC.txt 200"
+    end
+fi
+
+if begin REQ-DL-006 "AUTH=1 refuses the HTTP fallback when HTTPS is down, and every file of a run comes over HTTPS"; then
+    clone new auth
+    boot auth --server "https://127.0.0.1:$DEAD/main" --server "$H/main" --dhcp242 AUTH=1
+    chk "exit status 11 (retry wait; got $RC)" eq "$RC" 11
+    chk "no next_server: the HTTP server is not tried" eq "$(acts)" "fetch_script schedule_retry"
+    chk "reported: auth-no-http" has "$(diags)" auth-no-http
+    take_log
+    chk "access log: no request at all" nolog
+    chk "state: the installed image untouched" eq "$(st auth meta.active),$(st auth meta.trial),$(st auth meta.appname)" "0,0,S16CC_1_0_2.bin"
+    clone new auth2
+    boot auth2 $(srv main) --dhcp242 AUTH=1
+    chk "HTTPS up: exit status 0 (got $RC)" eq "$RC" 0
+    take_log
+    chk "access log: only HTTPS requests" eq "$(logseq)" \
+        "S /main/16xxupgrade.txt 200|S /main/46xxsettings.txt 200|S /main/00040DAABBCC.txt 200"
+    end
+fi
+
+if begin REQ-DL-008 "404 on the upgrade script: the next server is tried; when none has it, a retry wait (REQ-DL-009, REQ-DL-026)"; then
+    clone new s404
+    boot s404 --server "$S/noscript" --server "$H/main"
+    chk "exit status 0 (got $RC)" eq "$RC" 0
+    chk "the 404 is a failure (http-not-ok) that moves to the next server" eq "$(q '.boots[-1].steps[1] | .action + " " + .why')" "next_server http-not-ok"
+    take_log
+    chk "access log: 404 over HTTPS, then the run over HTTP" eq "$(logseq)" \
+        "S /noscript/16xxupgrade.txt 404|H /main/16xxupgrade.txt 200|H /main/46xxsettings.txt 200|H /main/00040DAABBCC.txt 200"
+    boot s404 $(srv noscript)
+    chk "nowhere: exit status 11 (retry wait; got $RC)" eq "$RC" 11
+    chk "nowhere: fetch, next server, retry wait" eq "$(acts)" "fetch_script next_server schedule_retry"
+    take_log
+    chk "access log: 404 on both servers" eq "$(logseq)" "S /noscript/16xxupgrade.txt 404|H /noscript/16xxupgrade.txt 404"
+    chk "state: the installed image untouched" eq "$(st s404 meta.active),$(st s404 meta.trial),$(st s404 meta.appname)" "0,0,S16CC_1_0_2.bin"
+    end
+fi
+
+if begin REQ-DL-001 "404 on a settings file: the chain goes on with the next GET, the run ends done"; then
+    clone new set404
+    boot set404 $(srv nosettings)
+    chk "exit status 0 (got $RC)" eq "$RC" 0
+    chk "steps: the failed GET, then the others" eq "$(acts)" \
+        "fetch_script run_script fetch_file continue_script fetch_file continue_script fetch_file continue_script commit_settings finish"
+    take_log
+    chk "access log: nosuch.txt 404, then 46xxsettings.txt and the per-MAC file" eq "$(logseq)" \
+        "S /nosettings/16xxupgrade.txt 200|S /nosettings/nosuch.txt 404|S /nosettings/46xxsettings.txt 200|S /nosettings/00040DAABBCC.txt 200"
+    end
+fi
+
+if begin REQ-DL-007 "GET chain to a per-MAC file: each phone fetches its own \$MACADDR.txt from the script's server"; then
+    boot macA $(srv noapp)
+    chk "phone A: exit 1 (done, no image; got $RC)" eq "$RC" 1
+    chk "phone A: PHNEMERGNUM 112 from 00040DAABBCC.txt" eq "$(st macA set.PHNEMERGNUM),$(st macA set.SIPDOMAIN)" "112,example.com"
+    MAC=00:04:0d:aa:bb:dd boot macB $(srv noapp)
+    chk "phone B: exit 1 (done, no image; got $RC)" eq "$RC" 1
+    chk "phone B: the per-MAC file of A not applied" eq "$(st macB set.PHNEMERGNUM),$(st macB set.SIPDOMAIN)" ",example.com"
+    take_log
+    chk "access log: each phone its own file" eq "$(logseq)" \
+        "S /noapp/16xxupgrade.txt 200|S /noapp/46xxsettings.txt 200|S /noapp/00040DAABBCC.txt 200|S /noapp/16xxupgrade.txt 200|S /noapp/46xxsettings.txt 200|S /noapp/00040DAABBDD.txt 404"
+    end
+fi
+
+if begin REQ-DL-024 "redirects 301, 302, 303, 307, 308 (relative Location) are followed for every file"; then
+    for c in 301 302 303 307 308; do
+        clone new "r$c"
+        boot "r$c" $(srv "r$c")
+        chk "$c: exit status 0 (got $RC)" eq "$RC" 0
+        chk "$c: settings applied" eq "$(st "r$c" set.PHNEMERGNUM)" 112
+        take_log
+        chk "$c: access log: each file redirected to /main/" eq "$(logseq)" \
+            "S /r$c/16xxupgrade.txt $c|S /main/16xxupgrade.txt 200|S /r$c/46xxsettings.txt $c|S /main/46xxsettings.txt 200|S /r$c/00040DAABBCC.txt $c|S /main/00040DAABBCC.txt 200"
+    done
+    end
+fi
+
+if begin REQ-DL-024 "redirects: 5 hops are followed, the 6th fails; an absolute Location is followed; another scheme is refused"; then
+    clone new hops
+    boot hops $(srv hop5)
+    chk "5 hops: exit status 0 (got $RC)" eq "$RC" 0
+    take_log
+    chk "5 hops: access log" eq "$(head -6 "$LOG" | paste -sd'|')" \
+        "S /hop5/16xxupgrade.txt 302|S /hop4/16xxupgrade.txt 302|S /hop3/16xxupgrade.txt 302|S /hop2/16xxupgrade.txt 302|S /hop1/16xxupgrade.txt 302|S /main/16xxupgrade.txt 200"
+    boot hops $(srv hop6)
+    chk "6 hops: exit status 11 (got $RC)" eq "$RC" 11
+    chk "6 hops: redirect-limit on each server" eq "$(whys)" "redirect-limit redirect-limit"
+    take_log
+    chk "6 hops: 6 requests per server, /main/ never reached" eq "$(grep -c ' 302$' "$LOG"),$(grep -c /main/ "$LOG")" "12,0"
+    boot hops --server "https://127.0.0.1:$DEAD/abs" --server "$H/abs"
+    chk "absolute: exit status 0 (got $RC)" eq "$RC" 0
+    take_log
+    chk "absolute: access log" eq "$(logseq)" \
+        "H /abs/16xxupgrade.txt 302|H /main/16xxupgrade.txt 200|H /abs/46xxsettings.txt 302|H /main/46xxsettings.txt 200|H /abs/00040DAABBCC.txt 302|H /main/00040DAABBCC.txt 200"
+    boot hops --server "https://127.0.0.1:$DEAD/totls" --server "$H/totls"
+    chk "to https: exit status 11 (got $RC)" eq "$RC" 11
+    chk "to https: redirect-scheme" has "$(whys)" redirect-scheme
+    take_log
+    chk "to https: the HTTPS URL is not requested" eq "$(logseq)" "H /totls/16xxupgrade.txt 302"
+    end
+fi
+
+if begin REQ-DL-025 "chunked responses (lighttpd CGI, streamed): upgrade script, image and settings file"; then
+    chk "the server really sends chunked (curl)" bash -c "curl -s -D - -o /dev/null '$H/cgi/chunked/46xxsettings.txt' | grep -qi '^Transfer-Encoding: chunked'"
+    chk "the server sends the image chunked too" bash -c "curl -s -D - -o /dev/null '$H/cgi/chunked/S16CC_1_0_5.bin' | grep -qi '^Transfer-Encoding: chunked'"
+    take_log
+    clone new chunked
+    boot chunked $(srv cgi/chunked)
+    chk "boot 1: exit status 10 (the new application; got $RC)" eq "$RC" 10
+    chk "boot 1: the image installed on trial in bank 1" eq "$(st chunked meta.active),$(st chunked meta.trial),$(st chunked bank1.name)" "1,1,S16CC_1_0_5.bin"
+    chk "bank 1 holds the image byte for byte" cmp -n "$(stat -c %s "$W/S16CC_1_0_5.bin")" "$W/S16CC_1_0_5.bin" "$W/phones/chunked/bank1.img"
+    boot chunked $(srv cgi/chunked)
+    chk "boot 2: exit status 0 (got $RC)" eq "$RC" 0
+    chk "boot 2: the settings split across chunks applied" eq "$(st chunked set.SIPDOMAIN),$(st chunked set.AGENTTONE)" "chunked.example.com,5"
+    chk "boot 2: the image confirmed" eq "$(st chunked meta.trial),$(st chunked meta.appname)" "0,S16CC_1_0_5.bin"
+    take_log
+    chk "access log" eq "$(logseq)" \
+        "S /cgi/chunked/16xxupgrade.txt 200|S /cgi/chunked/S16CC_1_0_5.bin 200|S /cgi/chunked/16xxupgrade.txt 200|S /cgi/chunked/46xxsettings.txt 200"
+    end
+fi
+
+# reject SCENARIO FILE WHY [begin_install]: a provisioned phone refuses the image (at the
+# header, or after begin_install while writing the payload) and keeps its own
+reject() {
+    clone new "rej-$1"
+    boot "rej-$1" $(srv "$1")
+    chk "$1: exit status 0 (got $RC)" eq "$RC" 0
+    chk "$1: refused with $3" eq "$(q '[.boots[-1].steps[] | select(.action == "reject_image") | .why] | join(" ")')" "$3"
+    chk "$1: the settings still fetched, then done (REQ-DL-018)" eq "$(acts)" \
+        "fetch_script run_script start_image ${4:+$4 }reject_image fetch_file continue_script fetch_file continue_script commit_settings finish"
+    chk "$1: the installed application stays active and confirmed" \
+        eq "$(st "rej-$1" meta.active),$(st "rej-$1" meta.trial),$(st "rej-$1" meta.appname),$(st "rej-$1" bank0.valid),$(st "rej-$1" bank0.name)" "0,0,S16CC_1_0_2.bin,1,S16CC_1_0_2.bin"
+    chk "$1: bank 0 untouched" cmp -n "$(stat -c %s "$WWW/main/S16CC_1_0_2.bin")" "$WWW/main/S16CC_1_0_2.bin" "$W/phones/rej-$1/bank0.img"
+    chk "$1: the counter floor unchanged" eq "$(st "rej-$1" meta.min_counter)" 3
+    take_log
+    chk "$1: access log: the image, then the settings" eq "$(logseq)" \
+        "S /$1/16xxupgrade.txt 200|S /$1/$2 200|S /$1/46xxsettings.txt 200|S /$1/00040DAABBCC.txt 200"
+}
+
+if begin REQ-DL-018 "a rejected image (bad signature, wrong model, rollback, bad payload) leaves the installed one running"; then
+    reject badsig S16CC_2_0_0.bin image-untrusted
+    reject wrongmodel S16CC_2_0_1.bin image-wrong-model
+    reject rollback S16CC_2_0_2.bin image-rollback
+    reject corrupt S16CC_2_0_3.bin image-hash-mismatch begin_install
+    chk "bad payload: bank 1 (partly overwritten) is no longer valid" eq "$(st rej-corrupt bank1.valid)" 0
+    chk "header refusals: nothing written, bank 1 still valid" eq "$(st rej-badsig bank1.valid)$(st rej-wrongmodel bank1.valid)$(st rej-rollback bank1.valid)" 111
+    end
+fi
+
+if begin REQ-SEC-008 "TLS: a server certificate of another name is refused (accepted with TLSSRVRID=0); an untrusted CA is refused"; then
+    clone new tlsname
+    boot tlsname --server "https://127.0.0.1:$IT_OTHER/main" --server "http://127.0.0.1:$DEAD/main"
+    chk "other name: exit status 11 (got $RC)" eq "$RC" 11
+    chk "other name: net-tls, then the (dead) HTTP server" eq "$(whys)" "net-tls net-connect"
+    take_log
+    chk "other name: no request reached the server" nolog
+    boot tlsname --server "https://127.0.0.1:$IT_OTHER/main" --server "http://127.0.0.1:$DEAD/main" --dhcp242 TLSSRVRID=0
+    chk "TLSSRVRID=0: exit status 0 (got $RC)" eq "$RC" 0
+    take_log
+    chk "TLSSRVRID=0: the run over that server" eq "$(logseq)" \
+        "O /main/16xxupgrade.txt 200|O /main/46xxsettings.txt 200|O /main/00040DAABBCC.txt 200"
+    clone new tlsca
+    boot tlsca --server "$S/main" --server "http://127.0.0.1:$DEAD/main" --ca "$PKI/root.pem"
+    chk "untrusted CA: exit status 11 (got $RC)" eq "$RC" 11
+    chk "untrusted CA: net-tls" eq "$(whys)" "net-tls net-connect"
+    boot tlsca --server "$S/main" --server "http://127.0.0.1:$DEAD/main" --ca "$PKI/root.pem" --dhcp242 TLSSRVRID=0
+    chk "untrusted CA, TLSSRVRID=0: still refused (the chain is always checked)" eq "$RC,$(whys)" "11,net-tls net-connect"
+    take_log
+    chk "untrusted CA: no request reached the server" nolog
     end
 fi
 
