@@ -28,6 +28,7 @@ void dp_params_reset_persisted(struct dp_params *ps)
     uint32_t i, k;
 
     /*@ loop invariant 0 <= i <= DP_PARAM_COUNT;
+        loop invariant \forall integer j; 0 <= j < DP_PARAM_COUNT ==> ps->len[j] <= DP_PARAM_CAP_MAX;
         loop assigns i, k, ps->val[0 .. DP_PARAMS_BYTES - 1], ps->len[0 .. DP_PARAM_COUNT - 1];
         loop variant DP_PARAM_COUNT - i;
     */
@@ -78,7 +79,8 @@ int dp_params_is(const struct dp_params *ps, enum dp_param_id id, const char *v,
     return 1;
 }
 
-/*@ assigns \nothing; */
+/*@ assigns \nothing;
+    ensures \result == (('a' <= c <= 'z') ? c - 32 : c); */
 static char dp_upper(char c)
 {
     return (c >= 'a' && c <= 'z') ? (char)(c - 32) : c;

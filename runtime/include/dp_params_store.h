@@ -31,9 +31,11 @@ void dp_params_reset_persisted(struct dp_params *ps);
 /* The current value of id: *v points into the store, *len bytes (not NUL-terminated). */
 /*@ requires dp_store_ok(ps) && id < DP_PARAM_COUNT;
     requires \valid(v) && \valid(len) && \separated(v, len);
-    assigns *v, *len;
-    ensures *len <= DP_PARAM_CAP_MAX;
+    assigns *v \from ps, id;
+    assigns *len \from ps->len[id], id;
+    ensures *len <= DP_PARAM_CAP_MAX && *len <= ps->len[id];
     ensures *len == 0 || \valid_read(*v + (0 .. *len - 1));
+    ensures *len == 0 || \subset(*v + (0 .. *len - 1), ps->val + (0 .. DP_PARAMS_BYTES - 1));
 */
 void dp_params_get(const struct dp_params *ps, enum dp_param_id id, const char **v,
                    uint32_t *len);
@@ -43,6 +45,7 @@ void dp_params_get(const struct dp_params *ps, enum dp_param_id id, const char *
     requires len == 0 || \valid_read(v + (0 .. len - 1));
     assigns \nothing;
     ensures \result == 0 || \result == 1;
+    ensures \result == 1 ==> len <= ps->len[id];
 */
 int dp_params_is(const struct dp_params *ps, enum dp_param_id id, const char *v, uint32_t len);
 
@@ -60,6 +63,9 @@ int dp_params_is(const struct dp_params *ps, enum dp_param_id id, const char *v,
     ensures dp_store_ok(ps);
     ensures dp_value_err_ok(\result);
     ensures *changed == 0 || *changed == 1;
+    ensures \result == DP_VALUE_OK ==> ps->len[id] == len && len <= DP_PARAM_CAP_MAX;
+    ensures \result != DP_VALUE_OK ==> *changed == 0 && ps->len[id] == \old(ps->len[id]) &&
+            (\forall integer i; 0 <= i < DP_PARAMS_BYTES ==> ps->val[i] == \old(ps->val[i]));
 */
 enum dp_value_err dp_params_set(struct dp_params *ps, enum dp_param_id id, const char *v,
                                 uint32_t len, int *changed);
