@@ -17,6 +17,7 @@ struct dp_dpair {
 };
 
 /*@ requires dp_store_ok(ps) && \valid_read(p) && dp_sink_ok(diags);
+    requires n <= DP_DHCP_OPTION_MAX;
     requires n == 0 || \valid_read(s + (0 .. n - 1));
     requires p->kind == DP_DT_END || p->start <= p->eq < p->end <= n;
     requires mark == \null || \valid(mark + (0 .. DP_PARAM_COUNT - 1));
@@ -30,6 +31,9 @@ struct dp_dpair {
     ensures \result == 0 || \result == 1;
     ensures \result == 1 ==> p->kind == DP_DT_PAIR;
     ensures dp_store_ok(ps) && dp_sink_ok(diags);
+    ensures diags->rec == \old(diags->rec) && diags->cap == \old(diags->cap);
+    ensures mark != \null ==> \forall integer i; 0 <= i < DP_PARAM_COUNT ==>
+                mark[i] == \old(mark[i]) || mark[i] == 1;
 */
 static uint32_t dp_dhcp_pair(const char *s, uint32_t n, const struct dp_dpair *p,
                              struct dp_params *ps, uint8_t *mark, struct dp_diag_sink *diags)
@@ -96,9 +100,13 @@ uint32_t dp_dhcp_apply(const char *s, uint32_t n, struct dp_params *ps, uint8_t 
         loop invariant p.kind == DP_DT_END || p.start <= p.eq < p.end <= pos;
         loop invariant applied + (p.kind == DP_DT_PAIR ? 1 : 0) <= pos;
         loop invariant dp_store_ok(ps) && dp_sink_ok(diags);
+        loop invariant diags->rec == \at(diags->rec, Pre) && diags->cap == \at(diags->cap, Pre);
+        loop invariant mark != \null ==> \forall integer i; 0 <= i < DP_PARAM_COUNT ==>
+                         mark[i] == \at(mark[i], Pre) || mark[i] == 1;
         loop assigns pos, applied, k, t, p, ps->val[0 .. DP_PARAMS_BYTES - 1],
                      ps->len[0 .. DP_PARAM_COUNT - 1], mark[0 .. DP_PARAM_COUNT - 1],
-                     diags->n, diags->dropped, diags->errors, diags->rec[0 .. diags->cap - 1];
+                     diags->n, diags->dropped, diags->errors,
+                     \at(diags->rec, Pre)[0 .. \at(diags->cap, Pre) - 1];
         loop variant len - pos;
     */
     while (pos < len) {
@@ -107,7 +115,7 @@ uint32_t dp_dhcp_apply(const char *s, uint32_t n, struct dp_params *ps, uint8_t 
             break;
         pos = t.end;
         if (k == DP_DT_PAIR || k == DP_DT_BADPAIR) {
-            applied += dp_dhcp_pair(s, n, &p, ps, mark, diags);
+            applied += dp_dhcp_pair(s, len, &p, ps, mark, diags);
             p.kind = k;
             p.start = t.start;
             p.eq = t.eq;
@@ -119,6 +127,6 @@ uint32_t dp_dhcp_apply(const char *s, uint32_t n, struct dp_params *ps, uint8_t 
                 dp_diag_report(diags, DP_E_DHCP_NOT_PAIR, 1, t.start + 1u, t.end - t.start, 0);
         }
     }
-    applied += dp_dhcp_pair(s, n, &p, ps, mark, diags);
+    applied += dp_dhcp_pair(s, len, &p, ps, mark, diags);
     return applied;
 }

@@ -17,6 +17,7 @@
 #define DP_DHCP_H
 
 #include <stdint.h>
+#include "config.h"
 #include "dp_diag_sink.h"
 #include "dp_params_store.h"
 #include "params.h"
@@ -43,7 +44,10 @@
             mark[0 .. DP_PARAM_COUNT - 1], diags->n, diags->dropped, diags->errors,
             diags->rec[0 .. diags->cap - 1];
     ensures dp_store_ok(ps) && dp_sink_ok(diags);
-    ensures \result <= n;
+    ensures diags->rec == \old(diags->rec) && diags->cap == \old(diags->cap);
+    ensures mark != \null ==> \forall integer i; 0 <= i < DP_PARAM_COUNT ==>
+                mark[i] == \old(mark[i]) || mark[i] == 1;
+    ensures \result <= n && \result <= DP_DHCP_OPTION_MAX;
 */
 uint32_t dp_dhcp_apply(const char *s, uint32_t n, struct dp_params *ps, uint8_t *mark,
                        struct dp_diag_sink *diags);
