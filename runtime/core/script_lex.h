@@ -7,6 +7,8 @@
 #define DP_SCRIPT_LEX_H
 
 #include <stdint.h>
+#include "script_parse.h"   /* the TK_* codes, for the contracts below */
+#include "dp_str.h"         /* dp_lower */
 
 /* A token: bytes line[off .. off+len-1]; its column is off + 1. */
 struct dp_tok {
@@ -36,8 +38,24 @@ void dp_script_lex_init(struct dp_script_lexer *lx, const char *line, uint32_t n
 int dp_script_lex(struct dp_script_lexer *lx, struct dp_tok *t);
 
 /* SET, IF, GOTO or GET when w[0 .. n-1] is that keyword in any case, else 0. */
+/*@ predicate dp_is_word3(char *w, integer n, integer a, integer b, integer c) =
+      n == 3 && dp_lower(w[0]) == a && dp_lower(w[1]) == b && dp_lower(w[2]) == c;
+    predicate dp_is_kw_set(char *w, integer n) = dp_is_word3(w, n, 's', 'e', 't');
+    predicate dp_is_kw_get(char *w, integer n) = dp_is_word3(w, n, 'g', 'e', 't');
+    predicate dp_is_kw_if(char *w, integer n) =
+      n == 2 && dp_lower(w[0]) == 'i' && dp_lower(w[1]) == 'f';
+    predicate dp_is_kw_goto(char *w, integer n) =
+      n == 4 && dp_lower(w[0]) == 'g' && dp_lower(w[1]) == 'o' && dp_lower(w[2]) == 't' &&
+      dp_lower(w[3]) == 'o';
+*/
 /*@ requires n == 0 || \valid_read(w + (0 .. n - 1));
     assigns \nothing;
+    ensures \result == 0 || \result == TK_SET || \result == TK_IF || \result == TK_GOTO ||
+            \result == TK_GET;
+    ensures \result == TK_SET <==> dp_is_kw_set(w, n);
+    ensures \result == TK_GET <==> dp_is_kw_get(w, n);
+    ensures \result == TK_IF <==> dp_is_kw_if(w, n);
+    ensures \result == TK_GOTO <==> dp_is_kw_goto(w, n);
 */
 int dp_script_keyword(const char *w, uint32_t n);
 
