@@ -176,14 +176,20 @@ static int dp_image_needed(struct dp_boot *b)
     dp_params_get(b->params, DP_P_APPNAME, &cur, &cur_len);
     if (cur_len == 0u)
         return 0;
+    if (b->meta.blocked_len != 0u) {
+        if (dp_same(cur, cur_len, b->meta.blocked, b->meta.blocked_len)) {
+            dp_boot_report(b, DP_E_IMAGE_BLOCKED);
+            return 0;
+        }
+        /* REQ-DL-021: APPNAME names another file, which clears the block (stored with the
+         * next write of the image state: at once when that file is installed) */
+        b->meta.blocked_len = 0;
+        b->meta.blocked[0] = '\0';
+    }
     dp_boot_running_names(&b->meta, &boot, &boot_len, &app, &app_len);
     if (dp_any_image(&b->meta) &&
         (dp_same(cur, cur_len, app, app_len) || dp_same(cur, cur_len, boot, boot_len)))
         return 0;
-    if (b->meta.blocked_len != 0u && dp_same(cur, cur_len, b->meta.blocked, b->meta.blocked_len)) {
-        dp_boot_report(b, DP_E_IMAGE_BLOCKED);
-        return 0;
-    }
     return 1;
 }
 
