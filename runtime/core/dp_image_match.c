@@ -5,7 +5,9 @@
  */
 #include "dp_image.h"
 
-/*@ assigns \nothing; */
+/*@ assigns \nothing;
+    ensures \result == dp_lower(c);
+*/
 static char dp_lc(char c)
 {
     return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
@@ -15,7 +17,20 @@ int dp_image_glob(const char *pat, uint32_t pn, const char *s, uint32_t sn)
 {
     uint32_t p = 0, i = 0, star_p = 0, star_i = 0;
     int star = 0;
+    int r = 1;
 
+    /*@ loop invariant 0 <= p <= pn && 0 <= i <= sn;
+        loop invariant 0 <= star_p <= p && 0 <= star_i <= i;
+        loop invariant star == 0 || star == 1;
+        loop invariant star == 0 ==> star_p == 0 && star_i == 0;
+        loop invariant dp_glob_plain(pat, pn) ==>
+            star == 0 && p == i &&
+            \forall integer j; 0 <= j < i ==> dp_lower(pat[j]) == dp_lower(s[j]);
+        loop invariant dp_glob_stars(pat, pn) && pn > 0 ==>
+            (star == 0 ==> p == 0 && i == 0) && (star == 1 ==> p == star_p);
+        loop assigns p, i, star_p, star_i, star;
+        loop variant (pn - star_p) * (sn + 1) * (sn + 1) + (sn - star_i) * (sn + 1) + (sn - i);
+    */
     while (i < sn) {
         if (p < pn && pat[p] == '*') {
             star = 1;
@@ -28,10 +43,21 @@ int dp_image_glob(const char *pat, uint32_t pn, const char *s, uint32_t sn)
             p = star_p;
             i = ++star_i;
         } else {
-            return 0;
+            r = 0;
+            break;
         }
     }
-    while (p < pn && pat[p] == '*')
-        p++;
-    return p == pn;
+    /*@ assert r == 1 ==> i == sn; */
+    if (r) {
+        /*@ loop invariant star_p <= p <= pn;
+            loop invariant dp_glob_stars(pat, pn) ==> (\forall integer j; 0 <= j < p ==> pat[j] == '*');
+            loop invariant dp_glob_plain(pat, pn) ==> p == sn;
+            loop assigns p;
+            loop variant pn - p;
+        */
+        while (p < pn && pat[p] == '*')
+            p++;
+        r = p == pn;
+    }
+    return r;
 }

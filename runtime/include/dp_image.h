@@ -26,6 +26,7 @@
 #include "config.h"
 #include "image_fields.h"
 #include "dp_port_crypto.h"
+#include "dp_str.h"
 
 #define DP_IMAGE_PREFIX 10u     /* magic, format version, header length */
 #define DP_IMAGE_FORMAT 1u
@@ -115,7 +116,24 @@ uint16_t dp_image_check_header(const uint8_t *hdr, uint32_t hdr_len,
                                const struct dp_image_policy *pol, int check_sig,
                                struct dp_image_info *info, uint32_t *at);
 
+/*@ // pat[0 .. pn-1] has no `*`: it matches exactly the strings of its length that are
+    // equal to it case-insensitively.
+    predicate dp_glob_plain{L}(char *pat, integer pn) =
+        \forall integer k; 0 <= k < pn ==> pat[k] != '*';
+    // pat[0 .. pn-1] is only `*`.
+    predicate dp_glob_stars{L}(char *pat, integer pn) =
+        \forall integer k; 0 <= k < pn ==> pat[k] == '*';
+*/
+
 /* 1 when pattern pat matches s, ASCII case-insensitively, `*` matching any run of bytes. */
+/*@ requires pn == 0 || \valid_read(pat + (0 .. pn - 1));
+    requires sn == 0 || \valid_read(s + (0 .. sn - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures dp_glob_plain(pat, pn) ==> (\result == 1 <==>
+        (pn == sn && \forall integer j; 0 <= j < sn ==> dp_lower(pat[j]) == dp_lower(s[j])));
+    ensures dp_glob_stars(pat, pn) && pn > 0 ==> \result == 1;
+*/
 int dp_image_glob(const char *pat, uint32_t pn, const char *s, uint32_t sn);
 
 #endif
