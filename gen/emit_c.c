@@ -727,6 +727,30 @@ int emit_fsm_c(const struct spec *S, const char *root)
 
 /* ---- image_fields.[ch] ---- */
 
+/* A field's value length bounds, by type (U8, U32, U64 fixed; TEXT from 0; BYTES as declared). */
+static void field_bounds(const struct field_decl *fd, long *lo, long *hi)
+{
+    *lo = fd->lo;
+    *hi = fd->hi;
+    if (fd->ftype == 0)
+        *lo = *hi = 1;
+    else if (fd->ftype == 1)
+        *lo = *hi = 4;
+    else if (fd->ftype == 2)
+        *lo = *hi = 8;
+    else if (fd->ftype == 4)
+        *lo = 0;
+}
+
+/* A field's occurrence limit as a C expression: the config.h limit or the literal count. */
+static void field_count(const struct field_decl *fd, char *buf, size_t cap)
+{
+    if (fd->repeat_limit.len)
+        snprintf(buf, cap, "DP_%s", upper(&fd->repeat_limit));
+    else
+        snprintf(buf, cap, "%ldu", fd->repeat);
+}
+
 int emit_fields(const struct spec *S, const char *root)
 {
     static const char *const ft[] = {"DP_FT_U8", "DP_FT_U32", "DP_FT_U64", "DP_FT_BYTES",
@@ -766,31 +790,40 @@ int emit_fields(const struct spec *S, const char *root)
           "/* Describes the field with this tag; returns 0 for an unknown tag. */\n"
           "/*@ requires \\valid(d);\n    assigns *d;\n    ensures \\result == 0 || \\result == 1;\n"
           "    ensures \\result == 1 ==> d->min_len <= d->max_len <= 65535 &&\n"
-          "        1 <= d->max_count <= 255 && d->index < DP_FIELD_COUNT && d->required <= 1;\n*/\n"
+          "        1 <= d->max_count <= 255 && d->index < DP_FIELD_COUNT && d->required <= 1;\n", h);
+    /* every field exactly, so that the parser's proof knows each field's length */
+    for (i = 0; i < S->n_fields; i++) {
+        const struct field_decl *fd = &S->fields[i];
+        long lo, hi;
+        char count[80];
+        field_bounds(fd, &lo, &hi);
+        field_count(fd, count, sizeof count);
+        fprintf(h, "    ensures tag == DP_FIELD_%s ==> \\result == 1 && d->type == %s &&\n"
+                   "        d->min_len == %ld && d->max_len == %ld && d->max_count == %s &&\n"
+                   "        d->required == %d && d->index == %d;\n",
+                upper(&fd->name), ft[fd->ftype], lo, hi, count, fd->required, i);
+    }
+    fputs("    ensures \\result == 1 <==> (", h);
+    for (i = 0; i < S->n_fields; i++)
+        fprintf(h, "%stag == DP_FIELD_%s", i == 0 ? "" : (i % 3 == 0 ? " ||\n        " : " || "),
+                upper(&S->fields[i].name));
+    fputs(");\n*/\n"
           "int dp_field_describe(uint32_t tag, struct dp_field_desc *d);\n\n"
           "/* The tag of the field with dense index i (0 .. DP_FIELD_COUNT-1). */\n"
           "/*@ requires i < DP_FIELD_COUNT;\n    assigns \\nothing;\n"
-          "    ensures 1 <= \\result <= 255; */\n"
-          "uint32_t dp_field_tag_at(uint32_t i);\n\n#endif\n", h);
+          "    ensures 1 <= \\result <= 255;\n", h);
+    for (i = 0; i < S->n_fields; i++)
+        fprintf(h, "    ensures i == %d ==> \\result == DP_FIELD_%s;\n", i, upper(&S->fields[i].name));
+    fputs("*/\nuint32_t dp_field_tag_at(uint32_t i);\n\n#endif\n", h);
     out_banner(c, BANNER_C, SOURCES(S, fields, "spec/image.spec"));
     fputs("#include \"image_fields.h\"\n\nint dp_field_describe(uint32_t tag, struct dp_field_desc *d)\n"
           "{\n    switch (tag) {\n", c);
     for (i = 0; i < S->n_fields; i++) {
         const struct field_decl *fd = &S->fields[i];
-        long lo = fd->lo, hi = fd->hi;
-        if (fd->ftype == 0)
-            lo = hi = 1;
-        else if (fd->ftype == 1)
-            lo = hi = 4;
-        else if (fd->ftype == 2)
-            lo = hi = 8;
-        else if (fd->ftype == 4)
-            lo = 0;
+        long lo, hi;
         char count[80];
-        if (fd->repeat_limit.len)
-            snprintf(count, sizeof count, "DP_%s", upper(&fd->repeat_limit));
-        else
-            snprintf(count, sizeof count, "%ldu", fd->repeat);
+        field_bounds(fd, &lo, &hi);
+        field_count(fd, count, sizeof count);
         fprintf(c, "    case DP_FIELD_%s:\n        d->type = %s; d->min_len = %ldu; d->max_len = %ldu;\n"
                    "        d->max_count = %s; d->required = %du; d->index = %du;\n        return 1;\n",
                 upper(&fd->name), ft[fd->ftype], lo, hi, count, fd->required, i);

@@ -49,13 +49,62 @@ struct dp_field_desc {
     ensures \result == 0 || \result == 1;
     ensures \result == 1 ==> d->min_len <= d->max_len <= 65535 &&
         1 <= d->max_count <= 255 && d->index < DP_FIELD_COUNT && d->required <= 1;
+    ensures tag == DP_FIELD_KIND ==> \result == 1 && d->type == DP_FT_U8 &&
+        d->min_len == 1 && d->max_len == 1 && d->max_count == 1u &&
+        d->required == 1 && d->index == 0;
+    ensures tag == DP_FIELD_FILENAME ==> \result == 1 && d->type == DP_FT_TEXT &&
+        d->min_len == 0 && d->max_len == 50 && d->max_count == 1u &&
+        d->required == 1 && d->index == 1;
+    ensures tag == DP_FIELD_VERSION ==> \result == 1 && d->type == DP_FT_TEXT &&
+        d->min_len == 0 && d->max_len == 64 && d->max_count == 1u &&
+        d->required == 1 && d->index == 2;
+    ensures tag == DP_FIELD_COUNTER ==> \result == 1 && d->type == DP_FT_U32 &&
+        d->min_len == 4 && d->max_len == 4 && d->max_count == 1u &&
+        d->required == 1 && d->index == 3;
+    ensures tag == DP_FIELD_MODEL ==> \result == 1 && d->type == DP_FT_TEXT &&
+        d->min_len == 0 && d->max_len == 32 && d->max_count == DP_IMAGE_MODELS_MAX &&
+        d->required == 1 && d->index == 4;
+    ensures tag == DP_FIELD_HWVERS ==> \result == 1 && d->type == DP_FT_U8 &&
+        d->min_len == 1 && d->max_len == 1 && d->max_count == DP_IMAGE_MODELS_MAX &&
+        d->required == 0 && d->index == 5;
+    ensures tag == DP_FIELD_PAYLOAD_LEN ==> \result == 1 && d->type == DP_FT_U64 &&
+        d->min_len == 8 && d->max_len == 8 && d->max_count == 1u &&
+        d->required == 1 && d->index == 6;
+    ensures tag == DP_FIELD_PAYLOAD_SHA256 ==> \result == 1 && d->type == DP_FT_BYTES &&
+        d->min_len == 32 && d->max_len == 32 && d->max_count == 1u &&
+        d->required == 1 && d->index == 7;
+    ensures tag == DP_FIELD_SIG_ALG ==> \result == 1 && d->type == DP_FT_U8 &&
+        d->min_len == 1 && d->max_len == 1 && d->max_count == 1u &&
+        d->required == 1 && d->index == 8;
+    ensures tag == DP_FIELD_CERT ==> \result == 1 && d->type == DP_FT_BYTES &&
+        d->min_len == 64 && d->max_len == 2048 && d->max_count == DP_IMAGE_CHAIN_MAX &&
+        d->required == 1 && d->index == 9;
+    ensures tag == DP_FIELD_SIGNATURE ==> \result == 1 && d->type == DP_FT_BYTES &&
+        d->min_len == 64 && d->max_len == 64 && d->max_count == 1u &&
+        d->required == 1 && d->index == 10;
+    ensures \result == 1 <==> (tag == DP_FIELD_KIND || tag == DP_FIELD_FILENAME || tag == DP_FIELD_VERSION ||
+        tag == DP_FIELD_COUNTER || tag == DP_FIELD_MODEL || tag == DP_FIELD_HWVERS ||
+        tag == DP_FIELD_PAYLOAD_LEN || tag == DP_FIELD_PAYLOAD_SHA256 || tag == DP_FIELD_SIG_ALG ||
+        tag == DP_FIELD_CERT || tag == DP_FIELD_SIGNATURE);
 */
 int dp_field_describe(uint32_t tag, struct dp_field_desc *d);
 
 /* The tag of the field with dense index i (0 .. DP_FIELD_COUNT-1). */
 /*@ requires i < DP_FIELD_COUNT;
     assigns \nothing;
-    ensures 1 <= \result <= 255; */
+    ensures 1 <= \result <= 255;
+    ensures i == 0 ==> \result == DP_FIELD_KIND;
+    ensures i == 1 ==> \result == DP_FIELD_FILENAME;
+    ensures i == 2 ==> \result == DP_FIELD_VERSION;
+    ensures i == 3 ==> \result == DP_FIELD_COUNTER;
+    ensures i == 4 ==> \result == DP_FIELD_MODEL;
+    ensures i == 5 ==> \result == DP_FIELD_HWVERS;
+    ensures i == 6 ==> \result == DP_FIELD_PAYLOAD_LEN;
+    ensures i == 7 ==> \result == DP_FIELD_PAYLOAD_SHA256;
+    ensures i == 8 ==> \result == DP_FIELD_SIG_ALG;
+    ensures i == 9 ==> \result == DP_FIELD_CERT;
+    ensures i == 10 ==> \result == DP_FIELD_SIGNATURE;
+*/
 uint32_t dp_field_tag_at(uint32_t i);
 
 #endif
