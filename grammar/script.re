@@ -28,10 +28,11 @@ void dp_script_lex_init(struct dp_script_lexer *lx, const char *line, uint32_t n
     lx->started = 0;
 }
 
+/* start <= end <= lim <= 65535 on every call; the test keeps that local for EVA. */
 static void dp_tok_set(struct dp_tok *t, uint32_t start, uint32_t end)
 {
-    t->off = (uint16_t)start;
-    t->len = (uint16_t)(end - start);
+    t->off = (uint16_t)(start & 0xffffu);
+    t->len = (uint16_t)(end >= start ? (end - start) & 0xffffu : 0u);
 }
 
 /* The first token of the line. */
@@ -46,7 +47,7 @@ static int dp_script_lex_first(struct dp_script_lexer *lx, struct dp_tok *t)
     re2c:api = custom;
     re2c:api:style = free-form;
     re2c:define:YYCTYPE = "unsigned char";
-    re2c:define:YYPEEK = "(cur < lim ? (unsigned char)line[cur] : 0u)";
+    re2c:define:YYPEEK = "(cur < lim ? (unsigned char)((int)line[cur] & 0xff) : 0u)";
     re2c:define:YYSKIP = "++cur;";
     re2c:define:YYBACKUP = "mar = cur;";
     re2c:define:YYRESTORE = "cur = mar;";
@@ -105,7 +106,7 @@ again:
     re2c:api = custom;
     re2c:api:style = free-form;
     re2c:define:YYCTYPE = "unsigned char";
-    re2c:define:YYPEEK = "(cur < lim ? (unsigned char)line[cur] : 0u)";
+    re2c:define:YYPEEK = "(cur < lim ? (unsigned char)((int)line[cur] & 0xff) : 0u)";
     re2c:define:YYSKIP = "++cur;";
     re2c:define:YYBACKUP = "mar = cur;";
     re2c:define:YYRESTORE = "cur = mar;";

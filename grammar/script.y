@@ -29,6 +29,18 @@ void ScriptParseInit(void *yypRawParser);
 void ScriptParseFinalize(void *p);
 void ScriptParse(void *yyp, int yymajor, struct dp_tok yyminor, struct dp_script_parser *P);
 int ScriptParseFallback(int iToken);
+
+/* Token t widened by `left` bytes before it and `extra` bytes in all: the `$` of a VAR, the
+ * quotes of a QVALUE, which the tokenizer leaves out of the token but always puts in front
+ * of it. So the clamps below never act (dead by construction, like lempar-patch's
+ * YYDEADBRANCH); they keep the arithmetic in range where EVA cannot see the tokenizer. */
+static struct dp_tok dp_tok_widen(struct dp_tok t, uint16_t left, uint16_t extra)
+{
+    struct dp_tok w;
+    w.off = t.off >= left ? (uint16_t)(t.off - left) : 0u;
+    w.len = t.len <= 0xffffu - extra ? (uint16_t)(t.len + extra) : t.len;
+    return w;
+}
 }
 
 %syntax_error {
@@ -79,8 +91,7 @@ value(A) ::= QVALUE(Q).  { A.tok = Q; A.quoted = 1; }
  * which the tokenizer returns as VAR: the operand keeps its `$` (REQ-SCR-028, -029). */
 %type svalue { struct dp_val }
 svalue(A) ::= value(V).  { A = V; }
-svalue(A) ::= VAR(V).    { A.tok.off = (uint16_t)(V.off - 1u); A.tok.len = (uint16_t)(V.len + 1u);
-                           A.quoted = 0; }
+svalue(A) ::= VAR(V).    { A.tok = dp_tok_widen(V, 1u, 1u); A.quoted = 0; }
 
 /* Text after a complete statement: kept only as the position of its first token. */
 extra(A) ::= .                   { A.off = 0; A.len = 0; }
@@ -88,8 +99,8 @@ extra(A) ::= extra(B) any(T).    { A = B.len != 0 ? B : T; }
 
 %type any { struct dp_tok }
 any(A) ::= WORD(W).    { A = W; }
-any(A) ::= QVALUE(Q).  { A = Q; A.off = (uint16_t)(Q.off - 1u); A.len = (uint16_t)(Q.len + 2u); }
-any(A) ::= VAR(V).     { A = V; A.off = (uint16_t)(V.off - 1u); A.len = (uint16_t)(V.len + 1u); }
+any(A) ::= QVALUE(Q).  { A = dp_tok_widen(Q, 1u, 2u); }
+any(A) ::= VAR(V).     { A = dp_tok_widen(V, 1u, 1u); }
 
 %code {
 /* Parses the line held in P->buf[0 .. n-1]. The parser engine lives on the C stack. */

@@ -5,6 +5,8 @@
 #                          file, NPROC files at a time; fails unless every goal is proved
 #   make proofs-spin       SPIN, every ltl claim of proofs/gen/boot_fsm.pml, exhaustively
 #   make spin-broken-test  SPIN must catch each deliberately broken flow of tests/spin/
+#   make proofs-eva        Frama-C/EVA on the harnesses of proofs/eva/ (generated lexers and
+#                          parsers): no alarm, no invalid property
 #   make proofs-clean      forget the WP results and the prover cache (the next proofs-wp
 #                          runs every prover again)
 #
@@ -66,11 +68,32 @@ SPIN_TIMEOUT ?= 120
 SPIN_DIR     := $(PROOFS_DIR)/spin
 SPIN_ENV = SPIN_DEPTH=$(SPIN_DEPTH) SPIN_MEMLIM=$(SPIN_MEMLIM) SPIN_TIMEOUT=$(SPIN_TIMEOUT)
 
+# EVA: one harness per entry point of generated code (proofs/eva/NAME.c), with the sources
+# it analyses; every other callee is replaced by its (WP-proven) contract.
+EVA_HARNESSES := script_line script_tokens
+EVA_SRCS_script_line   := runtime/gen/script_lex.c runtime/gen/script_parse.c \
+                          runtime/core/dp_script_parse.c runtime/core/dp_diag_sink.c
+EVA_DEFS_script_line   := -DEVA_N=4
+EVA_SRCS_script_tokens := runtime/gen/script_parse.c runtime/core/dp_script_parse.c \
+                          runtime/core/dp_diag_sink.c
+EVA_DEFS_script_tokens := -DEVA_K=6
+EVA_DIR  := $(PROOFS_DIR)/eva
+EVA_OKS  := $(patsubst %,$(EVA_DIR)/%/ok,$(EVA_HARNESSES))
+
+.PHONY: proofs-eva
+proofs-eva: $(EVA_OKS)
+	@echo "proofs-eva: $(words $(EVA_HARNESSES)) harnesses, 0 alarms"
+
+$(EVA_DIR)/%/ok: proofs/eva/%.c proofs/eva.sh $(WP_DEPS) $(wildcard runtime/gen/*.c runtime/core/*.c)
+	@rm -f $@
+	@EVA_DEFS="$(EVA_DEFS_$*)" ./proofs/eva.sh $< $(@D) $(EVA_SRCS_$*)
+	@touch $@
+
 .PHONY: proofs proofs-wp proofs-wp-files proofs-pending proofs-spin spin-broken-test proofs-clean
 
-proofs: proofs-wp proofs-spin spin-broken-test
-	@echo "make proofs: every WP goal of the gated files proved, every SPIN claim holds," \
-	      "broken flows caught; $(words $(WP_PENDING)) runtime files NOT YET PROVEN (WP_PENDING)"
+proofs: proofs-wp proofs-eva proofs-spin spin-broken-test
+	@echo "make proofs: every WP goal of the gated files proved, no EVA alarm, every SPIN claim" \
+	      "holds, broken flows caught; $(words $(WP_PENDING)) runtime files NOT YET PROVEN (WP_PENDING)"
 
 # why3 writes ~/.why3.conf unless told otherwise; Frama-C reads WHY3CONFIG too.
 $(WHY3_CONF):
@@ -106,4 +129,4 @@ spin-broken-test: proofs-spin $(SPIN_DPGEN)
 	@$(SPIN_ENV) ./tests/spin/run.sh $(SPIN_DPGEN) $(PROOFS_DIR)/spin-broken $(SPIN_DIR)/results
 
 proofs-clean:
-	rm -rf $(WP_DIR) $(WP_CACHE_DIR) $(SPIN_DIR) $(PROOFS_DIR)/spin-broken
+	rm -rf $(WP_DIR) $(WP_CACHE_DIR) $(SPIN_DIR) $(PROOFS_DIR)/spin-broken $(EVA_DIR)

@@ -30,10 +30,11 @@ void dp_script_lex_init(struct dp_script_lexer *lx, const char *line, uint32_t n
     lx->started = 0;
 }
 
+/* start <= end <= lim <= 65535 on every call; the test keeps that local for EVA. */
 static void dp_tok_set(struct dp_tok *t, uint32_t start, uint32_t end)
 {
-    t->off = (uint16_t)start;
-    t->len = (uint16_t)(end - start);
+    t->off = (uint16_t)(start & 0xffffu);
+    t->len = (uint16_t)(end >= start ? (end - start) & 0xffffu : 0u);
 }
 
 /* The first token of the line. */
@@ -47,7 +48,7 @@ static int dp_script_lex_first(struct dp_script_lexer *lx, struct dp_tok *t)
 
 {
 	unsigned char yych;
-	yych = (cur < lim ? (unsigned char)line[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)line[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00:
 		case '\t':
@@ -69,7 +70,7 @@ yy2:
     }
 yy3:
 	++cur;
-	yych = (cur < lim ? (unsigned char)line[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)line[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00:
 		case '\t':
@@ -98,14 +99,14 @@ yy5:
 yy6:
 	++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)line[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)line[cur] & 0xff) : 0u);
 	switch (yych) {
 		case ' ': goto yy7;
 		default: goto yy2;
 	}
 yy7:
 	++cur;
-	yych = (cur < lim ? (unsigned char)line[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)line[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00:
 		case '\t':
@@ -118,7 +119,7 @@ yy8:
 	goto yy2;
 yy9:
 	++cur;
-	yych = (cur < lim ? (unsigned char)line[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)line[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00:
 		case '\t':
@@ -156,7 +157,7 @@ again:
 
 {
 	unsigned char yych;
-	yych = (cur < lim ? (unsigned char)line[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)line[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00:
 			if ((cur >= lim)) goto yy34;
@@ -181,7 +182,7 @@ yy13:
     }
 yy14:
 	++cur;
-	yych = (cur < lim ? (unsigned char)line[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)line[cur] & 0xff) : 0u);
 yy15:
 	switch (yych) {
 		case 0x00:
@@ -198,7 +199,7 @@ yy16:
     }
 yy17:
 	++cur;
-	yych = (cur < lim ? (unsigned char)line[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)line[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '\t':
 		case '\r':
@@ -212,7 +213,7 @@ yy18:
     }
 yy19:
 	++cur;
-	yych = (cur < lim ? (unsigned char)line[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)line[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy20;
 		case '"': goto yy24;
@@ -226,7 +227,7 @@ yy20:
     }
 yy21:
 	++cur;
-	yych = (cur < lim ? (unsigned char)line[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)line[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy16;
 		case '0':
@@ -296,7 +297,7 @@ yy21:
 	}
 yy22:
 	++cur;
-	yych = (cur < lim ? (unsigned char)line[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)line[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy16;
 		case 'O':
@@ -305,7 +306,7 @@ yy22:
 	}
 yy23:
 	++cur;
-	yych = (cur < lim ? (unsigned char)line[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)line[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy16;
 		case 'E':
@@ -321,7 +322,7 @@ yy24:
     }
 yy25:
 	++cur;
-	yych = (cur < lim ? (unsigned char)line[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)line[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00:
 		case '\t':
@@ -400,7 +401,7 @@ yy26:
     }
 yy27:
 	++cur;
-	yych = (cur < lim ? (unsigned char)line[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)line[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy16;
 		case 'T':
@@ -409,7 +410,7 @@ yy27:
 	}
 yy28:
 	++cur;
-	yych = (cur < lim ? (unsigned char)line[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)line[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy16;
 		case 'Q':
@@ -418,7 +419,7 @@ yy28:
 	}
 yy29:
 	++cur;
-	yych = (cur < lim ? (unsigned char)line[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)line[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy16;
 		case 'O':
@@ -427,7 +428,7 @@ yy29:
 	}
 yy30:
 	++cur;
-	yych = (cur < lim ? (unsigned char)line[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)line[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00:
 		case '\t':
@@ -443,7 +444,7 @@ yy31:
     }
 yy32:
 	++cur;
-	yych = (cur < lim ? (unsigned char)line[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)line[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00:
 		case '\t':

@@ -38,6 +38,18 @@ void ScriptParseInit(void *yypRawParser);
 void ScriptParseFinalize(void *p);
 void ScriptParse(void *yyp, int yymajor, struct dp_tok yyminor, struct dp_script_parser *P);
 int ScriptParseFallback(int iToken);
+
+/* Token t widened by `left` bytes before it and `extra` bytes in all: the `$` of a VAR, the
+ * quotes of a QVALUE, which the tokenizer leaves out of the token but always puts in front
+ * of it. So the clamps below never act (dead by construction, like lempar-patch's
+ * YYDEADBRANCH); they keep the arithmetic in range where EVA cannot see the tokenizer. */
+static struct dp_tok dp_tok_widen(struct dp_tok t, uint16_t left, uint16_t extra)
+{
+    struct dp_tok w;
+    w.off = t.off >= left ? (uint16_t)(t.off - left) : 0u;
+    w.len = t.len <= 0xffffu - extra ? (uint16_t)(t.len + extra) : t.len;
+    return w;
+}
 /**************** End of %include directives **********************************/
 /* These constants specify the various numeric values for terminal symbols.
 ***************** Begin token definitions *************************************/
@@ -1222,8 +1234,7 @@ static YYACTIONTYPE yy_reduce(
   yymsp[0].minor.yy14 = yylhsminor.yy14;
         break;
       case 21: /* svalue ::= VAR */
-{ yylhsminor.yy14.tok.off = (uint16_t)(yymsp[0].minor.yy0.off - 1u); yylhsminor.yy14.tok.len = (uint16_t)(yymsp[0].minor.yy0.len + 1u);
-                           yylhsminor.yy14.quoted = 0; }
+{ yylhsminor.yy14.tok = dp_tok_widen(yymsp[0].minor.yy0, 1u, 1u); yylhsminor.yy14.quoted = 0; }
   yymsp[0].minor.yy14 = yylhsminor.yy14;
         break;
       case 22: /* extra ::= */
@@ -1238,11 +1249,11 @@ static YYACTIONTYPE yy_reduce(
   yymsp[0].minor.yy1 = yylhsminor.yy1;
         break;
       case 25: /* any ::= QVALUE */
-{ yylhsminor.yy1 = yymsp[0].minor.yy0; yylhsminor.yy1.off = (uint16_t)(yymsp[0].minor.yy0.off - 1u); yylhsminor.yy1.len = (uint16_t)(yymsp[0].minor.yy0.len + 2u); }
+{ yylhsminor.yy1 = dp_tok_widen(yymsp[0].minor.yy0, 1u, 2u); }
   yymsp[0].minor.yy1 = yylhsminor.yy1;
         break;
       case 26: /* any ::= VAR */
-{ yylhsminor.yy1 = yymsp[0].minor.yy0; yylhsminor.yy1.off = (uint16_t)(yymsp[0].minor.yy0.off - 1u); yylhsminor.yy1.len = (uint16_t)(yymsp[0].minor.yy0.len + 1u); }
+{ yylhsminor.yy1 = dp_tok_widen(yymsp[0].minor.yy0, 1u, 1u); }
   yymsp[0].minor.yy1 = yylhsminor.yy1;
         break;
       case 27: /* line ::= EOL */
