@@ -775,6 +775,23 @@ int emit_fields(const struct spec *S, const char *root)
         fputs(" */\n", h);
     }
     fprintf(h, "};\n\n#define DP_FIELD_COUNT %d\n\n", S->n_fields);
+    fputs("/* The dense index of each field (struct dp_field_desc.index). */\nenum dp_field_index {\n", h);
+    for (i = 0; i < S->n_fields; i++)
+        fprintf(h, "    DP_FIX_%s = %d,\n", upper(&S->fields[i].name), i);
+    fputs("};\n\n/*@ // the dense indexes of the fields that must occur\n"
+          "    predicate dp_field_required(integer i) =\n        ", h);
+    {
+        int any = 0;
+        for (i = 0; i < S->n_fields; i++)
+            if (S->fields[i].required) {
+                fprintf(h, "%si == DP_FIX_%s", any ? (any % 3 == 0 ? " ||\n        " : " || ") : "",
+                        upper(&S->fields[i].name));
+                any++;
+            }
+        if (!any)
+            fputs("\\false", h);
+    }
+    fputs(";\n*/\n\n", h);
     for (i = 0; i < S->n_fields; i++)
         if (S->fields[i].repeat_limit.len)
             fprintf(h, "#if DP_%s < 1 || DP_%s > 255\n#error \"DP_%s must lie in 1..255: it "
@@ -790,7 +807,8 @@ int emit_fields(const struct spec *S, const char *root)
           "/* Describes the field with this tag; returns 0 for an unknown tag. */\n"
           "/*@ requires \\valid(d);\n    assigns *d;\n    ensures \\result == 0 || \\result == 1;\n"
           "    ensures \\result == 1 ==> d->min_len <= d->max_len <= 65535 &&\n"
-          "        1 <= d->max_count <= 255 && d->index < DP_FIELD_COUNT && d->required <= 1;\n", h);
+          "        1 <= d->max_count <= 255 && d->index < DP_FIELD_COUNT && d->required <= 1;\n"
+          "    ensures \\result == 1 ==> (d->required == 1 <==> dp_field_required(d->index));\n", h);
     /* every field exactly, so that the parser's proof knows each field's length */
     for (i = 0; i < S->n_fields; i++) {
         const struct field_decl *fd = &S->fields[i];

@@ -24,6 +24,29 @@ enum dp_field_tag {
 
 #define DP_FIELD_COUNT 11
 
+/* The dense index of each field (struct dp_field_desc.index). */
+enum dp_field_index {
+    DP_FIX_KIND = 0,
+    DP_FIX_FILENAME = 1,
+    DP_FIX_VERSION = 2,
+    DP_FIX_COUNTER = 3,
+    DP_FIX_MODEL = 4,
+    DP_FIX_HWVERS = 5,
+    DP_FIX_PAYLOAD_LEN = 6,
+    DP_FIX_PAYLOAD_SHA256 = 7,
+    DP_FIX_SIG_ALG = 8,
+    DP_FIX_CERT = 9,
+    DP_FIX_SIGNATURE = 10,
+};
+
+/*@ // the dense indexes of the fields that must occur
+    predicate dp_field_required(integer i) =
+        i == DP_FIX_KIND || i == DP_FIX_FILENAME || i == DP_FIX_VERSION ||
+        i == DP_FIX_COUNTER || i == DP_FIX_MODEL || i == DP_FIX_PAYLOAD_LEN ||
+        i == DP_FIX_PAYLOAD_SHA256 || i == DP_FIX_SIG_ALG || i == DP_FIX_CERT ||
+        i == DP_FIX_SIGNATURE;
+*/
+
 #if DP_IMAGE_MODELS_MAX < 1 || DP_IMAGE_MODELS_MAX > 255
 #error "DP_IMAGE_MODELS_MAX must lie in 1..255: it bounds the occurrences of image field MODEL"
 #endif
@@ -49,6 +72,7 @@ struct dp_field_desc {
     ensures \result == 0 || \result == 1;
     ensures \result == 1 ==> d->min_len <= d->max_len <= 65535 &&
         1 <= d->max_count <= 255 && d->index < DP_FIELD_COUNT && d->required <= 1;
+    ensures \result == 1 ==> (d->required == 1 <==> dp_field_required(d->index));
     ensures tag == DP_FIELD_KIND ==> \result == 1 && d->type == DP_FT_U8 &&
         d->min_len == 1 && d->max_len == 1 && d->max_count == 1u &&
         d->required == 1 && d->index == 0;
