@@ -2,7 +2,7 @@
  * deskprov boot --state DIR --model M [--model4 M4] --mac MAC [--group N] [--hw N]
  *               [--profile P] [--dhcp242 STRING] [--server URL]... [--ca PEM]
  *               [--image-root PEM]... [--sys NAME=VALUE]... [--bank-size BYTES]
- *               [--until-done] [--no-wait] [--json]
+ *               [--fault-at N [--torn]] [--until-done] [--no-wait] [--json]
  *
  * One boot of a simulated phone whose flash is the folder DIR, running the runtime's
  * engine against real servers through the POSIX port. Prints each step of the flow (and a
@@ -12,6 +12,8 @@
  * 11 no server answered (retry wait); 12 power cut by the fault injector; 1 the phone ended
  * without any image; 2 usage or system error. --until-done reboots the phone itself (up to
  * 8 boots) until it is done; --no-wait makes a retry wait end the command (status 11).
+ * --fault-at N cuts the power at the N-th write, sync or rename of the flash (status 12;
+ * --torn: the cut write first writes half its bytes), to check what a power cut leaves.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,7 +122,7 @@ static int usage(void)
     fputs("usage: deskprov boot --state DIR --model M [--model4 M4] --mac MAC [--group N] [--hw N]\n"
           "                     [--profile P] [--dhcp242 STRING] [--server URL]... [--ca PEM]\n"
           "                     [--image-root PEM]... [--sys NAME=VALUE]... [--bank-size BYTES]\n"
-          "                     [--until-done] [--no-wait] [--json]\n", stderr);
+          "                     [--fault-at N [--torn]] [--until-done] [--no-wait] [--json]\n", stderr);
     return 2;
 }
 
@@ -147,6 +149,7 @@ int cmd_boot(int argc, char **argv)
         if (strcmp(a, "--json") == 0) { o.json = 1; continue; }
         if (strcmp(a, "--until-done") == 0) { until = 1; continue; }
         if (strcmp(a, "--no-wait") == 0) { ph.sleep_real = 0; continue; }
+        if (strcmp(a, "--torn") == 0) { ph.torn = 1; continue; }
         if (!v)
             return usage();
         i++;
@@ -159,6 +162,7 @@ int cmd_boot(int argc, char **argv)
         else if (strcmp(a, "--dhcp242") == 0) dhcp = v;
         else if (strcmp(a, "--ca") == 0) ph.ca_file = v;
         else if (strcmp(a, "--bank-size") == 0) ph.bank_size = strtoull(v, NULL, 10);
+        else if (strcmp(a, "--fault-at") == 0) ph.fault_at = strtol(v, NULL, 10);
         else if (strcmp(a, "--profile") == 0) {
             int p = cli_profile_arg(v);
             if (p < 0)

@@ -8,9 +8,15 @@
 # with the failed assertions, and asserts real behaviour: the phone's exit status and steps
 # (deskprov boot --json), its state folder (decoded on its own by it.py state) and the
 # server's access log (port, request, status). The last line is the total; the exit status
-# is 1 when a case failed.
+# is 1 when a case failed. A case whose requirement the flow or the engine does not meet
+# yet, for a reason reported to the lead, prints `gap` instead of FAIL (see gap()): it
+# still runs every assertion and turns ok by itself once the gap is closed.
 #
 #   tests/integration/run.sh BUILD_DIR [CASE-PATTERN]
+#
+# CASE-PATTERN runs only the cases whose ID or description contains it (the provisioned
+# phone the others clone is made anyway). Everything lands in BUILD_DIR/integration:
+# phones/ (state folders), out/ (each boot's --json output), log/ (access logs), www/.
 #
 # BUILD_DIR holds deskprov and tests/deskprov-fast: the same command built with short
 # timing limits (mk/tests.mk, IT_FAST_FLAGS) for the cases about waits and deadlines.
@@ -97,6 +103,7 @@ boot() {
     shift
     [ "${WAIT:-0}" = 1 ] && nowait=
     mkdir -p "$W/phones/$ph"
+    rm -f "$W/out/state-$ph"
     NOUT=$((NOUT + 1))
     OUT=$W/out/$NOUT-$ph.json
     "${BIN:-$DESKPROV}" boot --state "$W/phones/$ph" --model 16CC --model4 16cc --mac "$MAC" \
@@ -104,7 +111,7 @@ boot() {
     RC=$?
 }
 
-clone() { rm -rf "$W/phones/$2"; cp -a "$W/phones/$1" "$W/phones/$2"; }
+clone() { rm -rf "$W/phones/$2" "$W/out/state-$2"; cp -a "$W/phones/$1" "$W/phones/$2"; }
 
 # Queries of the last boot's JSON (jq), of the state folder and of the access log.
 q() { jq -r "$1" "$OUT" 2>/dev/null; }
@@ -113,7 +120,12 @@ acts() { q '[.boots[-1].steps[].action] | join(" ")'; }
 whys() { q '[.boots[-1].steps[].why // empty] | join(" ")'; }
 diags() { q '.boots[-1].diagnostics | join(" ")'; }
 files() { q '[.boots[-1].steps[].file // empty] | join(" ")'; }
-st() { python3 "$IT" state "$W/phones/$1" | sed -n "s/^$2=//p"; }
+# st PHONE KEY: a value of the phone's state (it.py state), decoded once per boot
+st() {
+    local f=$W/out/state-$1
+    [ -f "$f" ] || python3 "$IT" state "$W/phones/$1" > "$f"
+    sed -n "s/^$2=//p" "$f"
+}
 has() { [[ " $1 " == *" $2 "* ]]; }       # has LIST WORD
 hasnt() { ! has "$@"; }
 eq() { [ "$1" = "$2" ]; }
@@ -176,6 +188,17 @@ scenario setapp 'GET appset.txt\n'
 printf 'SET APPNAME S16CC_9_9_9.bin\nSET SIPDOMAIN setapp.example\n' > "$WWW/setapp/appset.txt"
 scenario noapp 'GET 46xxsettings.txt\n'
 mkdir -p "$WWW/noscript" "$WWW/names"
+# REQ-SEC-015: an upgrade with a settings change, for the power cuts
+scenario cut 'SET APPNAME S16CC_1_0_3.bin\nGET cut.txt\n'
+printf 'SET SIPDOMAIN cut.example\nSET AGENTTONE 1\n' > "$WWW/cut/cut.txt"
+cp "$WWW/up/S16CC_1_0_3.bin" "$WWW/cut/"
+# REQ-DL-027: a larger image, for a power cut in the middle of its download
+scenario resume 'SET APPNAME S16CC_1_0_6.bin\nGET 46xxsettings.txt\n'
+img resume S16CC_1_0_6.bin app '16cc' 4 200000
+# REQ-SEC-010: a settings file naming a certificate file
+scenario certs 'GET 46xxsettings.txt\n'
+printf 'SET TRUSTCERTS certs.pem\n' > "$WWW/certs/46xxsettings.txt"
+cp "$PKI/tls-ca.pem" "$WWW/certs/certs.pem"
 # REQ-DL-004: a settings file that moves HTTPDIR
 scenario dl004 'GET dl004.txt\n'
 printf 'SET HTTPDIR dl004b\n' > "$WWW/dl004/dl004.txt"
@@ -328,7 +351,7 @@ if begin REQ-DL-005 "the HTTPS server is down: the HTTP server is used, and serv
     end
 fi
 
-if begin REQ-DL-006 "AUTH=1 refuses the HTTP fallback when HTTPS is down, and every file of a run comes over HTTPS"; then
+if begin REQ-DL-006 "AUTH=1 refuses the HTTP fallback when HTTPS is down (REQ-SEC-011), and every file of a run comes over HTTPS"; then
     clone new auth
     boot auth --server "https://127.0.0.1:$DEAD/main" --server "$H/main" --dhcp242 AUTH=1
     chk "exit status 11 (retry wait; got $RC)" eq "$RC" 11
@@ -401,7 +424,7 @@ if begin REQ-DL-024 "redirects 301, 302, 303, 307, 308 (relative Location) are f
     end
 fi
 
-if begin REQ-DL-024 "redirects: 5 hops are followed, the 6th fails; an absolute Location is followed; another scheme is refused"; then
+if begin REQ-DL-024 "redirects: 5 hops are followed, the 6th fails; an absolute Location is followed; another scheme is refused (REQ-SEC-012)"; then
     clone new hops
     boot hops $(srv hop5)
     chk "5 hops: exit status 0 (got $RC)" eq "$RC" 0
@@ -473,7 +496,7 @@ if begin REQ-DL-018 "a rejected image (bad signature, wrong model, rollback, bad
     end
 fi
 
-if begin REQ-SEC-008 "TLS: a server certificate of another name is refused (accepted with TLSSRVRID=0); an untrusted CA is refused"; then
+if begin REQ-SEC-008 "TLS: a server certificate of another name is refused (accepted with TLSSRVRID=0, REQ-SEC-009); an untrusted CA is refused"; then
     clone new tlsname
     boot tlsname --server "https://127.0.0.1:$IT_OTHER/main" --server "http://127.0.0.1:$DEAD/main"
     chk "other name: exit status 11 (got $RC)" eq "$RC" 11
@@ -723,6 +746,68 @@ if begin REQ-DL-009 "no server (fast-clock build): jittered backoff waits, then 
         "fetch_script next_server schedule_retry fetch_script next_server schedule_retry fetch_script next_server give_up"
     chk "waits in [0.5,1] s then [1,2] s: 1.5-3 s in all (took $ms ms)" bash -c "[ $ms -ge 1500 ] && [ $ms -le 3300 ]"
     chk "the stored settings kept" eq "$(st backoff set.PHNEMERGNUM),$(st backoff settings.seq)" "112,$(st new settings.seq)"
+    end
+fi
+
+# pair PHONE: the stored (SIPDOMAIN, AGENTTONE)
+pair() { echo "$(st "$1" set.SIPDOMAIN),$(st "$1" set.AGENTTONE)"; }
+# active_ok PHONE: the active bank is valid and holds, byte for byte, the image it names
+active_ok() {
+    local a n f
+    a=$(st "$1" meta.active)
+    [ "$(st "$1" "bank$a.valid")" = 1 ] || return 1
+    n=$(st "$1" "bank$a.name")
+    f=$(ls "$WWW"/main/"$n" "$WWW"/cut/"$n" 2>/dev/null | head -1)
+    [ -n "$f" ] && cmp -s -n "$(stat -c %s "$f")" "$f" "$W/phones/$1/bank$a.img"
+}
+
+if begin REQ-SEC-015 "a power cut at every write, sync or rename of an upgrade and a settings commit (torn or not) leaves a verified image and the old or new settings; the next boots finish it"; then
+    cuts=0
+    for torn in "" --torn; do
+        n=1
+        while [ $n -le 60 ]; do
+            clone new cut
+            boot cut $(srv cut) --until-done --fault-at $n $torn
+            [ "$RC" = 12 ] || break
+            cuts=$((cuts + 1))
+            chk "cut at $n$torn: the active bank holds a verified image" active_ok cut
+            chk "cut at $n$torn: the old or the new settings (got $(pair cut))" \
+                bash -c "[ '$(pair cut)' = example.com,7 ] || [ '$(pair cut)' = cut.example,1 ]"
+            boot cut $(srv cut) --until-done
+            chk "cut at $n$torn: the next boots end done (got $RC)" eq "$RC" 0
+            chk "cut at $n$torn: then the new application, confirmed, and the new settings" \
+                eq "$(q '.boots[-1].appname'),$(st cut meta.trial),$(pair cut)" "S16CC_1_0_3.bin,0,cut.example,1"
+            n=$((n + 1))
+        done
+        chk "no cut at $n$torn: the run is done (got $RC)" eq "$RC" 0
+    done
+    chk "power cuts tried: $cuts (at least 20)" bash -c "[ $cuts -ge 20 ]"
+    take_log
+    end
+fi
+
+if begin REQ-DL-027 "a binary download cut by a power cut resumes after reboot with Range from the last byte written"; then
+    clone new resume
+    boot resume $(srv resume) --fault-at 9
+    chk "cut in the payload (got $RC)" eq "$RC" 12
+    chk "bank 1 partly written" bash -c "[ \$(stat -c %s '$W/phones/resume/bank1.img') -gt 0 ] && [ \$(stat -c %s '$W/phones/resume/bank1.img') -lt 200000 ]"
+    boot resume $(srv resume)
+    chk "the next boot installs it (got $RC)" eq "$RC,$(st resume bank1.name)" "10,S16CC_1_0_6.bin"
+    chk "bank 1 holds the image byte for byte" cmp -n "$(stat -c %s "$WWW/resume/S16CC_1_0_6.bin")" "$WWW/resume/S16CC_1_0_6.bin" "$W/phones/resume/bank1.img"
+    take_log
+    chk "access log: the second download is a 206 (Range)" eq "$(grep -c '/resume/S16CC_1_0_6.bin 206$' "$LOG")" 1
+    gap "resuming is not implemented (dp_boot_can_resume returns 0): the download restarts from byte 0"
+    end
+fi
+
+if begin REQ-SEC-010 "the certificate files named by TRUSTCERTS are requested after the settings files"; then
+    clone new certs
+    boot certs $(srv certs)
+    chk "done (got $RC)" eq "$RC" 0
+    take_log
+    chk "access log: the settings, then certs.pem" eq "$(logseq)" \
+        "S /certs/16xxupgrade.txt 200|S /certs/46xxsettings.txt 200|S /certs/certs.pem 200"
+    gap "the engine does not fetch TRUSTCERTS files (no certificate sink in dp_boot)"
     end
 fi
 

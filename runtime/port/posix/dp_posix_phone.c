@@ -78,6 +78,8 @@ enum dp_posix_outcome dp_posix_boot(struct dp_posix_phone *ph, struct dp_boot *b
     mem.diag = diags;
     mem.diag_cap = DIAGS;
     dp_posix_flash_init(&ph->flash, ph->state_dir, ph->bank_size);
+    ph->flash.fault_at = ph->fault_at;
+    ph->flash.torn = ph->torn;
     dp_boot_init(b, &mem, ph->profile, &ph->params);
     load_records(ph, b);
     if (ph->dhcp242)
