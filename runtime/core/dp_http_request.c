@@ -21,6 +21,10 @@ struct dp_wr {
 /*@ requires dp_wr_ok(w);
     assigns w->out[0 .. w->cap - 1], w->len, w->bad;
     ensures dp_wr_ok(w);
+    ensures \old(w->len) <= w->len <= \old(w->len) + 1;
+    ensures \old(w->bad) != 0 ==> w->bad != 0;
+    ensures w->len == \old(w->len) + 1 || w->bad != 0;
+    ensures w->len == \old(w->len) + 1 ==> w->out[\old(w->len)] == c;
 */
 static void dp_wc(struct dp_wr *w, char c)
 {
@@ -35,14 +39,22 @@ static void dp_wc(struct dp_wr *w, char c)
 /* Appends s[0 .. n-1]; with check, only bytes accepted by the class (1: printable ASCII,
  * 2: a host name or address byte). */
 /*@ requires dp_wr_ok(w) && (n == 0 || \valid_read(s + (0 .. n - 1)));
+    requires \separated(w, s + (0 .. n - 1));
     assigns w->out[0 .. w->cap - 1], w->len, w->bad;
     ensures dp_wr_ok(w);
+    ensures \old(w->len) <= w->len <= \old(w->len) + n;
+    ensures \old(w->bad) != 0 ==> w->bad != 0;
+    ensures w->len == \old(w->len) + n || w->bad != 0;
 */
 static void dp_ws(struct dp_wr *w, const char *s, uint32_t n, int check)
 {
     uint32_t i;
 
     /*@ loop invariant 0 <= i <= n && dp_wr_ok(w);
+        loop invariant w->out == \at(w->out, Pre) && w->cap == \at(w->cap, Pre);
+        loop invariant \at(w->len, Pre) <= w->len <= \at(w->len, Pre) + i;
+        loop invariant \at(w->bad, Pre) != 0 ==> w->bad != 0;
+        loop invariant w->len == \at(w->len, Pre) + i || w->bad != 0;
         loop assigns i, w->out[0 .. w->cap - 1], w->len, w->bad;
         loop variant n - i;
     */
@@ -61,35 +73,71 @@ static void dp_ws(struct dp_wr *w, const char *s, uint32_t n, int check)
 /* Appends a string literal. */
 #define DP_WL(w, lit) dp_ws((w), (lit), (uint32_t)(sizeof(lit) - 1u), 0)
 
+/* 10 to the power 19 - k (a switch rather than a table: no constant table for the
+ * prover to keep apart from the caller's memory). */
+/*@ requires k < 20;
+    assigns \nothing;
+    ensures \result >= 1;
+*/
+static uint64_t dp_pow10(uint32_t k)
+{
+    uint64_t p;
+
+    switch (k) {
+    case 0: p = 10000000000000000000u; break;
+    case 1: p = 1000000000000000000u; break;
+    case 2: p = 100000000000000000u; break;
+    case 3: p = 10000000000000000u; break;
+    case 4: p = 1000000000000000u; break;
+    case 5: p = 100000000000000u; break;
+    case 6: p = 10000000000000u; break;
+    case 7: p = 1000000000000u; break;
+    case 8: p = 100000000000u; break;
+    case 9: p = 10000000000u; break;
+    case 10: p = 1000000000u; break;
+    case 11: p = 100000000u; break;
+    case 12: p = 10000000u; break;
+    case 13: p = 1000000u; break;
+    case 14: p = 100000u; break;
+    case 15: p = 10000u; break;
+    case 16: p = 1000u; break;
+    case 17: p = 100u; break;
+    case 18: p = 10u; break;
+    default: p = 1u; break;
+    }
+    return p;
+}
+
 /* Appends v in decimal, by subtracting powers of ten (no 64-bit division, which a
  * Cortex-M would take from a run-time library). */
 /*@ requires dp_wr_ok(w);
     assigns w->out[0 .. w->cap - 1], w->len, w->bad;
     ensures dp_wr_ok(w);
+    ensures \old(w->len) <= w->len <= \old(w->len) + 20;
+    ensures \old(w->bad) != 0 ==> w->bad != 0;
 */
 static void dp_wu64(struct dp_wr *w, uint64_t v)
 {
-    static const uint64_t pow10[20] = {
-        10000000000000000000u, 1000000000000000000u, 100000000000000000u,
-        10000000000000000u, 1000000000000000u, 100000000000000u, 10000000000000u,
-        1000000000000u, 100000000000u, 10000000000u, 1000000000u, 100000000u,
-        10000000u, 1000000u, 100000u, 10000u, 1000u, 100u, 10u, 1u
-    };
+    uint64_t p;
     uint32_t k, d;
     int started = 0;
 
     /*@ loop invariant 0 <= k <= 20 && dp_wr_ok(w);
-        loop assigns k, d, v, started, w->out[0 .. w->cap - 1], w->len, w->bad;
+        loop invariant w->out == \at(w->out, Pre) && w->cap == \at(w->cap, Pre);
+        loop invariant \at(w->len, Pre) <= w->len <= \at(w->len, Pre) + k;
+        loop invariant \at(w->bad, Pre) != 0 ==> w->bad != 0;
+        loop assigns k, d, p, v, started, w->out[0 .. w->cap - 1], w->len, w->bad;
         loop variant 20 - k;
     */
     for (k = 0; k < 20u; k++) {
+        p = dp_pow10(k);
         d = 0;
-        /*@ loop invariant 0 <= d <= 9 || (k == 0 && d <= 1);
+        /*@ loop invariant 0 <= d <= 9;
             loop assigns d, v;
             loop variant v;
         */
-        while (v >= pow10[k] && d < 9u) {
-            v -= pow10[k];
+        while (v >= p && d < 9u) {
+            v -= p;
             d++;
         }
         if (d != 0u || started != 0 || k == 19u) {
@@ -102,6 +150,10 @@ static void dp_wu64(struct dp_wr *w, uint64_t v)
 /* A strong entity tag: DQUOTE *etagc DQUOTE, etagc = %x21 / %x23-7E / %x80-FF. */
 /*@ requires n == 0 || \valid_read(s + (0 .. n - 1));
     assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 ==> 2 <= n <= DP_ETAG_MAX && s[0] == '"' && s[n - 1] == '"';
+    ensures \result == 1 ==> \forall integer j; 1 <= j < n - 1 ==>
+                (s[j] < 0 || (s[j] >= 0x21 && s[j] != 0x22 && s[j] != 0x7f));
 */
 static int dp_strong_etag(const char *s, uint32_t n)
 {
@@ -110,12 +162,14 @@ static int dp_strong_etag(const char *s, uint32_t n)
     if (n < 2u || n > DP_ETAG_MAX || s[0] != '"' || s[n - 1u] != '"')
         return 0;
     /*@ loop invariant 1 <= i <= n - 1;
+        loop invariant \forall integer j; 1 <= j < i ==>
+                         (s[j] < 0 || (s[j] >= 0x21 && s[j] != 0x22 && s[j] != 0x7f));
         loop assigns i;
         loop variant n - 1 - i;
     */
     for (i = 1; i + 1u < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x21u || c == 0x22u || c == 0x7fu)
+        int c = s[i];   /* a byte from 0x80 is an etagc whatever the sign of char */
+        if (c >= 0 && (c < 0x21 || c == 0x22 || c == 0x7f))
             return 0;
     }
     return 1;

@@ -78,6 +78,8 @@ struct dp_http_req {
              \separated(out + (0 .. cap - 1), r->etag + (0 .. r->etag_len - 1));
     assigns out[0 .. cap - 1];
     ensures \result <= cap && \result <= DP_HTTP_REQUEST_MAX;
+    ensures (r->url->scheme > DP_SCHEME_HTTPS || r->url->host_len == 0 ||
+             r->url->path_len == 0 || r->url->path[0] != '/') ==> \result == 0;
 */
 uint32_t dp_http_request(const struct dp_http_req *r, char *out, uint32_t cap);
 
