@@ -1,7 +1,8 @@
 # Shared by the integration tests and the demo: a real lighttpd on 127.0.0.1 serving a site
 # folder over HTTP and HTTPS, a throw-away PKI, and signed images. Source it, then:
 #   it_pki DIR                 server CA + server cert (127.0.0.1, localhost), product root,
-#                              signer (tests/image/mkpki.sh), in DIR
+#                              signer (tests/image/mkpki.sh), in DIR; other.pem (a server
+#                              cert for another name), expired.pem (expired in 2020)
 #   it_start SITE DIR          lighttpd serving SITE, config/logs in DIR; sets IT_HTTP,
 #                              IT_HTTPS (ports: free ones, or IT_HTTP_PORT/IT_HTTPS_PORT when
 #                              set, so that IT_EXTRA_CONF can name them) and IT_LOG (access
@@ -31,7 +32,16 @@ it_pki() {
         printf 'subjectAltName=DNS:other.example\nextendedKeyUsage=serverAuth\n' > other.ext
         openssl x509 -req -in other.csr -CA tls-ca.pem -CAkey tls-ca.key -CAcreateserial -days 3650 \
             -extfile other.ext -out other.pem 2>/dev/null
-        rm -f ./*.csr ./*.ext ./*.srl
+        # expired.pem: the right names, valid for one day of 2020 (openssl ca sets the dates)
+        mkdir -p ca.tmp && : > ca.tmp/index.txt && echo 01 > ca.tmp/serial
+        printf '[ca]\ndefault_ca = d\n[d]\ndir = ca.tmp\ndatabase = ca.tmp/index.txt\nserial = ca.tmp/serial\nnew_certs_dir = ca.tmp\ndefault_md = sha256\npolicy = p\ncopy_extensions = copy\nunique_subject = no\n[p]\ncommonName = supplied\n' > ca.tmp/ca.cnf
+        openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=localhost" \
+            -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -addext extendedKeyUsage=serverAuth \
+            -keyout expired.key -out expired.csr 2>/dev/null
+        openssl ca -batch -config ca.tmp/ca.cnf -cert tls-ca.pem -keyfile tls-ca.key \
+            -startdate 20200101000000Z -enddate 20200102000000Z -in expired.csr -out expired.pem \
+            >/dev/null 2>&1
+        rm -rf ./*.csr ./*.ext ./*.srl ca.tmp
     )
 }
 

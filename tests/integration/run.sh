@@ -131,14 +131,15 @@ hasnt() { ! has "$@"; }
 eq() { [ "$1" = "$2" ]; }
 
 # take_log: the access log of what happened since the last take_log, as lines
-# "S|H|O path status" (S the HTTPS port, H the HTTP port, O the HTTPS port with the
-# certificate of another name) in $LOG; lighttpd restarts on the same ports.
+# "S|H|O|X path status" (S the HTTPS port, H the HTTP port, O and X the HTTPS ports with
+# the certificate of another name and the expired one) in $LOG; lighttpd restarts on the
+# same ports.
 take_log() {
     NOUT=$((NOUT + 1))
     LOG=$W/log/$NOUT
     it_log > "$LOG.raw"    # not in a subshell: it_log restarts lighttpd and sets IT_PID
-    awk -v s="$IT_HTTPS" -v h="$IT_HTTP" -v o="$IT_OTHER" '
-        NF { p = $1 == s ? "S" : $1 == h ? "H" : $1 == o ? "O" : $1; print p, $3, $5 }' "$LOG.raw" > "$LOG"
+    awk -v s="$IT_HTTPS" -v h="$IT_HTTP" -v o="$IT_OTHER" -v x="$IT_EXPIRED" '
+        NF { p = $1 == s ? "S" : $1 == h ? "H" : $1 == o ? "O" : $1 == x ? "X" : $1; print p, $3, $5 }' "$LOG.raw" > "$LOG"
 }
 logseq() { paste -sd'|' "$LOG"; }
 nolog() { [ ! -s "$LOG" ]; }
@@ -247,7 +248,11 @@ IT_OTHER=$((IT_HTTPS_PORT + 1))
 while [ "$IT_OTHER" = "$IT_HTTP_PORT" ] || (echo > "/dev/tcp/127.0.0.1/$IT_OTHER") 2>/dev/null; do
     IT_OTHER=$((IT_OTHER + 1))
 done
-DEAD=$((IT_OTHER + 1))    # nothing listens there
+IT_EXPIRED=$((IT_OTHER + 1))
+while [ "$IT_EXPIRED" = "$IT_HTTP_PORT" ] || (echo > "/dev/tcp/127.0.0.1/$IT_EXPIRED") 2>/dev/null; do
+    IT_EXPIRED=$((IT_EXPIRED + 1))
+done
+DEAD=$((IT_EXPIRED + 1))    # nothing listens there
 while [ "$DEAD" = "$IT_HTTP_PORT" ] || (echo > "/dev/tcp/127.0.0.1/$DEAD") 2>/dev/null; do DEAD=$((DEAD + 1)); done
 P=$(cd "$PKI" && pwd)
 # redirects: /rNNN/F answers NNN to /main/F (relative Location); /hopN/F takes N hops to
@@ -263,6 +268,11 @@ server.stream-response-body = 2
     ssl.engine  = \"enable\"
     ssl.pemfile = \"$P/other.pem\"
     ssl.privkey = \"$P/other.key\"
+}
+\$SERVER[\"socket\"] == \"127.0.0.1:$IT_EXPIRED\" {
+    ssl.engine  = \"enable\"
+    ssl.pemfile = \"$P/expired.pem\"
+    ssl.privkey = \"$P/expired.key\"
 }
 \$HTTP[\"url\"] =~ \"^/cgi/\" { cgi.assign = ( \".txt\" => \"/bin/sh\", \".bin\" => \"/bin/sh\" ) }
 \$HTTP[\"url\"] =~ \"^/(hop|abs|totls)\" {
@@ -496,7 +506,7 @@ if begin REQ-DL-018 "a rejected image (bad signature, wrong model, rollback, bad
     end
 fi
 
-if begin REQ-SEC-008 "TLS: a server certificate of another name is refused (accepted with TLSSRVRID=0, REQ-SEC-009); an untrusted CA is refused"; then
+if begin REQ-SEC-008 "TLS: a server certificate of another name is refused (accepted with TLSSRVRID=0, REQ-SEC-009); an untrusted CA or an expired certificate is refused"; then
     clone new tlsname
     boot tlsname --server "https://127.0.0.1:$IT_OTHER/main" --server "http://127.0.0.1:$DEAD/main"
     chk "other name: exit status 11 (got $RC)" eq "$RC" 11
@@ -516,6 +526,16 @@ if begin REQ-SEC-008 "TLS: a server certificate of another name is refused (acce
     chk "untrusted CA, TLSSRVRID=0: still refused (the chain is always checked)" eq "$RC,$(whys)" "11,net-tls net-connect"
     take_log
     chk "untrusted CA: no request reached the server" nolog
+    clone new tlsexp
+    chk "the expired server answers (curl -k) with an expired certificate" \
+        bash -c "curl -sk -o /dev/null 'https://127.0.0.1:$IT_EXPIRED/main/16xxupgrade.txt' && ! curl -s -o /dev/null --cacert '$PKI/tls-ca.pem' 'https://127.0.0.1:$IT_EXPIRED/main/16xxupgrade.txt'"
+    take_log
+    boot tlsexp --server "https://127.0.0.1:$IT_EXPIRED/main" --server "http://127.0.0.1:$DEAD/main"
+    chk "expired certificate: refused, net-tls (got $RC)" eq "$RC,$(whys)" "11,net-tls net-connect"
+    boot tlsexp --server "https://127.0.0.1:$IT_EXPIRED/main" --server "http://127.0.0.1:$DEAD/main" --dhcp242 TLSSRVRID=0
+    chk "expired certificate, TLSSRVRID=0: still refused (got $RC)" eq "$RC,$(whys)" "11,net-tls net-connect"
+    take_log
+    chk "expired certificate: no request reached the server" nolog
     end
 fi
 
@@ -712,6 +732,21 @@ if begin REQ-DL-026 "only 200 succeeds: a 204 (CGI), a 206 to a request without 
     canned "$(resp s101 'HTTP/1.1 101 Switching Protocols\r\nUpgrade: x\r\n\r\n')"
     boot status --server "https://127.0.0.1:$DEAD/x" --server "http://127.0.0.1:$CPORT/"
     chk "101: retry wait, http-switching (got $RC)" eq "$RC,$(q '.boots[-1].steps[-1].why')" "11,http-switching"
+    end
+fi
+
+if begin REQ-SEC-013 "hostile responses refused end to end: an HTTP/0.9 reply, Content-Length with chunked, a control byte in the head, bytes after the body"; then
+    clone new hostile
+    for r in "no-status-line:SET APPNAME evil.bin\n" \
+             "length-and-chunked:HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n" \
+             "control-byte:HTTP/1.1 200 OK\r\nX-A: \x01\r\nContent-Length: 0\r\n\r\n" \
+             "extra-data:HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n#\nSET APPNAME evil.bin\n"; do
+        rule=${r%%:*}
+        canned "$(resp "h-$rule" "${r#*:}")"
+        boot hostile --server "https://127.0.0.1:$DEAD/x" --server "http://127.0.0.1:$CPORT/"
+        chk "$rule: refused with http-$rule, retry wait (got $RC, $(whys))" eq "$RC,$(whys)" "11,net-connect http-$rule"
+    done
+    chk "the installed image untouched" eq "$(st hostile meta.active),$(st hostile meta.appname),$(st hostile meta.trial)" "0,S16CC_1_0_2.bin,0"
     end
 fi
 
