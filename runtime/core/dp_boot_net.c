@@ -225,6 +225,15 @@ static void dp_fetch(struct dp_boot *b)
         b->url.host[i] = b->cur.host[i];
     b->url.path_len = (uint16_t)dp_url_file_path(b->dir, b->dir_len, b->name, b->name_len,
                                                  b->url.path, (uint32_t)sizeof b->url.path);
+    if (b->url.scheme == DP_SCHEME_HTTP && dp_auth(b)) {
+        /* REQ-DL-006: a file of this run set AUTH 1 after an HTTP server served the script:
+         * no further request over HTTP */
+        b->why = DP_E_AUTH_NO_HTTP;
+        b->pending_ev = b->sink == DP_SINK_IMAGE ? DP_EV_IMAGE_BAD : DP_EV_FILE_FAIL;
+        b->then = DP_THEN_NOTHING;
+        dp_boot_fire(b, b->pending_ev);
+        return;
+    }
     if (b->url.path_len == 0u) {
         b->why = DP_E_FILE_REFUSED;
         b->pending_ev = b->sink == DP_SINK_IMAGE ? DP_EV_IMAGE_BAD : DP_EV_FILE_FAIL;

@@ -189,6 +189,9 @@ scenario setapp 'GET appset.txt\n'
 printf 'SET APPNAME S16CC_9_9_9.bin\nSET SIPDOMAIN setapp.example\n' > "$WWW/setapp/appset.txt"
 scenario noapp 'GET 46xxsettings.txt\n'
 mkdir -p "$WWW/noscript" "$WWW/names"
+# REQ-DL-006: a settings file that sets AUTH 1, then GETs more (and an image after it)
+scenario authset 'GET authset.txt\n'
+printf 'SET AUTH 1\nGET $MACADDR.txt\n' > "$WWW/authset/authset.txt"
 # REQ-SEC-015: an upgrade with a settings change, for the power cuts
 scenario cut 'SET APPNAME S16CC_1_0_3.bin\nGET cut.txt\n'
 printf 'SET SIPDOMAIN cut.example\nSET AGENTTONE 1\n' > "$WWW/cut/cut.txt"
@@ -235,6 +238,9 @@ mv "$WWW/main/S16CC_1_0_5.bin" "$W/S16CC_1_0_5.bin"
 cgi chunked/S16CC_1_0_5.bin "printf 'Content-Type: application/octet-stream\r\n\r\n'; f=$(cd "$W" && pwd)/S16CC_1_0_5.bin
 head -c 10000 \"\$f\"; sleep 0.2; tail -c +10001 \"\$f\" | head -c 20000; sleep 0.2; tail -c +30001 \"\$f\""
 cgi s204/16xxupgrade.txt 'printf "Status: 204\r\n\r\n"'
+# 300 KiB of comments, chunked (no Content-Length): past the script cap while it streams
+mkdir -p "$WWW/cgi/bigchunked"
+cgi bigchunked/16xxupgrade.txt 'printf "Content-Type: text/plain\r\n\r\n"; i=0; while [ $i -lt 300 ]; do head -c 1023 /dev/zero | tr "\\0" "#"; echo; i=$((i + 1)); done'
 cgi hang/16xxupgrade.txt 'sleep 8'
 # 39 bytes a second: below the fast build's 64 B/s over a 1 s window
 cgi trickle/16xxupgrade.txt 'printf "Content-Type: text/plain\r\n\r\n"; for i in 1 2 3 4 5 6; do printf "## trickle trickle trickle trickle ##\n"; sleep 1; done'
@@ -345,6 +351,18 @@ if begin REQ-DL-014 "boot image then application: BOOTNAME two-stage, one boot a
     take_log
     chk "access log: no settings file in a boot that installs (REQ-DL-016)" eq "$(logseq)" \
         "S /main/16xxupgrade.txt 200|S /main/hb16cc_1_0_1.bin 200|S /main/16xxupgrade.txt 200|S /main/S16CC_1_0_2.bin 200|S /main/16xxupgrade.txt 200|S /main/46xxsettings.txt 200|S /main/00040DAABBCC.txt 200"
+    end
+fi
+
+if begin REQ-DL-006 "a settings file that sets AUTH 1 over HTTP: no further request over HTTP in that run, and none in the next"; then
+    boot authset --server "https://127.0.0.1:$DEAD/authset" --server "$H/authset"
+    chk "done, no image (got $RC)" eq "$RC" 1
+    chk "AUTH=1 stored" eq "$(st authset set.AUTH)" 1
+    chk "the per-MAC file not applied (not fetched over HTTP)" eq "$(st authset set.PHNEMERGNUM)" ""
+    boot authset --server "https://127.0.0.1:$DEAD/authset" --server "$H/authset"
+    chk "next boot: retry wait, HTTPS only (got $RC)" eq "$RC,$(acts)" "11,fetch_script schedule_retry"
+    take_log
+    chk "access log: no HTTP request once AUTH is 1" eq "$(logseq)" "H /authset/16xxupgrade.txt 200|H /authset/authset.txt 200"
     end
 fi
 
@@ -665,11 +683,14 @@ if begin REQ-DL-018 "a factory-new phone whose only image is refused ends in a b
     end
 fi
 
-if begin REQ-DL-022 "size caps: an upgrade script over its cap is refused by Content-Length; the 972,412-byte template is accepted, a settings file over 2 MiB refused; an image larger than the bank refused"; then
+if begin REQ-DL-022 "size caps: an upgrade script over its cap is refused by Content-Length, or aborted as it grows (chunked); the 972,412-byte template is accepted, a settings file over 2 MiB refused; an image larger than the bank refused"; then
     clone new caps
     boot caps $(srv bigscript)
     chk "big script: retry wait (got $RC)" eq "$RC" 11
     chk "big script: http-body-too-large on each server" eq "$(whys)" "http-body-too-large http-body-too-large"
+    chk "the chunked CGI really streams chunked (curl, logged too)" bash -c "curl -s -D - -o /dev/null '$H/cgi/bigchunked/16xxupgrade.txt' | grep -qi '^Transfer-Encoding: chunked'"
+    boot caps $(srv cgi/bigchunked)
+    chk "big chunked script: aborted as it grows past the cap (got $RC)" eq "$RC,$(whys)" "11,http-body-too-large http-body-too-large"
     boot caps $(srv caps)
     chk "settings: done (got $RC)" eq "$RC" 0
     chk "the template applied, the huge file not" eq "$(st caps set.SIPDOMAIN),$(st caps set.AGENTTONE),$(st caps set.SNTPSRVR)" "template.example,3,pool.ntp.org"
@@ -679,7 +700,7 @@ if begin REQ-DL-022 "size caps: an upgrade script over its cap is refused by Con
     chk "nothing written: bank 1 still valid" eq "$(st caps bank1.valid),$(st caps meta.active)" "1,0"
     take_log
     chk "access log" eq "$(awk '{print $2, $3}' "$LOG" | paste -sd'|')" \
-        "/bigscript/16xxupgrade.txt 200|/bigscript/16xxupgrade.txt 200|/caps/16xxupgrade.txt 200|/caps/template.txt 200|/caps/huge.txt 200|/big/16xxupgrade.txt 200|/big/S16CC_3_0_0.bin 200|/big/46xxsettings.txt 200|/big/00040DAABBCC.txt 200"
+        "/bigscript/16xxupgrade.txt 200|/bigscript/16xxupgrade.txt 200|/cgi/bigchunked/16xxupgrade.txt 200|/cgi/bigchunked/16xxupgrade.txt 200|/cgi/bigchunked/16xxupgrade.txt 200|/caps/16xxupgrade.txt 200|/caps/template.txt 200|/caps/huge.txt 200|/big/16xxupgrade.txt 200|/big/S16CC_3_0_0.bin 200|/big/46xxsettings.txt 200|/big/00040DAABBCC.txt 200"
     end
 fi
 
