@@ -24,6 +24,8 @@
  *     inactive bank, inside the bank, at the offset where the previous write ended
  *     (REQ-IMG-013, spec/boot.fsm header_before_install, no_unsigned);
  *   - every record written is whole (dp_nv_check) and fits the memory given;
+ *   - no connection over HTTP while AUTH is 1 (REQ-DL-006), and every file after the
+ *     upgrade script comes from the server that served it (REQ-DL-007);
  *   - a run ends (DONE, REBOOT, SLEEP) within a bounded number of requests, in a final
  *     state of the flow (REQ-DL-028), and a retry wait lies within the backoff bounds
  *     (REQ-DL-009);
@@ -129,6 +131,8 @@ static uint8_t one_boot(struct feed *f, uint64_t *now, uint32_t *min_counter)
     uint64_t next_off = 0;
     const uint8_t *slice = NULL;
     uint32_t slice_len = 0;
+    struct dp_server run_srv;
+    int have_srv = 0;
 
     memset(&mem, 0, sizeof mem);
     for (k = 0; k < DP_SCRIPT_GET_DEPTH; k++) {
@@ -169,6 +173,18 @@ static uint8_t one_boot(struct feed *f, uint64_t *now, uint32_t *min_counter)
         switch (r->kind) {
         case DP_REQ_OPEN:
             CHECK(r->server != NULL && r->len > 0u && r->data != NULL);
+            /* REQ-DL-006 */
+            CHECK(!dp_params_is(&params, DP_P_AUTH, "1", 1) || r->server->scheme == DP_SCHEME_HTTPS);
+            /* REQ-DL-007: the script's server, for every file of the run */
+            if (b.fsm == DP_ST_FETCH_SCRIPT) {
+                run_srv = b.cur;
+                have_srv = 1;
+            } else if (b.redirects == 0u) {
+                CHECK(have_srv);
+                CHECK(r->server->scheme == run_srv.scheme && r->server->port == run_srv.port &&
+                      r->server->host_len == run_srv.host_len &&
+                      memcmp(r->server->host, run_srv.host, run_srv.host_len) == 0);
+            }
             slice = NULL;
             slice_len = 0;
             if (f->next >= f->n) {

@@ -173,6 +173,11 @@ img up2 S16CC_1_0_4.bin app '16cc' 4
 scenario badsig 'SET APPNAME S16CC_2_0_0.bin\nGET 46xxsettings.txt\n'
 "$DESKPROV" image create --key "$PKI/evil.key" --cert "$PKI/evil.pem" --kind app --model 16cc \
     --version 2.0.0 --counter 5 --name S16CC_2_0_0.bin "$W/payload" -o "$WWW/badsig/S16CC_2_0_0.bin" > /dev/null
+scenario forged 'SET APPNAME S16CC_2_0_4.bin\nGET 46xxsettings.txt\n'
+img forged S16CC_2_0_4.bin app '16cc' 5
+# a signed header altered after signing (its version string): the signature fails
+python3 -c 'import sys; p=sys.argv[1]; d=bytearray(open(p,"rb").read()); i=d.find(b"S16CC_2_0_4.bin"); d[i+6]^=1; open(p,"wb").write(d)' \
+    "$WWW/forged/S16CC_2_0_4.bin"
 scenario wrongmodel 'SET APPNAME S16CC_2_0_1.bin\nGET 46xxsettings.txt\n'
 img wrongmodel S16CC_2_0_1.bin app '96*' 5
 scenario rollback 'SET APPNAME S16CC_2_0_2.bin\nGET 46xxsettings.txt\n'
@@ -508,19 +513,22 @@ reject() {
     chk "$1: the installed application stays active and confirmed" \
         eq "$(st "rej-$1" meta.active),$(st "rej-$1" meta.trial),$(st "rej-$1" meta.appname),$(st "rej-$1" bank0.valid),$(st "rej-$1" bank0.name)" "0,0,S16CC_1_0_2.bin,1,S16CC_1_0_2.bin"
     chk "$1: bank 0 untouched" cmp -n "$(stat -c %s "$WWW/main/S16CC_1_0_2.bin")" "$WWW/main/S16CC_1_0_2.bin" "$W/phones/rej-$1/bank0.img"
+    [ -n "${4:-}" ] || chk "$1: refused at the header: bank 1 untouched too" \
+        cmp "$W/phones/new/bank1.img" "$W/phones/rej-$1/bank1.img"
     chk "$1: the counter floor unchanged" eq "$(st "rej-$1" meta.min_counter)" 3
     take_log
     chk "$1: access log: the image, then the settings" eq "$(logseq)" \
         "S /$1/16xxupgrade.txt 200|S /$1/$2 200|S /$1/46xxsettings.txt 200|S /$1/00040DAABBCC.txt 200"
 }
 
-if begin REQ-DL-018 "a rejected image (bad signature, wrong model, rollback, bad payload) leaves the installed one running"; then
+if begin REQ-DL-018 "a rejected image (untrusted signer, forged header, wrong model, rollback, bad payload) leaves the installed one running"; then
     reject badsig S16CC_2_0_0.bin image-untrusted
+    reject forged S16CC_2_0_4.bin image-bad-signature
     reject wrongmodel S16CC_2_0_1.bin image-wrong-model
     reject rollback S16CC_2_0_2.bin image-rollback
     reject corrupt S16CC_2_0_3.bin image-hash-mismatch begin_install
     chk "bad payload: bank 1 (partly overwritten) is no longer valid" eq "$(st rej-corrupt bank1.valid)" 0
-    chk "header refusals: nothing written, bank 1 still valid" eq "$(st rej-badsig bank1.valid)$(st rej-wrongmodel bank1.valid)$(st rej-rollback bank1.valid)" 111
+    chk "header refusals: nothing written, bank 1 still valid" eq "$(st rej-badsig bank1.valid)$(st rej-forged bank1.valid)$(st rej-wrongmodel bank1.valid)$(st rej-rollback bank1.valid)" 1111
     end
 fi
 
