@@ -267,7 +267,9 @@ DEAD=$((IT_EXPIRED + 1))    # nothing listens there
 while [ "$DEAD" = "$IT_HTTP_PORT" ] || (echo > "/dev/tcp/127.0.0.1/$DEAD") 2>/dev/null; do DEAD=$((DEAD + 1)); done
 P=$(cd "$PKI" && pwd)
 # redirects: /rNNN/F answers NNN to /main/F (relative Location); /hopN/F takes N hops to
-# /main/F; /abs/F an absolute URL; /totls/F to the HTTPS port (another scheme)
+# /main/F; /abs/F an absolute URL; /totls/F to the HTTPS port (another scheme); /tlsmove/F
+# to https://localhost (another host, same certificate), /tlsother/F to the HTTPS port
+# whose certificate names another host
 redir=
 for c in 301 302 303 307 308; do
     redir="$redir
@@ -286,12 +288,14 @@ server.stream-response-body = 2
     ssl.privkey = \"$P/expired.key\"
 }
 \$HTTP[\"url\"] =~ \"^/cgi/\" { cgi.assign = ( \".txt\" => \"/bin/sh\", \".bin\" => \"/bin/sh\" ) }
-\$HTTP[\"url\"] =~ \"^/(hop|abs|totls)\" {
+\$HTTP[\"url\"] =~ \"^/(hop|abs|totls|tlsmove|tlsother)\" {
     url.redirect = ( \"^/hop6/(.*)\$\" => \"/hop5/\$1\", \"^/hop5/(.*)\$\" => \"/hop4/\$1\",
                      \"^/hop4/(.*)\$\" => \"/hop3/\$1\", \"^/hop3/(.*)\$\" => \"/hop2/\$1\",
                      \"^/hop2/(.*)\$\" => \"/hop1/\$1\", \"^/hop1/(.*)\$\" => \"/main/\$1\",
                      \"^/abs/(.*)\$\" => \"http://127.0.0.1:$IT_HTTP_PORT/main/\$1\",
-                     \"^/totls/(.*)\$\" => \"https://127.0.0.1:$IT_HTTPS_PORT/main/\$1\" )
+                     \"^/totls/(.*)\$\" => \"https://127.0.0.1:$IT_HTTPS_PORT/main/\$1\",
+                     \"^/tlsmove/(.*)\$\" => \"https://localhost:$IT_HTTPS_PORT/main/\$1\",
+                     \"^/tlsother/(.*)\$\" => \"https://127.0.0.1:$IT_OTHER/main/\$1\" )
     url.redirect-code = 302
 }$redir"
 IT_PEM=$P/server.pem IT_KEY=$P/server.key it_start "$WWW" "$W/lighttpd" || exit 2
@@ -457,7 +461,7 @@ if begin REQ-DL-024 "redirects 301, 302, 303, 307, 308 (relative Location) are f
     end
 fi
 
-if begin REQ-DL-024 "redirects: 5 hops are followed, the 6th fails; an absolute Location is followed; another scheme is refused (REQ-SEC-012)"; then
+if begin REQ-DL-024 "redirects: 5 hops are followed, the 6th fails; an absolute Location is followed; another scheme is refused, another host is TLS-checked by its own name (REQ-SEC-012)"; then
     clone new hops
     boot hops $(srv hop5)
     chk "5 hops: exit status 0 (got $RC)" eq "$RC" 0
@@ -479,6 +483,14 @@ if begin REQ-DL-024 "redirects: 5 hops are followed, the 6th fails; an absolute 
     chk "to https: redirect-scheme" has "$(whys)" redirect-scheme
     take_log
     chk "to https: the HTTPS URL is not requested" eq "$(logseq)" "H /totls/16xxupgrade.txt 302"
+    boot hops --server "$S/tlsmove" --server "http://127.0.0.1:$DEAD/x"
+    chk "to another host over https: followed, its certificate checked by its name (got $RC)" eq "$RC" 0
+    take_log
+    chk "to another host: access log" eq "$(head -2 "$LOG" | paste -sd'|')" "S /tlsmove/16xxupgrade.txt 302|S /main/16xxupgrade.txt 200"
+    boot hops --server "$S/tlsother" --server "http://127.0.0.1:$DEAD/x"
+    chk "to a host whose certificate names another: net-tls (got $RC)" eq "$RC,$(whys)" "11,net-tls net-connect"
+    take_log
+    chk "to a host whose certificate names another: only the redirect logged" eq "$(logseq)" "S /tlsother/16xxupgrade.txt 302"
     end
 fi
 
