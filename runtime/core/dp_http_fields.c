@@ -16,12 +16,15 @@ int dp_http_is_redirect(uint16_t status)
            status == 308u;
 }
 
+/* dp_dec (dp_http_int.h) is the value of the digits s[a .. b-1]. */
 int dp_http_dec64(const char *s, struct dp_hspan t, uint64_t *v)
 {
     uint64_t x = 0;
     uint32_t i;
 
     /*@ loop invariant t.start <= i <= t.end;
+        loop invariant x == dp_dec(s, t.start, i);
+        loop invariant \forall integer j; t.start <= j < i ==> '0' <= s[j] <= '9';
         loop assigns i, x;
         loop variant t.end - i;
     */
@@ -42,18 +45,22 @@ int dp_http_dec64(const char *s, struct dp_hspan t, uint64_t *v)
 /*@ requires dp_http_ok(r) && value <= r->line_len && \valid(t) && \separated(t, r);
     assigns *t;
     ensures value <= t->start <= t->end <= r->line_len;
+    ensures \forall integer j; value <= j < t->start ==> r->line[j] == ' ' || r->line[j] == '\t';
+    ensures \forall integer j; t->end <= j < r->line_len ==> r->line[j] == ' ' || r->line[j] == '\t';
 */
 static void dp_trim(const struct dp_http_resp *r, uint32_t value, struct dp_hspan *t)
 {
     uint32_t a = value, b = r->line_len;
 
     /*@ loop invariant value <= a <= b;
+        loop invariant \forall integer j; value <= j < a ==> r->line[j] == ' ' || r->line[j] == '\t';
         loop assigns a;
         loop variant b - a;
     */
     while (a < b && (r->line[a] == ' ' || r->line[a] == '\t'))
         a++;
     /*@ loop invariant a <= b <= r->line_len;
+        loop invariant \forall integer j; b <= j < r->line_len ==> r->line[j] == ' ' || r->line[j] == '\t';
         loop assigns b;
         loop variant b;
     */
@@ -67,6 +74,9 @@ static void dp_trim(const struct dp_http_resp *r, uint32_t value, struct dp_hspa
 /*@ requires dp_http_ok(r) && t.start <= t.end <= r->line_len;
     requires hlen == 0 || \valid_read(have + (0 .. hlen - 1));
     assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> (t.end - t.start == hlen &&
+                \forall integer j; 0 <= j < hlen ==> r->line[t.start + j] == have[j]);
 */
 static int dp_same(const struct dp_http_resp *r, struct dp_hspan t, const char *have,
                    uint32_t hlen)
@@ -76,6 +86,7 @@ static int dp_same(const struct dp_http_resp *r, struct dp_hspan t, const char *
     if (t.end - t.start != hlen)
         return 0;
     /*@ loop invariant 0 <= i <= hlen;
+        loop invariant \forall integer j; 0 <= j < i ==> r->line[t.start + j] == have[j];
         loop assigns i;
         loop variant hlen - i;
     */
@@ -87,6 +98,13 @@ static int dp_same(const struct dp_http_resp *r, struct dp_hspan t, const char *
 
 /*@ requires dp_http_ok(r) && value <= r->line_len;
     assigns r->has_length, r->length;
+    ensures dp_http_ok(r);
+    ensures \result == DP_E_NONE || \result == DP_E_HTTP_BAD_CONTENT_LENGTH ||
+            \result == DP_E_HTTP_LENGTH_AND_CHUNKED || \result == DP_E_HTTP_LENGTH_CONFLICT;
+    ensures \result == DP_E_NONE ==> r->has_length == 1;
+    ensures \result != DP_E_NONE ==> r->has_length == \old(r->has_length) &&
+                                    r->length == \old(r->length);
+    ensures \old(r->has_length) != 0 && \result == DP_E_NONE ==> r->length == \old(r->length);
 */
 static uint16_t dp_content_length(struct dp_http_resp *r, uint32_t value)
 {
@@ -99,7 +117,7 @@ static uint16_t dp_content_length(struct dp_http_resp *r, uint32_t value)
     t.end += value;
     if (!dp_http_dec64(r->line, t, &v))
         return DP_E_HTTP_BAD_CONTENT_LENGTH;
-    if ((r->seen & DP_HTTP_SEEN_TE) != 0u)
+    if (r->seen[DP_HTTP_SEEN_TE] != 0u)
         return DP_E_HTTP_LENGTH_AND_CHUNKED;
     if (r->has_length != 0u && r->length != v)
         return DP_E_HTTP_LENGTH_CONFLICT;
@@ -109,19 +127,25 @@ static uint16_t dp_content_length(struct dp_http_resp *r, uint32_t value)
 }
 
 /*@ requires dp_http_ok(r) && value <= r->line_len;
-    assigns r->chunked, r->seen;
+    assigns r->chunked, r->seen[0 .. DP_HTTP_SEEN_N - 1];
+    ensures dp_http_ok(r);
+    ensures \result == DP_E_NONE || \result == DP_E_HTTP_CHUNKED_HTTP10 ||
+            \result == DP_E_HTTP_BAD_TRANSFER_CODING || \result == DP_E_HTTP_LENGTH_AND_CHUNKED;
+    ensures \result == DP_E_NONE ==> r->chunked == 1 && r->version != 0 && r->has_length == 0;
+    ensures \result != DP_E_NONE ==> r->chunked == \old(r->chunked) &&
+            r->seen[DP_HTTP_SEEN_TE] == \old(r->seen[DP_HTTP_SEEN_TE]);
 */
 static uint16_t dp_transfer_encoding(struct dp_http_resp *r, uint32_t value)
 {
     if (r->version == 0u)
         return DP_E_HTTP_CHUNKED_HTTP10;
     /* a second Transfer-Encoding line would apply a coding after chunked */
-    if ((r->seen & DP_HTTP_SEEN_TE) != 0u ||
+    if (r->seen[DP_HTTP_SEEN_TE] != 0u ||
         !dp_http_lex_coding(r->line + value, r->line_len - value))
         return DP_E_HTTP_BAD_TRANSFER_CODING;
     if (r->has_length != 0u)
         return DP_E_HTTP_LENGTH_AND_CHUNKED;
-    r->seen |= DP_HTTP_SEEN_TE;
+    r->seen[DP_HTTP_SEEN_TE] = 1;
     r->chunked = 1;
     return DP_E_NONE;
 }
@@ -129,8 +153,11 @@ static uint16_t dp_transfer_encoding(struct dp_http_resp *r, uint32_t value)
 /* Location: kept as received (dp_url_resolve checks it); refused on a redirect when it is
  * too long to follow or contradicts an earlier one. */
 /*@ requires dp_http_ok(r) && value <= r->line_len;
-    assigns r->location[0 .. DP_URL_MAX], r->location_len, r->seen;
+    assigns r->location[0 .. DP_URL_MAX], r->location_len, r->seen[0 .. DP_HTTP_SEEN_N - 1];
     ensures dp_http_ok(r);
+    ensures \result == DP_E_NONE || \result == DP_E_HTTP_LOCATION_CONFLICT ||
+            \result == DP_E_HTTP_LOCATION_TOO_LONG;
+    ensures \result != DP_E_NONE ==> dp_http_redirect(r->status);
 */
 static uint16_t dp_location(struct dp_http_resp *r, uint32_t value)
 {
@@ -140,15 +167,16 @@ static uint16_t dp_location(struct dp_http_resp *r, uint32_t value)
 
     dp_trim(r, value, &t);
     n = t.end - t.start;
-    if ((r->seen & DP_HTTP_SEEN_LOCATION) != 0u) {
+    if (r->seen[DP_HTTP_SEEN_LOCATION] != 0u) {
         if (redirect && !dp_same(r, t, r->location, r->location_len))
             return DP_E_HTTP_LOCATION_CONFLICT;
         return DP_E_NONE;
     }
-    r->seen |= DP_HTTP_SEEN_LOCATION;
+    r->seen[DP_HTTP_SEEN_LOCATION] = 1;
     if (n > DP_URL_MAX)
         return redirect ? DP_E_HTTP_LOCATION_TOO_LONG : DP_E_NONE;
     /*@ loop invariant 0 <= i <= n;
+        loop invariant \forall integer j; 0 <= j < i ==> r->location[j] == r->line[t.start + j];
         loop assigns i, r->location[0 .. n - 1];
         loop variant n - i;
     */
@@ -162,8 +190,10 @@ static uint16_t dp_location(struct dp_http_resp *r, uint32_t value)
 /* ETag: kept when it is one strong entity tag of at most DP_ETAG_MAX bytes, else dropped
  * with a note (the download simply cannot be resumed). */
 /*@ requires dp_http_ok(r) && value <= r->line_len;
-    assigns r->etag[0 .. DP_ETAG_MAX], r->etag_len, r->seen, r->note;
+    assigns r->etag[0 .. DP_ETAG_MAX], r->etag_len, r->seen[0 .. DP_HTTP_SEEN_N - 1],
+            r->note;
     ensures dp_http_ok(r);
+    ensures r->note == \old(r->note) || r->note == DP_E_HTTP_ETAG_IGNORED;
 */
 static void dp_etag(struct dp_http_resp *r, uint32_t value)
 {
@@ -171,28 +201,30 @@ static void dp_etag(struct dp_http_resp *r, uint32_t value)
     uint32_t n, i;
     int k;
 
-    if ((r->seen & DP_HTTP_SEEN_ETAG_BAD) != 0u)
+    if (r->seen[DP_HTTP_SEEN_ETAG_BAD] != 0u)
         return;
     k = dp_http_lex_etag(r->line + value, r->line_len - value, &t);
-    t.start += value;
-    t.end += value;
-    n = t.end - t.start;
-    if (k == DP_HE_STRONG && n <= DP_ETAG_MAX && (r->seen & DP_HTTP_SEEN_ETAG) == 0u) {
-        /*@ loop invariant 0 <= i <= n;
-            loop assigns i, r->etag[0 .. n - 1];
-            loop variant n - i;
-        */
-        for (i = 0; i < n; i++)
-            r->etag[i] = r->line[t.start + i];
-        r->etag[n] = '\0';
-        r->etag_len = (uint16_t)n;
-        r->seen |= DP_HTTP_SEEN_ETAG;
-        return;
+    if (k == DP_HE_STRONG) {
+        t.start += value;
+        t.end += value;
+        n = t.end - t.start;
+        if (n <= DP_ETAG_MAX && r->seen[DP_HTTP_SEEN_ETAG] == 0u) {
+            /*@ loop invariant 0 <= i <= n;
+                loop invariant \forall integer j; 0 <= j < i ==> r->etag[j] == r->line[t.start + j];
+                loop assigns i, r->etag[0 .. n - 1];
+                loop variant n - i;
+            */
+            for (i = 0; i < n; i++)
+                r->etag[i] = r->line[t.start + i];
+            r->etag[n] = '\0';
+            r->etag_len = (uint16_t)n;
+            r->seen[DP_HTTP_SEEN_ETAG] = 1;
+            return;
+        }
+        if (r->seen[DP_HTTP_SEEN_ETAG] != 0u && dp_same(r, t, r->etag, r->etag_len))
+            return;   /* the same ETag again */
     }
-    if (k == DP_HE_STRONG && (r->seen & DP_HTTP_SEEN_ETAG) != 0u &&
-        dp_same(r, t, r->etag, r->etag_len))
-        return;   /* the same ETag again */
-    r->seen |= DP_HTTP_SEEN_ETAG_BAD;
+    r->seen[DP_HTTP_SEEN_ETAG_BAD] = 1;
     r->etag_len = 0;
     r->etag[0] = '\0';
     r->note = DP_E_HTTP_ETAG_IGNORED;
@@ -201,7 +233,13 @@ static void dp_etag(struct dp_http_resp *r, uint32_t value)
 /* Content-Range: bytes first-last/total; refused when malformed on a 206 (a range
  * request's answer must say which bytes it carries), ignored on another status. */
 /*@ requires dp_http_ok(r) && value <= r->line_len;
-    assigns r->has_range, r->range_first, r->range_last, r->range_total, r->seen;
+    assigns r->has_range, r->range_first, r->range_last, r->range_total,
+            r->seen[0 .. DP_HTTP_SEEN_N - 1];
+    ensures dp_http_ok(r);
+    ensures \result == DP_E_NONE || \result == DP_E_HTTP_BAD_CONTENT_RANGE;
+    ensures \result != DP_E_NONE ==> r->status == 206;
+    ensures r->has_range != \old(r->has_range) ==> r->has_range == 1 &&
+                r->range_first <= r->range_last;
 */
 static uint16_t dp_content_range(struct dp_http_resp *r, uint32_t value)
 {
@@ -225,12 +263,12 @@ static uint16_t dp_content_range(struct dp_http_resp *r, uint32_t value)
         ok = 0;
     if (ok && (a > b || (p[2].start != DP_HTTP_NOTAG && b >= t)))
         ok = 0;
-    if (ok && (r->seen & DP_HTTP_SEEN_RANGE) != 0u &&
+    if (ok && r->seen[DP_HTTP_SEEN_RANGE] != 0u &&
         (a != r->range_first || b != r->range_last || t != r->range_total))
         ok = 0;
     if (!ok)
         return r->status == 206u ? DP_E_HTTP_BAD_CONTENT_RANGE : DP_E_NONE;
-    r->seen |= DP_HTTP_SEEN_RANGE;
+    r->seen[DP_HTTP_SEEN_RANGE] = 1;
     r->has_range = 1;
     r->range_first = a;
     r->range_last = b;

@@ -25,6 +25,39 @@
 
 #define DP_LINE_DONE 1u   /* dp_line_byte: a line is complete (below every diagnostic code) */
 
+/* off + k, or the largest offset when that does not fit (2^64 bytes are never pushed:
+ * the saturation only spares the offsets an overflow). */
+/*@ assigns \nothing;
+    ensures \result == (off + k <= 18446744073709551615 ? off + k : 18446744073709551615);
+*/
+static uint64_t dp_after(uint64_t off, uint32_t k)
+{
+    return off <= UINT64_MAX - k ? off + k : UINT64_MAX;
+}
+
+/* The i-th byte of "HTTP/", the beginning of every status line (a switch rather than a
+ * constant table: no table for the prover to keep apart from the caller's memory). */
+/*@ requires i < 5;
+    assigns \nothing;
+    ensures i == 0 ==> \result == 'H';
+    ensures (i == 1 || i == 2) ==> \result == 'T';
+    ensures i == 3 ==> \result == 'P';
+    ensures i == 4 ==> \result == '/';
+*/
+static char dp_http_magic(uint32_t i)
+{
+    char c;
+
+    switch (i) {
+    case 0: c = 'H'; break;
+    case 1: c = 'T'; break;
+    case 2: c = 'T'; break;
+    case 3: c = 'P'; break;
+    default: c = '/'; break;
+    }
+    return c;
+}
+
 void dp_http_resp_init(struct dp_http_resp *r, uint64_t body_max)
 {
     r->status = 0;
@@ -50,7 +83,11 @@ void dp_http_resp_init(struct dp_http_resp *r, uint64_t body_max)
     r->error_at = 0;
     r->state = DP_HS_STATUS;
     r->cr = 0;
-    r->seen = 0;
+    r->seen[DP_HTTP_SEEN_TE] = 0;
+    r->seen[DP_HTTP_SEEN_LOCATION] = 0;
+    r->seen[DP_HTTP_SEEN_ETAG] = 0;
+    r->seen[DP_HTTP_SEEN_ETAG_BAD] = 0;
+    r->seen[DP_HTTP_SEEN_RANGE] = 0;
     r->chunk_left = 0;
     r->offset = 0;
     r->line_at = 0;
@@ -62,7 +99,7 @@ void dp_http_resp_init(struct dp_http_resp *r, uint64_t body_max)
 /*@ requires dp_http_ok(r);
     assigns r->has_length, r->chunked, r->length, r->has_range, r->range_first,
             r->range_last, r->range_total, r->location_len, r->location[0], r->etag_len,
-            r->etag[0], r->note, r->seen, r->head_bytes, r->headers;
+            r->etag[0], r->note, r->seen[0 .. DP_HTTP_SEEN_N - 1], r->head_bytes, r->headers;
     ensures dp_http_ok(r);
 */
 static void dp_head_reset(struct dp_http_resp *r)
@@ -79,7 +116,11 @@ static void dp_head_reset(struct dp_http_resp *r)
     r->etag_len = 0;
     r->etag[0] = '\0';
     r->note = 0;
-    r->seen = 0;
+    r->seen[DP_HTTP_SEEN_TE] = 0;
+    r->seen[DP_HTTP_SEEN_LOCATION] = 0;
+    r->seen[DP_HTTP_SEEN_ETAG] = 0;
+    r->seen[DP_HTTP_SEEN_ETAG_BAD] = 0;
+    r->seen[DP_HTTP_SEEN_RANGE] = 0;
     r->head_bytes = 0;
     r->headers = 0;
 }
@@ -87,6 +128,7 @@ static void dp_head_reset(struct dp_http_resp *r)
 /*@ requires dp_http_ok(r);
     assigns r->error, r->error_at, r->state;
     ensures dp_http_ok(r) && r->state == DP_HS_ERROR && \result == DP_HTTP_ERROR;
+    ensures r->error == code && r->error_at == at;
 */
 static enum dp_http_event dp_refuse(struct dp_http_resp *r, uint16_t code, uint64_t at)
 {
@@ -103,6 +145,10 @@ static enum dp_http_event dp_refuse(struct dp_http_resp *r, uint16_t code, uint6
 /*@ requires dp_http_ok(r);
     assigns r->cr, r->line[0 .. DP_HTTP_LINE_MAX - 1], r->line_len, r->line_at;
     ensures dp_http_ok(r);
+    ensures \result == 0 || \result == DP_LINE_DONE || \result == DP_E_HTTP_CONTROL_BYTE ||
+            \result == DP_E_HTTP_LINE_TOO_LONG;
+    ensures \old(r->line_len) <= r->line_len <= \old(r->line_len) + 1;
+    ensures \result != 0 ==> r->line_len == \old(r->line_len);
 */
 static uint16_t dp_line_byte(struct dp_http_resp *r, uint8_t c)
 {
@@ -128,12 +174,18 @@ static uint16_t dp_line_byte(struct dp_http_resp *r, uint8_t c)
 }
 
 /* The status line in r->line. */
-/*@ requires dp_http_ok(r);
+/*@ requires dp_http_ok(r) && r->state == DP_HS_STATUS;
     assigns r->status, r->version;
+    ensures dp_http_ok(r);
+    ensures \result == DP_E_NONE || \result == DP_E_HTTP_NO_STATUS_LINE ||
+            \result == DP_E_HTTP_BAD_VERSION || \result == DP_E_HTTP_BAD_STATUS_LINE ||
+            \result == DP_E_HTTP_SWITCHING || \result == DP_E_HTTP_TOO_MANY_INTERIM;
+    ensures \result == DP_E_NONE ==> 100 <= r->status <= 999 && r->status != 101 &&
+            r->version <= 1;
+    ensures \result == DP_E_NONE && r->status < 200 ==> r->interim < DP_HTTP_INTERIM_MAX;
 */
 static uint16_t dp_status_line(struct dp_http_resp *r)
 {
-    static const char http[] = "HTTP/";
     uint32_t i;
     int k;
 
@@ -142,7 +194,7 @@ static uint16_t dp_status_line(struct dp_http_resp *r)
         loop variant 5 - i;
     */
     for (i = 0; i < 5u; i++)
-        if (i >= r->line_len || r->line[i] != http[i])
+        if (i >= r->line_len || r->line[i] != dp_http_magic(i))
             return DP_E_HTTP_NO_STATUS_LINE;
     k = dp_http_lex_status(r->line, r->line_len);
     if (k == DP_HSL_BAD_VERSION)
@@ -161,11 +213,12 @@ static uint16_t dp_status_line(struct dp_http_resp *r)
 
 /* A header line (of a head, or a trailer line) in r->line. */
 /*@ requires dp_http_ok(r);
-    assigns r->headers, r->has_length, r->length, r->chunked, r->seen,
+    assigns r->headers, r->has_length, r->length, r->chunked, r->seen[0 .. DP_HTTP_SEEN_N - 1],
             r->location[0 .. DP_URL_MAX], r->location_len, r->etag[0 .. DP_ETAG_MAX],
             r->etag_len, r->note, r->has_range, r->range_first, r->range_last,
             r->range_total;
     ensures dp_http_ok(r);
+    ensures \result == DP_E_NONE || (DP_E_HTTP_NO_RESPONSE <= \result <= DP_E_HTTP_ETAG_IGNORED);
 */
 static uint16_t dp_header_line(struct dp_http_resp *r, int trailer)
 {
@@ -195,16 +248,19 @@ static uint16_t dp_header_line(struct dp_http_resp *r, int trailer)
     ensures dp_http_ok(r);
     ensures r->body_seen == \old(r->body_seen) && r->body_max == \old(r->body_max);
     ensures \result == DP_HTTP_MORE || \result == DP_HTTP_HEAD || \result == DP_HTTP_ERROR;
+    ensures \result == DP_HTTP_ERROR <==> r->state == DP_HS_ERROR;
+    ensures \result == DP_HTTP_MORE ==> r->state == DP_HS_STATUS;
+    ensures \result == DP_HTTP_HEAD ==> r->status >= 200;
 */
 static enum dp_http_event dp_head_end(struct dp_http_resp *r)
 {
-    uint64_t end = r->offset + 1u;   /* the head's end: r->offset is its last LF */
+    uint64_t end = dp_after(r->offset, 1);   /* the head's end: r->offset is its last LF */
 
     if (r->status < 200u) {
+        r->state = DP_HS_STATUS;
         r->interim++;
         dp_head_reset(r);
         r->status = 0;
-        r->state = DP_HS_STATUS;
         return DP_HTTP_MORE;
     }
     if (r->status == 206u) {
@@ -231,7 +287,9 @@ static enum dp_http_event dp_head_end(struct dp_http_resp *r)
 
 /* The value of the hexadecimal digits r->line[t.start .. t.end-1]; 0 on overflow. */
 /*@ requires dp_http_ok(r) && t.start <= t.end <= r->line_len && \valid(v);
+    requires \separated(r, v);
     assigns *v;
+    ensures \result == 0 || \result == 1;
 */
 static int dp_hex64(const struct dp_http_resp *r, struct dp_hspan t, uint64_t *v)
 {
@@ -255,7 +313,7 @@ static int dp_hex64(const struct dp_http_resp *r, struct dp_hspan t, uint64_t *v
             return 0;
         if (x > (UINT64_MAX >> 4))
             return 0;
-        x = (x << 4) | d;
+        x = x * 16u + d;    /* (x << 4) | d, as d < 16 */
     }
     *v = x;
     return 1;
@@ -265,6 +323,10 @@ static int dp_hex64(const struct dp_http_resp *r, struct dp_hspan t, uint64_t *v
 /*@ requires dp_http_ok(r) && r->state == DP_HS_CHUNK_SIZE;
     assigns r->chunk_left, r->state, r->head_bytes, r->headers;
     ensures dp_http_ok(r);
+    ensures r->state == DP_HS_CHUNK_SIZE || r->state == DP_HS_CHUNK_DATA ||
+            r->state == DP_HS_TRAILER;
+    ensures \result == DP_E_NONE || \result == DP_E_HTTP_BAD_CHUNK_SIZE ||
+            \result == DP_E_HTTP_CHUNK_OVERFLOW || \result == DP_E_HTTP_BODY_TOO_LARGE;
 */
 static uint16_t dp_chunk_line(struct dp_http_resp *r)
 {
@@ -301,10 +363,12 @@ static uint16_t dp_chunk_line(struct dp_http_resp *r)
     ensures r->body_seen == \old(r->body_seen) && r->body_max == \old(r->body_max);
     ensures \result == DP_HTTP_MORE || \result == DP_HTTP_HEAD || \result == DP_HTTP_DONE ||
             \result == DP_HTTP_ERROR;
+    ensures \result == DP_HTTP_ERROR <==> r->state == DP_HS_ERROR;
+    ensures \result == DP_HTTP_DONE ==> r->state == DP_HS_DONE;
+    ensures \result == DP_HTTP_HEAD ==> r->status >= 200;
 */
 static enum dp_http_event dp_line_state(struct dp_http_resp *r, uint8_t c)
 {
-    static const char http[] = "HTTP/";
     uint8_t st = r->state;
     uint16_t e;
 
@@ -314,7 +378,7 @@ static enum dp_http_event dp_line_state(struct dp_http_resp *r, uint8_t c)
         r->head_bytes++;
     }
     if (st == DP_HS_STATUS && r->cr == 0u && r->line_len < 5u &&
-        c != (uint8_t)http[r->line_len])
+        c != (uint8_t)dp_http_magic(r->line_len))
         return dp_refuse(r, DP_E_HTTP_NO_STATUS_LINE, r->offset);
     e = dp_line_byte(r, c);
     if (e == 0u)
@@ -324,7 +388,8 @@ static enum dp_http_event dp_line_state(struct dp_http_resp *r, uint8_t c)
     /* a complete line */
     if (st == DP_HS_STATUS) {
         e = dp_status_line(r);
-        r->state = DP_HS_HEADER;
+        if (e == DP_E_NONE)
+            r->state = DP_HS_HEADER;
     } else if (st == DP_HS_CHUNK_SIZE) {
         e = dp_chunk_line(r);
     } else if (r->line_len == 0u) {        /* the empty line ending a head or the trailers */
@@ -346,6 +411,8 @@ static enum dp_http_event dp_line_state(struct dp_http_resp *r, uint8_t c)
 /*@ requires dp_http_ok(r) && r->state == DP_HS_CHUNK_END;
     assigns r->cr, r->state, r->error, r->error_at;
     ensures dp_http_ok(r);
+    ensures \result == DP_HTTP_MORE || \result == DP_HTTP_ERROR;
+    ensures \result == DP_HTTP_ERROR <==> r->state == DP_HS_ERROR;
 */
 static enum dp_http_event dp_chunk_end(struct dp_http_resp *r, uint8_t c)
 {
@@ -372,6 +439,7 @@ static enum dp_http_event dp_chunk_end(struct dp_http_resp *r, uint8_t c)
     ensures *take <= n - i;
     ensures r->body_seen == \old(r->body_seen) + *take;
     ensures \result == DP_HTTP_BODY || (\result == DP_HTTP_ERROR && *take == 0);
+    ensures \result == DP_HTTP_ERROR <==> r->state == DP_HS_ERROR;
 */
 static enum dp_http_event dp_body(struct dp_http_resp *r, uint32_t i, uint32_t n, uint32_t *take)
 {
@@ -393,7 +461,7 @@ static enum dp_http_event dp_body(struct dp_http_resp *r, uint32_t i, uint32_t n
             r->state = r->state == DP_HS_BODY_LEN ? DP_HS_DONE : DP_HS_CHUNK_END;
     }
     r->body_seen += k;
-    r->offset += k;
+    r->offset = dp_after(r->offset, k);
     *take = k;
     return DP_HTTP_BODY;
 }
@@ -412,7 +480,9 @@ enum dp_http_event dp_http_push(struct dp_http_resp *r, const uint8_t *in, uint3
     /*@ loop invariant 0 <= i <= n && dp_http_ok(r);
         loop invariant r->body_seen == \at(r->body_seen, Pre);
         loop invariant r->body_max == \at(r->body_max, Pre);
-        loop assigns i, take, ev, *r;
+        loop invariant r->state != DP_HS_ERROR;
+        loop invariant *body_off == 0 && *body_len == 0;
+        loop assigns i, take, ev, *r, *used, *body_off, *body_len;
         loop variant n - i;
     */
     while (i < n) {
@@ -446,7 +516,7 @@ enum dp_http_event dp_http_push(struct dp_http_resp *r, const uint8_t *in, uint3
             return ev;
         }
         i++;
-        r->offset++;
+        r->offset = dp_after(r->offset, 1);
         if (ev != DP_HTTP_MORE) {
             *used = i;
             return ev;

@@ -85,6 +85,8 @@ uint32_t dp_http_request(const struct dp_http_req *r, char *out, uint32_t cap);
 
 /* ---- responses ---- */
 
+#define DP_HTTP_SEEN_N 5u   /* flags of dp_http_resp.seen */
+
 enum dp_http_event {
     DP_HTTP_MORE = 0,   /* everything given was consumed; push more */
     DP_HTTP_HEAD,       /* the final head is parsed: status and headers are in the parser */
@@ -121,7 +123,7 @@ struct dp_http_resp {
     /* the parser's own state (not for the caller) */
     uint8_t state;
     uint8_t cr;                    /* a CR was read; an LF must follow */
-    uint8_t seen;                  /* DP_HTTP_SEEN_* of the current head */
+    uint8_t seen[DP_HTTP_SEEN_N];  /* what the current head carried (dp_http_int.h) */
     uint64_t chunk_left;           /* bytes left in the chunk, or in a Content-Length body */
     uint64_t offset;               /* bytes of the response consumed so far */
     uint64_t line_at;              /* offset of the first byte of the line being read */
@@ -134,7 +136,10 @@ struct dp_http_resp {
       r->location_len <= DP_URL_MAX && r->etag_len <= DP_ETAG_MAX &&
       r->body_seen <= r->body_max &&
       (r->state <= 1 ==> r->body_seen == 0) &&
-      ((r->state == 2 || r->state == 5) ==> r->chunk_left <= r->body_max - r->body_seen);
+      ((r->state == 2 || r->state == 5) ==> r->chunk_left <= r->body_max - r->body_seen) &&
+      (r->has_range != 0 ==> r->range_first <= r->range_last) &&
+      r->interim <= DP_HTTP_INTERIM_MAX &&
+      ((r->state == 1 && r->status < 200) ==> r->interim < DP_HTTP_INTERIM_MAX);
 */
 
 /* Starts a response whose body may hold at most body_max bytes. */
@@ -162,6 +167,10 @@ void dp_http_resp_init(struct dp_http_resp *r, uint64_t body_max);
     ensures DP_HTTP_MORE <= \result <= DP_HTTP_ERROR;
     ensures \result != DP_HTTP_BODY ==> *body_len == 0;
     ensures \result == DP_HTTP_MORE ==> *used == n;
+    ensures \result == DP_HTTP_ERROR <==> r->state == 9;
+    ensures \old(r->state) == 9 ==> \result == DP_HTTP_ERROR && *used == 0;
+    ensures \result == DP_HTTP_DONE ==> r->state == 8;
+    ensures \result == DP_HTTP_HEAD ==> r->status >= 200;
 */
 enum dp_http_event dp_http_push(struct dp_http_resp *r, const uint8_t *in, uint32_t n,
                                 uint32_t *used, uint32_t *body_off, uint32_t *body_len);
@@ -173,6 +182,9 @@ enum dp_http_event dp_http_push(struct dp_http_resp *r, const uint8_t *in, uint3
     assigns *r;
     ensures dp_http_ok(r) && r->body_seen == \old(r->body_seen);
     ensures \result == DP_HTTP_DONE || \result == DP_HTTP_ERROR;
+    ensures \result == DP_HTTP_DONE ==> r->state == 8;
+    ensures \result == DP_HTTP_ERROR ==> r->state == 9;
+    ensures (\old(r->state) == 3 || \old(r->state) == 8) ==> \result == DP_HTTP_DONE;
 */
 enum dp_http_event dp_http_eof(struct dp_http_resp *r);
 
