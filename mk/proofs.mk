@@ -25,7 +25,7 @@ WP_SRCS := $(sort $(filter-out %_lex.c %_parse.c,$(wildcard runtime/gen/*.c)) \
 # `make proofs` names them on every run (proofs/summary.sh prints them as PENDING), and
 # proofs/README.md lists them; a file leaves this list in the commit that proves it.
 # `make proofs-pending` tries them anyway (without failing the build).
-WP_PENDING := runtime/core/dp_boot.c runtime/core/dp_boot_net.c runtime/core/dp_boot_store.c \
+WP_PENDING := runtime/core/dp_boot.c runtime/core/dp_boot_net.c \
               runtime/core/dp_dhcp.c runtime/core/dp_diag_sink.c runtime/core/dp_http_fields.c \
               runtime/core/dp_http_request.c runtime/core/dp_http_resp.c \
               runtime/core/dp_image_header.c runtime/core/dp_image_match.c \

@@ -4,16 +4,53 @@
 
 #include <stdint.h>
 #include "dp_boot.h"
+#include "dp_params_store.h"
+
+/*@ predicate dp_meta_names_ok(struct dp_boot_meta *m) =
+      m->bank[0].name_len <= DP_SCRIPT_NAME_MAX && m->bank[1].name_len <= DP_SCRIPT_NAME_MAX &&
+      m->bootname_len <= DP_SCRIPT_NAME_MAX && m->appname_len <= DP_SCRIPT_NAME_MAX &&
+      m->blocked_len <= DP_SCRIPT_NAME_MAX;
+*/
 
 /* The metadata as bytes into out[0 .. cap-1]: its length, or 0 when it does not fit. */
+/*@ requires \valid_read(m) && dp_meta_names_ok(m);
+    requires cap == 0 || \valid(out + (0 .. cap - 1));
+    assigns out[0 .. cap - 1];
+    ensures \result <= cap;
+*/
 uint32_t dp_meta_encode(const struct dp_boot_meta *m, uint8_t *out, uint32_t cap);
 /* 1 when p[0 .. n-1] is a whole metadata payload (then *m is filled). */
+/*@ requires n == 0 || \valid_read(p + (0 .. n - 1));
+    requires \valid(m);
+    assigns *m;
+    ensures \result == 0 || \result == 1;
+    ensures dp_meta_names_ok(m);
+*/
 int dp_meta_decode(const uint8_t *p, uint32_t n, struct dp_boot_meta *m);
 
 /* The persisted parameters as name/value entries: the length, or 0 when it does not fit. */
+/*@ requires dp_store_ok(ps);
+    requires cap == 0 || \valid(out + (0 .. cap - 1));
+    requires \separated(out + (0 .. cap - 1), ps);
+    assigns out[0 .. cap - 1];
+    ensures \result <= cap;
+*/
 uint32_t dp_settings_encode(const struct dp_params *ps, uint8_t *out, uint32_t cap);
+/* The value being loaded, as chars (the parameter API reads chars): a buffer of this file,
+ * too big for the core's 1 KiB stack budget (REQ-EMB-012). */
+extern char dp_settings_value[DP_PARAM_CAP_MAX];
+
 /* Loads the entries of p[0 .. n-1] that the current table knows and accepts; returns how
  * many values were loaded. */
+/*@ requires n == 0 || \valid_read(p + (0 .. n - 1));
+    requires dp_store_ok(ps);
+    requires \separated(p + (0 .. n - 1), ps, dp_settings_value + (0 .. DP_PARAM_CAP_MAX - 1));
+    requires \separated(ps, dp_settings_value + (0 .. DP_PARAM_CAP_MAX - 1));
+    assigns ps->val[0 .. DP_PARAMS_BYTES - 1], ps->len[0 .. DP_PARAM_COUNT - 1],
+            dp_settings_value[0 .. DP_PARAM_CAP_MAX - 1];
+    ensures dp_store_ok(ps);
+    ensures \result <= n;
+*/
 uint32_t dp_settings_decode(const uint8_t *p, uint32_t n, struct dp_params *ps);
 
 #endif
