@@ -89,6 +89,10 @@ void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const ui
     dp_params_reset_persisted(b->params);
     (void)dp_settings_decode(data + 14, len, b->params);
     b->settings_loaded = 1;
+    /* the settings as stored, to see a change at the end (REQ-SET-006): taken here, before
+     * the driver applies this boot's option 242, so that an option value that differs from
+     * the stored one is a change and gets committed (REQ-SET-003) */
+    b->nv_ref_len = b->mem.nv_cap > 0u ? dp_settings_encode(b->params, b->mem.nv_ref, b->mem.nv_cap) : 0u;
 }
 
 /* The slot a commit writes: the older valid copy, or an invalid one (REQ-SET-008). */
@@ -425,8 +429,6 @@ void dp_boot_start(struct dp_boot *b, uint64_t now_ms, uint32_t seed)
     b->rnd = seed | 1u;
     if (!b->settings_loaded)
         dp_boot_report(b, DP_E_SETTINGS_DEFAULTS);
-    /* the settings as loaded, to see a change at the end (REQ-SET-006) */
-    b->nv_ref_len = b->mem.nv_cap > 0u ? dp_settings_encode(b->params, b->mem.nv_ref, b->mem.nv_cap) : 0u;
     /* the system values of the running image */
     dp_boot_running_names(&b->meta, &boot, &boot_len, &app, &app_len);
     (void)dp_params_set(b->params, DP_P_BOOTNAME, boot, boot_len, &changed);

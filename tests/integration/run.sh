@@ -194,6 +194,9 @@ scenario setapp 'GET appset.txt\n'
 printf 'SET APPNAME S16CC_9_9_9.bin\nSET SIPDOMAIN setapp.example\n' > "$WWW/setapp/appset.txt"
 scenario noapp 'GET 46xxsettings.txt\n'
 mkdir -p "$WWW/noscript" "$WWW/names"
+# REQ-SET-003: a mirror of main, so that a new directory from option 242 changes nothing else
+mkdir -p "$WWW/mirror"
+cp "$WWW"/main/*.txt "$WWW/mirror/"
 # REQ-DL-006: a settings file that sets AUTH 1, then GETs more (and an image after it)
 scenario authset 'GET authset.txt\n'
 printf 'SET AUTH 1\nGET $MACADDR.txt\n' > "$WWW/authset/authset.txt"
@@ -604,6 +607,21 @@ if begin REQ-DL-004 "this boot's option-242 value wins over the stored one; the 
     take_log
     chk "access log: the option's directory twice, then the stored one" eq "$(logseq)" \
         "H /dl004/16xxupgrade.txt 200|H /dl004/dl004.txt 200|H /dl004/16xxupgrade.txt 200|H /dl004/dl004.txt 200|H /dl004b/16xxupgrade.txt 200"
+    end
+fi
+
+if begin REQ-DL-004 "an option-242 server value is committed even when the files change nothing, so a boot without the option still finds it (REQ-SET-003)"; then
+    clone new mirror
+    boot mirror --dhcp242 "TLSDIR=mirror"
+    chk "boot 1: done (got $RC)" eq "$RC" 0
+    chk "boot 1: TLSDIR=mirror stored" eq "$(st mirror set.TLSDIR)" mirror
+    boot mirror
+    chk "boot 2 (no option): done (got $RC)" eq "$RC" 0
+    boot mirror
+    chk "boot 3: no settings write when nothing changed (REQ-SET-006)" eq "$(q '.boots[-1].settings_written')" false
+    take_log
+    chk "access log: the stored directory used without the option" eq "$(logseq)" \
+        "S /mirror/16xxupgrade.txt 200|S /mirror/46xxsettings.txt 200|S /mirror/00040DAABBCC.txt 200|S /mirror/16xxupgrade.txt 200|S /mirror/46xxsettings.txt 200|S /mirror/00040DAABBCC.txt 200|S /mirror/16xxupgrade.txt 200|S /mirror/46xxsettings.txt 200|S /mirror/00040DAABBCC.txt 200"
     end
 fi
 
