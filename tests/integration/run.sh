@@ -702,6 +702,7 @@ if begin REQ-DL-020 "an unconfirmed trial image is reverted at the next boot, an
     chk "boot 5: another name is fetched, which clears the block (got $RC)" eq "$RC,$(st revert bank1.name),$(st revert meta.blocked)" "10,S16CC_1_0_4.bin,"
     boot revert $(srv up2)
     chk "boot 6: the new application confirmed (got $RC)" eq "$RC,$(st revert meta.trial),$(st revert meta.appname)" "0,0,S16CC_1_0_4.bin"
+    chk "boot 6: the counter floor raised to its counter at confirmation (REQ-SEC-001)" eq "$(st revert meta.min_counter)" 4
     boot revert $(srv up)
     chk "boot 7: the once reverted name may come again (got $RC)" eq "$RC,$(st revert bank0.name),$(st revert meta.active)" "10,S16CC_1_0_3.bin,0"
     take_log
@@ -830,7 +831,7 @@ if begin REQ-DL-023 "slow servers (fast-clock build): silence times out, a trick
     end
 fi
 
-if begin REQ-DL-009 "no server (fast-clock build): jittered backoff waits, then the installed image and stored settings after the round limit"; then
+if begin REQ-DL-009 "no server (fast-clock build): jittered backoff waits, then the installed image and stored settings after the round limit; a phone without an image keeps retrying"; then
     clone new backoff
     t=$(date +%s%N)
     WAIT=1 BIN=$FAST boot backoff --server "https://127.0.0.1:$DEAD/x" --server "http://127.0.0.1:$DEAD/x"
@@ -840,6 +841,18 @@ if begin REQ-DL-009 "no server (fast-clock build): jittered backoff waits, then 
         "fetch_script next_server schedule_retry fetch_script next_server schedule_retry fetch_script next_server give_up"
     chk "waits in [0.5,1] s then [1,2] s: 1.5-3 s in all (took $ms ms)" bash -c "[ $ms -ge 1500 ] && [ $ms -le 3300 ]"
     chk "the stored settings kept" eq "$(st backoff set.PHNEMERGNUM),$(st backoff settings.seq)" "112,$(st new settings.seq)"
+    # a factory-new phone has nothing to fall back to: it keeps retrying, waits capped
+    NOUT=$((NOUT + 1))
+    OUT=$W/out/$NOUT-backoff-new.json
+    mkdir -p "$W/phones/backoff-new"
+    timeout 7 "$FAST" boot --state "$W/phones/backoff-new" --model 16CC --mac "$MAC" --json \
+        --server "https://127.0.0.1:$DEAD/x" --server "http://127.0.0.1:$DEAD/x" > "$OUT" 2>&1
+    RC=$?
+    n=$(grep -c '"schedule_retry"' "$OUT")
+    chk "factory-new: still retrying after 7 s (got $RC: timeout)" eq "$RC" 124
+    chk "factory-new: more rounds than the limit, waits of at most 2 s: 4 to 14 retries in 7 s (got $n)" \
+        bash -c "[ $n -ge 4 ] && [ $n -le 14 ]"
+    chk "factory-new: never gives up" bash -c "! grep -q give_up '$OUT'"
     end
 fi
 
