@@ -779,7 +779,7 @@ if begin REQ-DL-025 "a body delimited by the end of the connection; a 100 interi
     end
 fi
 
-if begin REQ-DL-026 "only 200 succeeds: a 204 (CGI), a 206 to a request without Range and a 101 are failures"; then
+if begin REQ-DL-026 "only 200 succeeds: a 204 (CGI), a 206 to a request without Range and a 101 are failures; up to 8 interim responses are skipped, not 9"; then
     clone new status
     boot status $(srv cgi/s204)
     chk "204: retry wait, http-not-ok twice (got $RC)" eq "$RC,$(whys)" "11,http-not-ok http-not-ok"
@@ -792,6 +792,12 @@ if begin REQ-DL-026 "only 200 succeeds: a 204 (CGI), a 206 to a request without 
     canned "$(resp s101 'HTTP/1.1 101 Switching Protocols\r\nUpgrade: x\r\n\r\n')"
     boot status --server "https://127.0.0.1:$DEAD/x" --server "http://127.0.0.1:$CPORT/"
     chk "101: retry wait, http-switching (got $RC)" eq "$RC,$(q '.boots[-1].steps[-1].why')" "11,http-switching"
+    canned "$(resp s100x8 "$(printf 'HTTP/1.1 100 Continue\\r\\n\\r\\n%.0s' 1 2 3 4 5 6 7 8)HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n#\n")" \
+        "$(resp s100x9 "$(printf 'HTTP/1.1 100 Continue\\r\\n\\r\\n%.0s' 1 2 3 4 5 6 7 8 9)HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n#\n")"
+    boot status --server "https://127.0.0.1:$DEAD/x" --server "http://127.0.0.1:$CPORT/"
+    chk "8 interim responses skipped, then the script (got $RC)" eq "$RC,$(acts)" "0,fetch_script next_server run_script commit_settings finish"
+    boot status --server "https://127.0.0.1:$DEAD/x" --server "http://127.0.0.1:$CPORT/"
+    chk "9 interim responses: http-too-many-interim (got $RC)" eq "$RC,$(q '.boots[-1].steps[-1].why')" "11,http-too-many-interim"
     end
 fi
 
