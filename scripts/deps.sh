@@ -13,13 +13,15 @@
 #                                         (--no-install-recommends avoids a 1.5 GB libstdc++)
 #   lighttpd curl                         the integration tests' real server and baseline
 #   jq                                    the corpus tests read `deskprov trace --json`
+#   python3 xxd                           integration tests (tests/integration/it.py, byte
+#                                         edits) and the fuzz seed scripts
 #   graphviz                              docs/boot_fsm.svg
 #   valgrind                              instruction counts in bench/
 set -eu
 PKGS="build-essential re2c lemon frama-c-base why3 z3 cvc4 spin
 clang clang-14 libfuzzer-14-dev libclang-rt-14-dev libcmocka-dev
 libssl-dev openssl gcc-arm-none-eabi libnewlib-arm-none-eabi
-lighttpd lighttpd-mod-openssl curl graphviz valgrind jq"
+lighttpd lighttpd-mod-openssl curl graphviz valgrind jq python3 xxd"
 
 SUDO=
 if [ "$(id -u)" -ne 0 ]; then
