@@ -69,11 +69,19 @@ struct dp_script_prog {
     uint8_t full;          /* 1: a statement did not fit; the program is incomplete */
 };
 
-/*@ predicate dp_prog_ok(struct dp_script_prog *p) =
+/* A usable program: counts within their arrays, the arrays valid and apart from each other
+ * and from *p. The parser also keeps every operand of every statement inside the used pool
+ * (dp_stmt_ok); the proofs do not carry that over the whole array (a quantified invariant
+ * that every write to the program would have to re-prove): who reads an operand checks
+ * dp_stmt_ok for that statement first. */
+/*@ predicate dp_opnd_ok(struct dp_opnd o, integer used) = o.off + o.len <= used;
+    predicate dp_stmt_ok(struct dp_stmt s, integer used) =
+      dp_opnd_ok(s.a, used) && dp_opnd_ok(s.b, used) && dp_opnd_ok(s.c, used);
+    predicate dp_prog_ok(struct dp_script_prog *p) =
       \valid(p) && p->n <= p->stmt_cap && p->pool_used <= p->pool_cap &&
       p->stmt_cap <= 65535 && p->pool_cap <= DP_SCRIPT_POOL_MAX &&
       \valid(p->stmt + (0 .. p->stmt_cap - 1)) && \valid(p->pool + (0 .. p->pool_cap - 1)) &&
-      \separated(p->stmt + (0 .. p->stmt_cap - 1), p->pool + (0 .. p->pool_cap - 1));
+      \separated(p, p->stmt + (0 .. p->stmt_cap - 1), p->pool + (0 .. p->pool_cap - 1));
 */
 
 /* Empties prog over the caller's arrays (stmt_cap <= 65535, pool_cap <= 65535). */
@@ -102,13 +110,15 @@ struct dp_script_parser {
     char buf[DP_SCRIPT_LINE_MAX + 2]; /* the line, its CR, and a NUL sentinel */
 };
 
+/* A usable parser: its program and sink usable, the line within the buffer, and the
+ * parser, program, sink and their arrays pairwise apart. */
 /*@ predicate dp_parser_ok(struct dp_script_parser *p) =
       \valid(p) && dp_prog_ok(p->prog) && dp_sink_ok(p->diags) &&
       p->len <= DP_SCRIPT_LINE_MAX + 1 &&
-      \separated(p, p->prog, p->diags) &&
-      \separated(p->buf + (0 .. DP_SCRIPT_LINE_MAX + 1),
+      \separated(p, p->prog, p->diags,
                  p->prog->stmt + (0 .. p->prog->stmt_cap - 1),
-                 p->prog->pool + (0 .. p->prog->pool_cap - 1));
+                 p->prog->pool + (0 .. p->prog->pool_cap - 1),
+                 p->diags->rec + (0 .. p->diags->cap - 1));
 */
 
 /* Starts a file: line 1, nothing buffered. */
@@ -134,6 +144,13 @@ void dp_script_compile(struct dp_script_parser *p, struct dp_script_prog *prog,
  * when it runs the statement; a value containing $NAME under a profile that expands values
  * is checked after expansion, by the interpreter only. prof is an enum dp_profile_id.
  */
+/*@ requires dp_prog_ok(prog) && dp_sink_ok(diags);
+    requires \separated(diags, prog, prog->stmt + (0 .. prog->stmt_cap - 1),
+                        prog->pool + (0 .. prog->pool_cap - 1),
+                        diags->rec + (0 .. diags->cap - 1));
+    assigns diags->n, diags->dropped, diags->errors, diags->rec[0 .. diags->cap - 1];
+    ensures dp_sink_ok(diags) && diags->rec == \old(diags->rec) && diags->cap == \old(diags->cap);
+*/
 void dp_script_check(const struct dp_script_prog *prog, int prof, struct dp_diag_sink *diags);
 
 #endif
