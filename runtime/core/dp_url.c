@@ -26,6 +26,8 @@ static uint16_t dp_default_port(uint8_t scheme)
     requires \valid(port);
     assigns *port;
     ensures \result == DP_E_NONE || \result == DP_E_URL_BAD_PORT;
+    ensures \result == DP_E_NONE && t.start == t.end ==> *port == 0;
+    ensures \result == DP_E_NONE && t.start < t.end ==> *port >= 1;
 */
 static uint16_t dp_port_value(const char *s, struct dp_span t, uint16_t *port)
 {
@@ -58,7 +60,12 @@ static uint16_t dp_port_value(const char *s, struct dp_span t, uint16_t *port)
     requires \valid(host + (0 .. DP_HOST_MAX)) && \valid(len);
     requires \separated(host + (0 .. DP_HOST_MAX), len, s + (t.start .. t.end - 1));
     assigns host[0 .. DP_HOST_MAX], *len;
-    ensures \result == DP_E_NONE ==> *len <= DP_HOST_MAX && host[*len] == 0;
+    ensures \result == DP_E_NONE || \result == DP_E_URL_BAD_HOST ||
+            \result == DP_E_URL_HOST_TOO_LONG;
+    ensures \result == DP_E_NONE ==> *len == t.end - t.start && 1 <= *len <= DP_HOST_MAX &&
+            host[*len] == 0;
+    ensures \result == DP_E_NONE ==>
+            \forall integer j; 0 <= j < *len ==> host[j] == s[t.start + j];
 */
 static uint16_t dp_copy_host(const char *s, struct dp_span t, char *host, uint16_t *len)
 {
@@ -69,6 +76,7 @@ static uint16_t dp_copy_host(const char *s, struct dp_span t, char *host, uint16
     if (n > DP_HOST_MAX)
         return DP_E_URL_HOST_TOO_LONG;
     /*@ loop invariant 0 <= i <= n;
+        loop invariant \forall integer j; 0 <= j < i ==> host[j] == s[t.start + j];
         loop assigns i, host[0 .. n - 1];
         loop variant n - i;
     */
@@ -91,7 +99,8 @@ enum dp_ip6_state { DP_I6_START, DP_I6_GROUP, DP_I6_COLON, DP_I6_DCOLON, DP_I6_V
     requires n == 0 || \valid_read(s + (0 .. n - 1));
     requires \separated(pos, addr, s + (0 .. n - 1));
     assigns *pos, *addr;
-    ensures \result == DP_E_NONE ==> \old(*pos) <= addr->start <= addr->end <= *pos <= n;
+    ensures \result == DP_E_NONE || \result == DP_E_URL_BAD_HOST;
+    ensures \result == DP_E_NONE ==> \old(*pos) <= addr->start <= addr->end < *pos <= n;
 */
 static uint16_t dp_ip6(const char *s, uint32_t n, uint32_t *pos, struct dp_span *addr)
 {
@@ -167,8 +176,11 @@ static uint16_t dp_ip6(const char *s, uint32_t n, uint32_t *pos, struct dp_span 
     assigns *pos, *term, host[0 .. DP_HOST_MAX], *host_len, *is_ip, *port;
     ensures *pos <= n;
     ensures \result == DP_E_NONE ==> \old(*pos) < *pos;
-    ensures \result == DP_E_NONE ==> *host_len <= DP_HOST_MAX && host[*host_len] == 0;
+    ensures \result == DP_E_NONE ==> 1 <= *host_len <= DP_HOST_MAX && host[*host_len] == 0;
     ensures \result == DP_E_NONE ==> *is_ip <= 1;
+    ensures \result == DP_E_NONE ==> *term == DP_UT_AUTH_END || *term == DP_UT_COMMA ||
+                                    *term == DP_UT_END;
+    ensures \result == DP_E_NONE || (DP_E_URL_BAD_SCHEME <= \result <= DP_E_URL_TOO_LONG);
 */
 static uint16_t dp_host_port(const char *s, uint32_t n, uint32_t *pos, char *host,
                              uint16_t *host_len, uint8_t *is_ip, uint16_t *port, int *term)
@@ -243,6 +255,7 @@ struct dp_two {
 
 /*@ requires dp_two_ok(in) && i < in->alen + in->blen;
     assigns \nothing;
+    ensures \result == (i < in->alen ? in->a[i] : in->b[i - in->alen]);
 */
 static char dp_two_at(const struct dp_two *in, uint32_t i)
 {
@@ -288,6 +301,9 @@ struct dp_out {
 /*@ requires dp_out_ok(o);
     assigns o->buf[0 .. o->cap - 1], o->len, o->full;
     ensures dp_out_ok(o);
+    ensures \old(o->len) < o->cap ==> o->len == \old(o->len) + 1 && o->buf[\old(o->len)] == c &&
+                                      o->full == \old(o->full);
+    ensures \old(o->len) >= o->cap ==> o->len == \old(o->len) && o->full == 1;
 */
 static void dp_put(struct dp_out *o, char c)
 {
@@ -377,6 +393,7 @@ static void dp_remove_dots(const struct dp_two *in, struct dp_out *o)
     requires \separated(u, path->a + (0 .. path->alen - 1));
     requires \separated(u, path->b + (0 .. path->blen - 1));
     assigns u->path[0 .. DP_URL_MAX], u->path_len;
+    ensures \result == DP_E_NONE || \result == DP_E_URL_TOO_LONG || \result == DP_E_URL_BAD_BYTE;
     ensures \result == DP_E_NONE ==> 1 <= u->path_len <= DP_URL_MAX &&
         u->path[u->path_len] == 0 && u->path[0] == '/';
 */
@@ -414,6 +431,7 @@ static uint16_t dp_set_path(struct dp_url *u, const struct dp_two *path, const c
     assigns *path, *query;
     ensures pos <= path->start <= path->end <= n;
     ensures pos <= query->start <= query->end <= n;
+    ensures \result == DP_E_NONE || \result == DP_E_URL_BAD_BYTE;
 */
 static uint16_t dp_split_ref(const char *s, uint32_t n, uint32_t pos, struct dp_span *path,
                              struct dp_span *query)
@@ -445,11 +463,10 @@ static uint16_t dp_split_ref(const char *s, uint32_t n, uint32_t pos, struct dp_
     requires n == 0 || \valid_read(s + (0 .. n - 1));
     requires \separated(u, s + (0 .. n - 1));
     assigns *u;
-    ensures \result == DP_E_NONE ==> dp_url_ok(u);
+    ensures \result == DP_E_NONE ==> dp_url_ok(u);    ensures \result == DP_E_NONE || (DP_E_URL_BAD_SCHEME <= \result <= DP_E_URL_TOO_LONG);
 */
 static uint16_t dp_url_authority_path(const char *s, uint32_t n, uint32_t pos, struct dp_url *u)
 {
-    static const char slash[] = "/";
     struct dp_span path, query;
     struct dp_two in;
     int term = DP_UT_END;
@@ -465,8 +482,8 @@ static uint16_t dp_url_authority_path(const char *s, uint32_t n, uint32_t pos, s
     e = dp_split_ref(s, n, pos, &path, &query);
     if (e != DP_E_NONE)
         return e;
-    in.a = slash;
-    in.alen = path.end > path.start ? 0u : 1u;
+    in.a = s;         /* an empty path gives "/" (dp_set_path) */
+    in.alen = 0;
     in.b = s + path.start;
     in.blen = path.end - path.start;
     return dp_set_path(u, &in, s + query.start, query.end - query.start);
@@ -490,12 +507,15 @@ uint16_t dp_url_parse(const char *s, uint32_t n, struct dp_url *u)
 /*@ requires dp_url_ok((struct dp_url *)base);
     assigns \nothing;
     ensures 1 <= \result <= base->path_len;
+    ensures \result < base->path_len ==> base->path[\result] == '?';
+    ensures \forall integer j; 1 <= j < \result ==> base->path[j] != '?';
 */
 static uint32_t dp_query_at(const struct dp_url *base)
 {
     uint32_t i;
 
     /*@ loop invariant 1 <= i <= base->path_len;
+        loop invariant \forall integer j; 1 <= j < i ==> base->path[j] != '?';
         loop assigns i;
         loop variant base->path_len - i;
     */
@@ -505,28 +525,17 @@ static uint32_t dp_query_at(const struct dp_url *base)
     return base->path_len;
 }
 
-uint16_t dp_url_resolve(const struct dp_url *base, const char *ref, uint32_t n, struct dp_url *out)
+/* base's scheme, port and host into out. */
+/*@ requires dp_url_ok((struct dp_url *)base) && \valid(out) && \separated(out, base);
+    assigns out->scheme, out->host_is_ip, out->port, out->host_len, out->host[0 .. DP_HOST_MAX];
+    ensures dp_url_host_ok(out);
+    ensures out->scheme == base->scheme && out->port == base->port;
+    ensures out->host_len == base->host_len;
+*/
+static void dp_copy_authority(const struct dp_url *base, struct dp_url *out)
 {
-    struct dp_span t, path, query;
-    struct dp_two in;
-    uint32_t bq, i, dir;
-    uint16_t e;
-    int k;
+    uint32_t i;
 
-    if (n > DP_URL_MAX)
-        return DP_E_URL_TOO_LONG;
-    k = dp_url_lex_scheme(ref, n, 0, &t);
-    if (k == DP_UT_HTTP || k == DP_UT_HTTPS)
-        return dp_url_parse(ref, n, out);                 /* absolute */
-    if (k == DP_UT_NETPATH) {                             /* "//host/p": base's scheme */
-        out->scheme = base->scheme;
-        return dp_url_authority_path(ref, n, t.end, out);
-    }
-    if (k != DP_UT_REF && k != DP_UT_END)
-        return DP_E_URL_BAD_SCHEME;
-    e = dp_split_ref(ref, n, 0, &path, &query);
-    if (e != DP_E_NONE)
-        return e;
     out->scheme = base->scheme;
     out->host_is_ip = base->host_is_ip;
     out->port = base->port;
@@ -538,6 +547,26 @@ uint16_t dp_url_resolve(const struct dp_url *base, const char *ref, uint32_t n, 
     */
     for (i = 0; i <= base->host_len && i <= DP_HOST_MAX; i++)
         out->host[i] = base->host[i];
+}
+
+/* The path and query of a relative reference (its path and query spans in ref), resolved
+ * against base's (RFC 3986 §5.2.2 and §5.2.3), into out->path. */
+/*@ requires dp_url_ok((struct dp_url *)base) && \valid(out);
+    requires n <= DP_URL_MAX && (n == 0 || \valid_read(ref + (0 .. n - 1)));
+    requires path.start <= path.end <= n && query.start <= query.end <= n;
+    requires \separated(out, base) && \separated(out, ref + (0 .. n - 1));
+    assigns out->path[0 .. DP_URL_MAX], out->path_len;
+    ensures \result == DP_E_NONE || \result == DP_E_URL_TOO_LONG || \result == DP_E_URL_BAD_BYTE;
+    ensures \result == DP_E_NONE ==> 1 <= out->path_len <= DP_URL_MAX &&
+        out->path[out->path_len] == 0 && out->path[0] == '/';
+*/
+static uint16_t dp_resolve_path(const struct dp_url *base, const char *ref, uint32_t n,
+                                struct dp_span path, struct dp_span query, struct dp_url *out)
+{
+    struct dp_two in;
+    uint32_t bq, dir;
+
+    (void)n;   /* bounds the spans in the contract */
     bq = dp_query_at(base);
     in.a = base->path;
     in.b = ref + path.start;
@@ -562,6 +591,30 @@ uint16_t dp_url_resolve(const struct dp_url *base, const char *ref, uint32_t n, 
         in.alen = dir;
     }
     return dp_set_path(out, &in, ref + query.start, query.end - query.start);
+}
+
+uint16_t dp_url_resolve(const struct dp_url *base, const char *ref, uint32_t n, struct dp_url *out)
+{
+    struct dp_span t, path, query;
+    uint16_t e;
+    int k;
+
+    if (n > DP_URL_MAX)
+        return DP_E_URL_TOO_LONG;
+    k = dp_url_lex_scheme(ref, n, 0, &t);
+    if (k == DP_UT_HTTP || k == DP_UT_HTTPS)
+        return dp_url_parse(ref, n, out);                 /* absolute */
+    if (k == DP_UT_NETPATH) {                             /* "//host/p": base's scheme */
+        out->scheme = base->scheme;
+        return dp_url_authority_path(ref, n, t.end, out);
+    }
+    if (k != DP_UT_REF && k != DP_UT_END)
+        return DP_E_URL_BAD_SCHEME;
+    e = dp_split_ref(ref, n, 0, &path, &query);
+    if (e != DP_E_NONE)
+        return e;
+    dp_copy_authority(base, out);
+    return dp_resolve_path(base, ref, n, path, query, out);
 }
 
 /* ---- file paths and server lists ------------------------------------------------- */
@@ -628,6 +681,8 @@ uint32_t dp_server_list(const char *list, uint32_t n, uint8_t scheme, uint16_t d
     uint16_t dport = default_port != 0u ? default_port : dp_default_port(scheme);
 
     /*@ loop invariant 0 <= pos <= n && 0 <= count <= lim;
+        loop invariant \forall integer j; 0 <= j < count ==> dp_server_ok(&out[j]) &&
+                         out[j].scheme == scheme;
         loop assigns pos, count, out[0 .. lim - 1];
         loop variant n - pos;
     */

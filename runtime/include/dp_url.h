@@ -21,6 +21,7 @@
 
 #include <stdint.h>
 #include "config.h"
+#include "diag.h"
 
 #define DP_SCHEME_HTTP 0u
 #define DP_SCHEME_HTTPS 1u
@@ -36,10 +37,13 @@ struct dp_url {
     char path[DP_URL_MAX + 1];
 };
 
-/*@ predicate dp_url_ok(struct dp_url *u) =
-      \valid(u) && u->scheme <= 1 && u->host_is_ip <= 1 &&
-      u->host_len <= DP_HOST_MAX && 1 <= u->path_len <= DP_URL_MAX &&
-      u->host[u->host_len] == 0 && u->path[u->path_len] == 0 && u->path[0] == '/';
+/*@ predicate dp_url_host_ok(struct dp_url *u) =
+      u->scheme <= 1 && u->host_is_ip <= 1 && u->host_len <= DP_HOST_MAX &&
+      u->host[u->host_len] == 0;
+    predicate dp_url_path_ok(struct dp_url *u) =
+      1 <= u->path_len <= DP_URL_MAX && u->path[u->path_len] == 0 && u->path[0] == '/';
+    predicate dp_url_ok(struct dp_url *u) =
+      \valid(u) && dp_url_host_ok(u) && dp_url_path_ok(u);
 */
 
 /*
@@ -51,7 +55,7 @@ struct dp_url {
     requires n == 0 || \valid_read(s + (0 .. n - 1));
     requires \separated(u, s + (0 .. n - 1));
     assigns *u;
-    ensures \result == 0 ==> dp_url_ok(u);
+    ensures \result == 0 ==> dp_url_ok(u);    ensures \result == DP_E_NONE || (DP_E_URL_BAD_SCHEME <= \result <= DP_E_URL_TOO_LONG);
 */
 uint16_t dp_url_parse(const char *s, uint32_t n, struct dp_url *u);
 
@@ -69,7 +73,7 @@ uint16_t dp_url_parse(const char *s, uint32_t n, struct dp_url *u);
     requires \separated(out, base);
     requires \separated(out, ref + (0 .. n - 1));
     assigns *out;
-    ensures \result == 0 ==> dp_url_ok(out);
+    ensures \result == 0 ==> dp_url_ok(out);    ensures \result == DP_E_NONE || (DP_E_URL_BAD_SCHEME <= \result <= DP_E_URL_TOO_LONG);
 */
 uint16_t dp_url_resolve(const struct dp_url *base, const char *ref, uint32_t n, struct dp_url *out);
 
@@ -101,6 +105,11 @@ struct dp_server {
     char host[DP_HOST_MAX + 1];    /* NUL-terminated; IPv6 without its brackets */
 };
 
+/*@ predicate dp_server_ok(struct dp_server *o) =
+      o->host_is_ip <= 1 && 1 <= o->host_len <= DP_HOST_MAX && o->host[o->host_len] == 0 &&
+      o->port != 0;
+*/
+
 /*
  * Splits a HTTPSRVR/TLSSRVR value list[0 .. n-1] ("host[:port]{,host[:port]}", as the
  * hostlist type of spec/params.spec accepts; hosts as in a URL) into out[0 .. max-1],
@@ -116,6 +125,8 @@ struct dp_server {
     requires scheme <= 1;
     assigns out[0 .. max - 1];
     ensures \result <= max && \result <= DP_SERVERS_MAX;
+    ensures \forall integer j; 0 <= j < \result ==> dp_server_ok(&out[j]) &&
+            out[j].scheme == scheme;
 */
 uint32_t dp_server_list(const char *list, uint32_t n, uint8_t scheme, uint16_t default_port,
                         struct dp_server *out, uint32_t max);
