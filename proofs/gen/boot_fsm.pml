@@ -76,6 +76,7 @@ bool g_resume_left = false;
 byte n_resume_left = 0; /* true at most 3 times */
 bool g_gets_left = false;
 byte n_gets_left = 0; /* true at most 16 times */
+bool g_image_installed = false;
 
 #define final (st == S_DONE || st == S_REBOOT || st == S_WAIT)
 
@@ -154,6 +155,7 @@ active proctype boot()
         g_counter_ok = false;
         g_resume_left = false;
         g_gets_left = false;
+        g_image_installed = false;
         if
         :: st == S_BOOT && ev == E_START ->
             if :: g_trial_failed = true :: skip fi;
@@ -202,9 +204,19 @@ active proctype boot()
             skip
         :: st == S_COMMIT_SETTINGS && ev == E_STORE_OK ->
             if :: g_trial_running = true :: skip fi;
+            if
+            :: n_retries_left < 5 -> if :: g_retries_left = true; n_retries_left++ :: skip fi
+            :: else -> skip
+            fi;
+            if :: g_image_installed = true :: skip fi;
             skip
         :: st == S_COMMIT_SETTINGS && ev == E_STORE_FAIL ->
             if :: g_trial_running = true :: skip fi;
+            if
+            :: n_retries_left < 5 -> if :: g_retries_left = true; n_retries_left++ :: skip fi
+            :: else -> skip
+            fi;
+            if :: g_image_installed = true :: skip fi;
             skip
         :: else -> skip
         fi;
@@ -276,12 +288,20 @@ active proctype boot()
             st = S_RUN_FILE; act = A_CONTINUE_SCRIPT
         :: st == S_COMMIT_SETTINGS && ev == E_STORE_OK && g_trial_running ->
             st = S_CONFIRM_IMAGE; act = A_CONFIRM_IMAGE
-        :: st == S_COMMIT_SETTINGS && ev == E_STORE_OK && !g_trial_running ->
+        :: st == S_COMMIT_SETTINGS && ev == E_STORE_OK && !g_trial_running && g_image_installed ->
             st = S_DONE; act = A_FINISH
+        :: st == S_COMMIT_SETTINGS && ev == E_STORE_OK && !g_trial_running && g_retries_left && !g_image_installed ->
+            st = S_WAIT; act = A_SCHEDULE_RETRY
+        :: st == S_COMMIT_SETTINGS && ev == E_STORE_OK && !g_trial_running && !g_retries_left && !g_image_installed ->
+            st = S_DONE; act = A_GIVE_UP
         :: st == S_COMMIT_SETTINGS && ev == E_STORE_FAIL && g_trial_running ->
             st = S_CONFIRM_IMAGE; act = A_CONFIRM_IMAGE
-        :: st == S_COMMIT_SETTINGS && ev == E_STORE_FAIL && !g_trial_running ->
+        :: st == S_COMMIT_SETTINGS && ev == E_STORE_FAIL && !g_trial_running && g_image_installed ->
             st = S_DONE; act = A_FINISH
+        :: st == S_COMMIT_SETTINGS && ev == E_STORE_FAIL && !g_trial_running && g_retries_left && !g_image_installed ->
+            st = S_WAIT; act = A_SCHEDULE_RETRY
+        :: st == S_COMMIT_SETTINGS && ev == E_STORE_FAIL && !g_trial_running && !g_retries_left && !g_image_installed ->
+            st = S_DONE; act = A_GIVE_UP
         :: st == S_CONFIRM_IMAGE && ev == E_STORE_OK ->
             st = S_DONE; act = A_FINISH
         :: st == S_CONFIRM_IMAGE && ev == E_STORE_FAIL ->

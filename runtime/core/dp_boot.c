@@ -229,6 +229,8 @@ static uint32_t dp_guards(struct dp_boot *b, uint8_t ev)
         g |= DP_G_RESUME_LEFT;
     if (b->interp.gets < DP_SCRIPT_GETS_MAX)
         g |= DP_G_GETS_LEFT;
+    if (dp_any_image(m))
+        g |= DP_G_IMAGE_INSTALLED;
     return g;
 }
 

@@ -102,13 +102,25 @@ const struct dp_boot_row dp_boot_rows[DP_BOOT_ROWS] = {
      DP_G_TRIAL_RUNNING,
      DP_G_TRIAL_RUNNING},
     {DP_ST_COMMIT_SETTINGS, DP_EV_STORE_OK, DP_ST_DONE, DP_ACT_FINISH,
-     DP_G_TRIAL_RUNNING,
+     (DP_G_TRIAL_RUNNING | DP_G_IMAGE_INSTALLED),
+     DP_G_IMAGE_INSTALLED},
+    {DP_ST_COMMIT_SETTINGS, DP_EV_STORE_OK, DP_ST_WAIT, DP_ACT_SCHEDULE_RETRY,
+     (DP_G_TRIAL_RUNNING | DP_G_RETRIES_LEFT | DP_G_IMAGE_INSTALLED),
+     DP_G_RETRIES_LEFT},
+    {DP_ST_COMMIT_SETTINGS, DP_EV_STORE_OK, DP_ST_DONE, DP_ACT_GIVE_UP,
+     (DP_G_TRIAL_RUNNING | DP_G_RETRIES_LEFT | DP_G_IMAGE_INSTALLED),
      0u},
     {DP_ST_COMMIT_SETTINGS, DP_EV_STORE_FAIL, DP_ST_CONFIRM_IMAGE, DP_ACT_CONFIRM_IMAGE,
      DP_G_TRIAL_RUNNING,
      DP_G_TRIAL_RUNNING},
     {DP_ST_COMMIT_SETTINGS, DP_EV_STORE_FAIL, DP_ST_DONE, DP_ACT_FINISH,
-     DP_G_TRIAL_RUNNING,
+     (DP_G_TRIAL_RUNNING | DP_G_IMAGE_INSTALLED),
+     DP_G_IMAGE_INSTALLED},
+    {DP_ST_COMMIT_SETTINGS, DP_EV_STORE_FAIL, DP_ST_WAIT, DP_ACT_SCHEDULE_RETRY,
+     (DP_G_TRIAL_RUNNING | DP_G_RETRIES_LEFT | DP_G_IMAGE_INSTALLED),
+     DP_G_RETRIES_LEFT},
+    {DP_ST_COMMIT_SETTINGS, DP_EV_STORE_FAIL, DP_ST_DONE, DP_ACT_GIVE_UP,
+     (DP_G_TRIAL_RUNNING | DP_G_RETRIES_LEFT | DP_G_IMAGE_INSTALLED),
      0u},
     {DP_ST_CONFIRM_IMAGE, DP_EV_STORE_OK, DP_ST_DONE, DP_ACT_FINISH,
      0u,
@@ -351,9 +363,21 @@ int dp_boot_fsm_step(uint8_t st, uint8_t ev, uint32_t guards, uint8_t *next,
                 *action = DP_ACT_CONFIRM_IMAGE;
                 return 1;
             }
-            if ((guards & DP_G_TRIAL_RUNNING) == 0u) {
+            if ((guards & (DP_G_TRIAL_RUNNING | DP_G_IMAGE_INSTALLED)) == DP_G_IMAGE_INSTALLED) {
                 *next = DP_ST_DONE;
                 *action = DP_ACT_FINISH;
+                return 1;
+            }
+            if ((guards & (DP_G_TRIAL_RUNNING | DP_G_RETRIES_LEFT | DP_G_IMAGE_INSTALLED)) ==
+                DP_G_RETRIES_LEFT) {
+                *next = DP_ST_WAIT;
+                *action = DP_ACT_SCHEDULE_RETRY;
+                return 1;
+            }
+            if ((guards & (DP_G_TRIAL_RUNNING | DP_G_RETRIES_LEFT | DP_G_IMAGE_INSTALLED)) ==
+                0u) {
+                *next = DP_ST_DONE;
+                *action = DP_ACT_GIVE_UP;
                 return 1;
             }
             break;
@@ -363,9 +387,21 @@ int dp_boot_fsm_step(uint8_t st, uint8_t ev, uint32_t guards, uint8_t *next,
                 *action = DP_ACT_CONFIRM_IMAGE;
                 return 1;
             }
-            if ((guards & DP_G_TRIAL_RUNNING) == 0u) {
+            if ((guards & (DP_G_TRIAL_RUNNING | DP_G_IMAGE_INSTALLED)) == DP_G_IMAGE_INSTALLED) {
                 *next = DP_ST_DONE;
                 *action = DP_ACT_FINISH;
+                return 1;
+            }
+            if ((guards & (DP_G_TRIAL_RUNNING | DP_G_RETRIES_LEFT | DP_G_IMAGE_INSTALLED)) ==
+                DP_G_RETRIES_LEFT) {
+                *next = DP_ST_WAIT;
+                *action = DP_ACT_SCHEDULE_RETRY;
+                return 1;
+            }
+            if ((guards & (DP_G_TRIAL_RUNNING | DP_G_RETRIES_LEFT | DP_G_IMAGE_INSTALLED)) ==
+                0u) {
+                *next = DP_ST_DONE;
+                *action = DP_ACT_GIVE_UP;
                 return 1;
             }
             break;

@@ -79,7 +79,8 @@ enum dp_boot_action {
 #define DP_G_COUNTER_OK (1u << 7) /* The header's security counter is not lower than the stored minimum. */
 #define DP_G_RESUME_LEFT (1u << 8) /* Attempts are left to resume the broken image transfer from where it stopped. */
 #define DP_G_GETS_LEFT (1u << 9) /* The GET budget of this run is not spent. */
-#define DP_G_COUNT 10
+#define DP_G_IMAGE_INSTALLED (1u << 10) /* A verified image is installed in one of the banks: the phone has software to run. */
+#define DP_G_COUNT 11
 
 #define DP_BOOT_INITIAL DP_ST_BOOT
 
@@ -89,7 +90,7 @@ struct dp_boot_row {
     uint32_t mask, want;
 };
 
-#define DP_BOOT_ROWS 38
+#define DP_BOOT_ROWS 42
 extern const struct dp_boot_row dp_boot_rows[DP_BOOT_ROWS];
 
 /*@ predicate dp_boot_trans(integer st, integer ev, integer g, integer nx, integer act) =
@@ -186,14 +187,30 @@ extern const struct dp_boot_row dp_boot_rows[DP_BOOT_ROWS];
        (g & DP_G_TRIAL_RUNNING) == DP_G_TRIAL_RUNNING &&
        nx == DP_ST_CONFIRM_IMAGE && act == DP_ACT_CONFIRM_IMAGE) ||
       (st == DP_ST_COMMIT_SETTINGS && ev == DP_EV_STORE_OK &&
-       (g & DP_G_TRIAL_RUNNING) == 0u &&
+       (g & (DP_G_TRIAL_RUNNING | DP_G_IMAGE_INSTALLED)) == DP_G_IMAGE_INSTALLED &&
        nx == DP_ST_DONE && act == DP_ACT_FINISH) ||
+      (st == DP_ST_COMMIT_SETTINGS && ev == DP_EV_STORE_OK &&
+       (g & (DP_G_TRIAL_RUNNING | DP_G_RETRIES_LEFT | DP_G_IMAGE_INSTALLED)) ==
+           DP_G_RETRIES_LEFT &&
+       nx == DP_ST_WAIT && act == DP_ACT_SCHEDULE_RETRY) ||
+      (st == DP_ST_COMMIT_SETTINGS && ev == DP_EV_STORE_OK &&
+       (g & (DP_G_TRIAL_RUNNING | DP_G_RETRIES_LEFT | DP_G_IMAGE_INSTALLED)) ==
+           0u &&
+       nx == DP_ST_DONE && act == DP_ACT_GIVE_UP) ||
       (st == DP_ST_COMMIT_SETTINGS && ev == DP_EV_STORE_FAIL &&
        (g & DP_G_TRIAL_RUNNING) == DP_G_TRIAL_RUNNING &&
        nx == DP_ST_CONFIRM_IMAGE && act == DP_ACT_CONFIRM_IMAGE) ||
       (st == DP_ST_COMMIT_SETTINGS && ev == DP_EV_STORE_FAIL &&
-       (g & DP_G_TRIAL_RUNNING) == 0u &&
+       (g & (DP_G_TRIAL_RUNNING | DP_G_IMAGE_INSTALLED)) == DP_G_IMAGE_INSTALLED &&
        nx == DP_ST_DONE && act == DP_ACT_FINISH) ||
+      (st == DP_ST_COMMIT_SETTINGS && ev == DP_EV_STORE_FAIL &&
+       (g & (DP_G_TRIAL_RUNNING | DP_G_RETRIES_LEFT | DP_G_IMAGE_INSTALLED)) ==
+           DP_G_RETRIES_LEFT &&
+       nx == DP_ST_WAIT && act == DP_ACT_SCHEDULE_RETRY) ||
+      (st == DP_ST_COMMIT_SETTINGS && ev == DP_EV_STORE_FAIL &&
+       (g & (DP_G_TRIAL_RUNNING | DP_G_RETRIES_LEFT | DP_G_IMAGE_INSTALLED)) ==
+           0u &&
+       nx == DP_ST_DONE && act == DP_ACT_GIVE_UP) ||
       (st == DP_ST_CONFIRM_IMAGE && ev == DP_EV_STORE_OK &&
        nx == DP_ST_DONE && act == DP_ACT_FINISH) ||
       (st == DP_ST_CONFIRM_IMAGE && ev == DP_EV_STORE_FAIL &&

@@ -368,7 +368,7 @@ fi
 
 if begin REQ-DL-006 "a settings file that sets AUTH 1 over HTTP: no further request over HTTP in that run, and none in the next"; then
     boot authset --server "https://127.0.0.1:$DEAD/authset" --server "$H/authset"
-    chk "done, no image (got $RC)" eq "$RC" 1
+    chk "a retry wait: no image to hand over to (REQ-DL-018; got $RC)" eq "$RC" 11
     chk "AUTH=1 stored" eq "$(st authset set.AUTH)" 1
     chk "the per-MAC file not applied (not fetched over HTTP)" eq "$(st authset set.PHNEMERGNUM)" ""
     boot authset --server "https://127.0.0.1:$DEAD/authset" --server "$H/authset"
@@ -440,10 +440,10 @@ fi
 
 if begin REQ-DL-007 "GET chain to a per-MAC file: each phone fetches its own \$MACADDR.txt from the script's server"; then
     boot macA $(srv noapp)
-    chk "phone A: exit 1 (done, no image; got $RC)" eq "$RC" 1
+    chk "phone A: exit 11 (no image: retry wait, REQ-DL-018; got $RC)" eq "$RC" 11
     chk "phone A: PHNEMERGNUM 112 from 00040DAABBCC.txt" eq "$(st macA set.PHNEMERGNUM),$(st macA set.SIPDOMAIN)" "112,example.com"
     MAC=00:04:0d:aa:bb:dd boot macB $(srv noapp)
-    chk "phone B: exit 1 (done, no image; got $RC)" eq "$RC" 1
+    chk "phone B: exit 11 (no image: retry wait, REQ-DL-018; got $RC)" eq "$RC" 11
     chk "phone B: the per-MAC file of A not applied" eq "$(st macB set.PHNEMERGNUM),$(st macB set.SIPDOMAIN)" ",example.com"
     take_log
     chk "access log: each phone its own file" eq "$(logseq)" \
@@ -660,9 +660,9 @@ if begin REQ-DL-012 "the upgrade script's name: 16xxupgrade.txt, overridden by U
     end
 fi
 
-if begin REQ-DL-014 "no APPNAME: a factory-new phone downloads nothing and ends done without an image"; then
+if begin REQ-DL-014 "no APPNAME: a factory-new phone downloads nothing, fetches its settings and waits to retry (no image)"; then
     boot noapp $(srv noapp)
-    chk "exit status 1 (done, no image; got $RC)" eq "$RC" 1
+    chk "exit status 11 (no image: a retry wait, REQ-DL-018; got $RC)" eq "$RC" 11
     chk "no start_image" hasnt "$(acts)" start_image
     chk "no bank written" bash -c "! ls '$W/phones/noapp/'bank* 2>/dev/null"
     take_log

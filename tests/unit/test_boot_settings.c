@@ -5,6 +5,7 @@
  * each run goes script -> settings files -> commit -> done, and what the tests look at is
  * what the engine asked to store and what a later boot loads back.
  */
+#define _GNU_SOURCE   /* memmem */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 #include <cmocka.h>
 
 #include "dp_boot.h"
+#include "dp_boot_store.h"
 #include "dp_dhcp.h"
 #include "dp_nv.h"
 #include "dp_params_store.h"
@@ -220,9 +222,34 @@ static uint32_t seq_of(const struct sim *s, int rec, int slot)
 
 static const char *const upgrade = "GET 46xxsettings.txt\n";
 
+/* A phone with an application installed and confirmed in bank 0: the scripts here name
+ * no binary, so its runs end DONE (a phone with no image would wait, REQ-DL-018). */
+static void sim_installed(struct sim *s)
+{
+    static struct dp_boot_meta m;
+    static uint8_t payload[512];
+    static const char app[] = "S16CC_1_0_2.bin";
+    uint32_t n;
+
+    memset(&m, 0, sizeof m);
+    m.bank[0].valid = 1;
+    m.bank[0].kind = DP_IMAGE_KIND_APP;
+    m.bank[0].counter = 1;
+    m.bank[0].size = 1000;
+    m.bank[0].name_len = (uint16_t)(sizeof app - 1);
+    memcpy(m.bank[0].name, app, sizeof app);
+    m.appname_len = (uint16_t)(sizeof app - 1);
+    memcpy(m.appname, app, sizeof app);
+    n = dp_meta_encode(&m, payload, sizeof payload);
+    assert_true(n > 0);
+    s->nv_len[DP_NV_META][0] = dp_nv_wrap(DP_NV_META, 1u, payload, n, s->nv[DP_NV_META][0], SIM_NV);
+    assert_true(s->nv_len[DP_NV_META][0] > 0);
+}
+
 static void sim_site(struct sim *s, const char *settings)
 {
     memset(s, 0, sizeof *s);
+    sim_installed(s);
     s->dhcp242 = "HTTPSRVR=192.0.2.10";
     sim_file(s, "/16xxupgrade.txt", 200, upgrade);
     sim_file(s, "/46xxsettings.txt", 200, settings);
@@ -237,7 +264,7 @@ static void test_REQ_SET_002_persisted_survive(void **st)
 {
     char v[256];
     (void)st;
-    sim_site(&S, "SET SNTPSRVR ntp.example.com\nSET AGENTTONE 7\n");
+    sim_site(&S, "SET SNTPSRVR ntp.example.com\nSET AGENTTONE 7\nSET APPNAME S16CC_1_0_2.bin\n");
     assert_int_equal(sim_boot(&S), DP_REQ_DONE);
     get_param("SNTPSRVR", v, sizeof v);
     assert_string_equal(v, "ntp.example.com");
@@ -246,9 +273,17 @@ static void test_REQ_SET_002_persisted_survive(void **st)
     assert_int_equal(sim_boot(&S), DP_REQ_DONE);
     get_param("SNTPSRVR", v, sizeof v);
     assert_string_equal(v, "ntp.example.com");
-    /* APPNAME is not persisted: it starts every boot at its default (empty) */
+    /* APPNAME is not persisted (the script sets it on every run, and each boot starts it
+     * at the running image's name): the stored set has SNTPSRVR but no APPNAME entry */
+    {
+        int slot = S.nv_len[DP_NV_SETTINGS][0] ? 0 : 1;
+        const uint8_t *rec = S.nv[DP_NV_SETTINGS][slot];
+        uint32_t len = S.nv_len[DP_NV_SETTINGS][slot];
+        assert_non_null(memmem(rec, len, "\x08" "SNTPSRVR", 9));
+        assert_null(memmem(rec, len, "\x07" "APPNAME", 8));
+    }
     get_param("APPNAME", v, sizeof v);
-    assert_string_equal(v, "");
+    assert_string_equal(v, "S16CC_1_0_2.bin");
 }
 
 /* REQ-SET-003: option-242 server values are committed with the settings, so a boot
