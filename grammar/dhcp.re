@@ -40,7 +40,7 @@ int dp_dhcp_lex(const char *s, uint32_t lim, uint32_t cur, struct dp_ditem *t)
     re2c:api = custom;
     re2c:api:style = free-form;
     re2c:define:YYCTYPE = "unsigned char";
-    re2c:define:YYPEEK = "(cur < lim ? (unsigned char)s[cur] : 0u)";
+    re2c:define:YYPEEK = "(cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u)";
     re2c:define:YYSKIP = "++cur;";
     re2c:define:YYBACKUP = "mar = cur;";
     re2c:define:YYRESTORE = "cur = mar;";

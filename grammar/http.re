@@ -27,8 +27,8 @@
     re2c:api = custom;
     re2c:api:style = free-form;
     re2c:define:YYCTYPE = "unsigned char";
-    re2c:define:YYPEEK = "(cur < lim ? (unsigned char)s[cur] : 0u)";
-    re2c:define:YYSKIP = "++cur;";
+    re2c:define:YYPEEK = "(cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u)";
+    re2c:define:YYSKIP = "if (cur < lim) ++cur;";
     re2c:define:YYBACKUP = "mar = cur;";
     re2c:define:YYRESTORE = "cur = mar;";
     re2c:define:YYLESSTHAN = "(cur >= lim)";

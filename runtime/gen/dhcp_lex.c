@@ -42,7 +42,7 @@ int dp_dhcp_lex(const char *s, uint32_t lim, uint32_t cur, struct dp_ditem *t)
 
 {
 	unsigned char yych;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case ',': goto yy3;
 		case '0':
@@ -118,7 +118,7 @@ int dp_dhcp_lex(const char *s, uint32_t lim, uint32_t cur, struct dp_ditem *t)
 	}
 yy1:
 	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case ',': goto yy2;
 		case ';': goto yy5;
@@ -142,7 +142,7 @@ yy3:
     }
 yy4:
 	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case ',': goto yy2;
 		case '0':
@@ -218,7 +218,7 @@ yy4:
 	}
 yy5:
 	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case ',': goto yy2;
 		default:
@@ -227,7 +227,7 @@ yy5:
 	}
 yy6:
 	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case ',': goto yy7;
 		default:
@@ -243,7 +243,7 @@ yy7:
     }
 yy8:
 	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case ',': goto yy9;
 		default:

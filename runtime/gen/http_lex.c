@@ -36,7 +36,7 @@ int dp_http_lex_status(const char *s, uint32_t n)
 {
 	unsigned char yych;
 	unsigned int yyaccept = 0;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 'H': goto yy3;
 		default:
@@ -44,21 +44,21 @@ int dp_http_lex_status(const char *s, uint32_t n)
 			goto yy1;
 	}
 yy1:
-	++cur;
+	if (cur < lim) ++cur;
 yy2:
 	{ return DP_HSL_BAD; }
 yy3:
 	yyaccept = 0;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 'T': goto yy4;
 		default: goto yy2;
 	}
 yy4:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 'T': goto yy6;
 		default: goto yy5;
@@ -71,22 +71,22 @@ yy5:
 		goto yy17;
 	}
 yy6:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 'P': goto yy7;
 		default: goto yy5;
 	}
 yy7:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '/': goto yy8;
 		default: goto yy5;
 	}
 yy8:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0':
 		case '2':
@@ -101,8 +101,8 @@ yy8:
 		default: goto yy5;
 	}
 yy9:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 yy10:
 	switch (yych) {
 		case '.': goto yy12;
@@ -119,16 +119,16 @@ yy10:
 		default: goto yy5;
 	}
 yy11:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy5;
 		case '.': goto yy13;
 		default: goto yy10;
 	}
 yy12:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0':
 		case '1':
@@ -143,8 +143,8 @@ yy12:
 		default: goto yy5;
 	}
 yy13:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0':
 		case '1': goto yy16;
@@ -159,8 +159,8 @@ yy13:
 		default: goto yy5;
 	}
 yy14:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0':
 		case '1':
@@ -178,9 +178,9 @@ yy15:
 	{ return DP_HSL_BAD_VERSION; }
 yy16:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case ' ': goto yy18;
 		case '0':
@@ -198,8 +198,8 @@ yy16:
 yy17:
 	{ return DP_HSL_BAD; }
 yy18:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '1':
 		case '2':
@@ -213,8 +213,8 @@ yy18:
 		default: goto yy5;
 	}
 yy19:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0':
 		case '1':
@@ -229,8 +229,8 @@ yy19:
 		default: goto yy5;
 	}
 yy20:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0':
 		case '1':
@@ -245,8 +245,8 @@ yy20:
 		default: goto yy5;
 	}
 yy21:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case ' ': goto yy23;
 		default: goto yy22;
@@ -256,8 +256,8 @@ yy22:
         return cur == lim ? DP_HSL_OK : DP_HSL_BAD;
     }
 yy23:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00:
 		case 0x01:
@@ -308,7 +308,7 @@ int dp_http_lex_field(const char *s, uint32_t n, uint32_t *value)
 
 {
 	unsigned char yych;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy28;
@@ -394,16 +394,16 @@ int dp_http_lex_field(const char *s, uint32_t n, uint32_t *value)
 			goto yy26;
 	}
 yy26:
-	++cur;
+	if (cur < lim) ++cur;
 yy27:
 	{ return DP_HF_BAD; }
 yy28:
-	++cur;
+	if (cur < lim) ++cur;
 	{ return DP_HF_FOLD; }
 yy29:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '!':
 		case '#':
@@ -486,9 +486,9 @@ yy29:
 		default: goto yy27;
 	}
 yy30:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '!':
 		case '#':
@@ -571,9 +571,9 @@ yy30:
 		default: goto yy27;
 	}
 yy31:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '!':
 		case '#':
@@ -656,9 +656,9 @@ yy31:
 		default: goto yy27;
 	}
 yy32:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '!':
 		case '#':
@@ -741,9 +741,9 @@ yy32:
 		default: goto yy27;
 	}
 yy33:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '!':
 		case '#':
@@ -826,8 +826,8 @@ yy33:
 		default: goto yy27;
 	}
 yy34:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 yy35:
 	switch (yych) {
 		case '!':
@@ -914,11 +914,11 @@ yy36:
 	cur = mar;
 	goto yy27;
 yy37:
-	++cur;
+	if (cur < lim) ++cur;
 	{ *value = cur; return DP_HF_OTHER; }
 yy38:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'N':
@@ -926,8 +926,8 @@ yy38:
 		default: goto yy35;
 	}
 yy39:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'A':
@@ -935,8 +935,8 @@ yy39:
 		default: goto yy35;
 	}
 yy40:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'C':
@@ -944,8 +944,8 @@ yy40:
 		default: goto yy35;
 	}
 yy41:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'A':
@@ -953,8 +953,8 @@ yy41:
 		default: goto yy35;
 	}
 yy42:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'T':
@@ -962,8 +962,8 @@ yy42:
 		default: goto yy35;
 	}
 yy43:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'G':
@@ -971,8 +971,8 @@ yy43:
 		default: goto yy35;
 	}
 yy44:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'A':
@@ -980,8 +980,8 @@ yy44:
 		default: goto yy35;
 	}
 yy45:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'N':
@@ -989,8 +989,8 @@ yy45:
 		default: goto yy35;
 	}
 yy46:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'E':
@@ -998,16 +998,16 @@ yy46:
 		default: goto yy35;
 	}
 yy47:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case ':': goto yy51;
 		default: goto yy35;
 	}
 yy48:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'T':
@@ -1015,8 +1015,8 @@ yy48:
 		default: goto yy35;
 	}
 yy49:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'S':
@@ -1024,8 +1024,8 @@ yy49:
 		default: goto yy35;
 	}
 yy50:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'N':
@@ -1033,11 +1033,11 @@ yy50:
 		default: goto yy35;
 	}
 yy51:
-	++cur;
+	if (cur < lim) ++cur;
 	{ *value = cur; return DP_HF_ETAG; }
 yy52:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'I':
@@ -1045,8 +1045,8 @@ yy52:
 		default: goto yy35;
 	}
 yy53:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'F':
@@ -1054,8 +1054,8 @@ yy53:
 		default: goto yy35;
 	}
 yy54:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'T':
@@ -1063,8 +1063,8 @@ yy54:
 		default: goto yy35;
 	}
 yy55:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'O':
@@ -1072,8 +1072,8 @@ yy55:
 		default: goto yy35;
 	}
 yy56:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'E':
@@ -1081,16 +1081,16 @@ yy56:
 		default: goto yy35;
 	}
 yy57:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case '-': goto yy60;
 		default: goto yy35;
 	}
 yy58:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'N':
@@ -1098,8 +1098,8 @@ yy58:
 		default: goto yy35;
 	}
 yy59:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'R':
@@ -1107,8 +1107,8 @@ yy59:
 		default: goto yy35;
 	}
 yy60:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'L':
@@ -1118,24 +1118,24 @@ yy60:
 		default: goto yy35;
 	}
 yy61:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case ':': goto yy65;
 		default: goto yy35;
 	}
 yy62:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case '-': goto yy66;
 		default: goto yy35;
 	}
 yy63:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'E':
@@ -1143,8 +1143,8 @@ yy63:
 		default: goto yy35;
 	}
 yy64:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'A':
@@ -1152,11 +1152,11 @@ yy64:
 		default: goto yy35;
 	}
 yy65:
-	++cur;
+	if (cur < lim) ++cur;
 	{ *value = cur; return DP_HF_LOCATION; }
 yy66:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'E':
@@ -1164,8 +1164,8 @@ yy66:
 		default: goto yy35;
 	}
 yy67:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'N':
@@ -1173,8 +1173,8 @@ yy67:
 		default: goto yy35;
 	}
 yy68:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'N':
@@ -1182,8 +1182,8 @@ yy68:
 		default: goto yy35;
 	}
 yy69:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'N':
@@ -1191,8 +1191,8 @@ yy69:
 		default: goto yy35;
 	}
 yy70:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'G':
@@ -1200,8 +1200,8 @@ yy70:
 		default: goto yy35;
 	}
 yy71:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'G':
@@ -1209,8 +1209,8 @@ yy71:
 		default: goto yy35;
 	}
 yy72:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'C':
@@ -1218,8 +1218,8 @@ yy72:
 		default: goto yy35;
 	}
 yy73:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'T':
@@ -1227,8 +1227,8 @@ yy73:
 		default: goto yy35;
 	}
 yy74:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'E':
@@ -1236,8 +1236,8 @@ yy74:
 		default: goto yy35;
 	}
 yy75:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'O':
@@ -1245,8 +1245,8 @@ yy75:
 		default: goto yy35;
 	}
 yy76:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'H':
@@ -1254,16 +1254,16 @@ yy76:
 		default: goto yy35;
 	}
 yy77:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case ':': goto yy80;
 		default: goto yy35;
 	}
 yy78:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'D':
@@ -1271,19 +1271,19 @@ yy78:
 		default: goto yy35;
 	}
 yy79:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case ':': goto yy82;
 		default: goto yy35;
 	}
 yy80:
-	++cur;
+	if (cur < lim) ++cur;
 	{ *value = cur; return DP_HF_CONTENT_RANGE; }
 yy81:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'I':
@@ -1291,11 +1291,11 @@ yy81:
 		default: goto yy35;
 	}
 yy82:
-	++cur;
+	if (cur < lim) ++cur;
 	{ *value = cur; return DP_HF_CONTENT_LENGTH; }
 yy83:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'N':
@@ -1303,8 +1303,8 @@ yy83:
 		default: goto yy35;
 	}
 yy84:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case 'G':
@@ -1312,15 +1312,15 @@ yy84:
 		default: goto yy35;
 	}
 yy85:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy36;
 		case ':': goto yy86;
 		default: goto yy35;
 	}
 yy86:
-	++cur;
+	if (cur < lim) ++cur;
 	{ *value = cur; return DP_HF_TRANSFER_ENCODING; }
 yy87:
 	{ return DP_HF_BAD; }
@@ -1341,7 +1341,7 @@ uint32_t yyt2 = DP_HTTP_NOTAG;
 
 {
 	unsigned char yych;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy91;
@@ -1362,13 +1362,13 @@ uint32_t yyt2 = DP_HTTP_NOTAG;
 			goto yy89;
 	}
 yy89:
-	++cur;
+	if (cur < lim) ++cur;
 yy90:
 	{ return 0; }
 yy91:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy94;
@@ -1387,8 +1387,8 @@ yy91:
 		default: goto yy90;
 	}
 yy92:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '\t':
 		case ' ':
@@ -1419,8 +1419,8 @@ yy93:
         return 1;
     }
 yy94:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy94;
@@ -1442,8 +1442,8 @@ yy95:
 	cur = mar;
 	goto yy90;
 yy96:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy96;
@@ -1463,7 +1463,7 @@ int dp_http_lex_coding(const char *s, uint32_t n)
 
 {
 	unsigned char yych;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy101;
@@ -1474,13 +1474,13 @@ int dp_http_lex_coding(const char *s, uint32_t n)
 			goto yy99;
 	}
 yy99:
-	++cur;
+	if (cur < lim) ++cur;
 yy100:
 	{ return 0; }
 yy101:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy103;
@@ -1489,17 +1489,17 @@ yy101:
 		default: goto yy100;
 	}
 yy102:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 'H':
 		case 'h': goto yy106;
 		default: goto yy100;
 	}
 yy103:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy103;
@@ -1511,56 +1511,56 @@ yy104:
 	cur = mar;
 	goto yy100;
 yy105:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 'H':
 		case 'h': goto yy106;
 		default: goto yy104;
 	}
 yy106:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 'U':
 		case 'u': goto yy107;
 		default: goto yy104;
 	}
 yy107:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 'N':
 		case 'n': goto yy108;
 		default: goto yy104;
 	}
 yy108:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 'K':
 		case 'k': goto yy109;
 		default: goto yy104;
 	}
 yy109:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 'E':
 		case 'e': goto yy110;
 		default: goto yy104;
 	}
 yy110:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 'D':
 		case 'd': goto yy111;
 		default: goto yy104;
 	}
 yy111:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy111;
@@ -1588,7 +1588,7 @@ uint32_t yyt5 = DP_HTTP_NOTAG;
 
 {
 	unsigned char yych;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy117;
@@ -1599,13 +1599,13 @@ uint32_t yyt5 = DP_HTTP_NOTAG;
 			goto yy115;
 	}
 yy115:
-	++cur;
+	if (cur < lim) ++cur;
 yy116:
 	{ return 0; }
 yy117:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy119;
@@ -1614,17 +1614,17 @@ yy117:
 		default: goto yy116;
 	}
 yy118:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 'Y':
 		case 'y': goto yy122;
 		default: goto yy116;
 	}
 yy119:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy119;
@@ -1636,47 +1636,47 @@ yy120:
 	cur = mar;
 	goto yy116;
 yy121:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 'Y':
 		case 'y': goto yy122;
 		default: goto yy120;
 	}
 yy122:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 'T':
 		case 't': goto yy123;
 		default: goto yy120;
 	}
 yy123:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 'E':
 		case 'e': goto yy124;
 		default: goto yy120;
 	}
 yy124:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 'S':
 		case 's': goto yy125;
 		default: goto yy120;
 	}
 yy125:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case ' ': goto yy126;
 		default: goto yy120;
 	}
 yy126:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0':
 		case '1':
@@ -1693,8 +1693,8 @@ yy126:
 		default: goto yy120;
 	}
 yy127:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '-': goto yy128;
 		case '0':
@@ -1710,8 +1710,8 @@ yy127:
 		default: goto yy120;
 	}
 yy128:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0':
 		case '1':
@@ -1728,8 +1728,8 @@ yy128:
 		default: goto yy120;
 	}
 yy129:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '/':
 			yyt3 = cur;
@@ -1747,8 +1747,8 @@ yy129:
 		default: goto yy120;
 	}
 yy130:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '*': goto yy131;
 		case '0':
@@ -1766,10 +1766,10 @@ yy130:
 		default: goto yy120;
 	}
 yy131:
-	++cur;
+	if (cur < lim) ++cur;
 	yyt4 = DP_HTTP_NOTAG;
 	yyt5 = DP_HTTP_NOTAG;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	if (yych >= 0x01) goto yy135;
 yy132:
 	a = yyt1;
@@ -1791,8 +1791,8 @@ yy132:
         return 1;
     }
 yy133:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '\t':
 		case ' ':
@@ -1813,8 +1813,8 @@ yy133:
 			goto yy132;
 	}
 yy134:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 yy135:
 	switch (yych) {
 		case '\t':
@@ -1840,7 +1840,7 @@ uint32_t yyt2 = DP_HTTP_NOTAG;
 
 {
 	unsigned char yych;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy140;
@@ -1855,13 +1855,13 @@ uint32_t yyt2 = DP_HTTP_NOTAG;
 			goto yy138;
 	}
 yy138:
-	++cur;
+	if (cur < lim) ++cur;
 yy139:
 	{ return DP_HE_BAD; }
 yy140:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy143;
@@ -1874,9 +1874,9 @@ yy140:
 		default: goto yy139;
 	}
 yy141:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00:
 		case 0x01:
@@ -1915,16 +1915,16 @@ yy141:
 		default: goto yy146;
 	}
 yy142:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '/': goto yy150;
 		default: goto yy139;
 	}
 yy143:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy143;
@@ -1940,8 +1940,8 @@ yy144:
 	cur = mar;
 	goto yy139;
 yy145:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 yy146:
 	switch (yych) {
 		case 0x00:
@@ -1982,16 +1982,16 @@ yy146:
 		default: goto yy145;
 	}
 yy147:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '/': goto yy150;
 		default: goto yy144;
 	}
 yy148:
-	++cur;
+	if (cur < lim) ++cur;
 	yyt1 = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	if (yych >= 0x01) goto yy152;
 yy149:
 	a = yyt2;
@@ -2004,15 +2004,15 @@ yy149:
         return DP_HE_STRONG;
     }
 yy150:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '"': goto yy153;
 		default: goto yy144;
 	}
 yy151:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 yy152:
 	switch (yych) {
 		case '\t':
@@ -2020,8 +2020,8 @@ yy152:
 		default: goto yy149;
 	}
 yy153:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00:
 		case 0x01:
@@ -2061,9 +2061,9 @@ yy153:
 		default: goto yy153;
 	}
 yy154:
-	++cur;
+	if (cur < lim) ++cur;
 	yyt1 = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	if (yych >= 0x01) goto yy157;
 yy155:
 	a = yyt2;
@@ -2076,8 +2076,8 @@ yy155:
         return DP_HE_WEAK;
     }
 yy156:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 yy157:
 	switch (yych) {
 		case '\t':
@@ -2103,7 +2103,7 @@ uint32_t yyt2 = DP_HTTP_NOTAG;
 
 {
 	unsigned char yych;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0':
 		case '1':
@@ -2134,11 +2134,11 @@ uint32_t yyt2 = DP_HTTP_NOTAG;
 			goto yy160;
 	}
 yy160:
-	++cur;
+	if (cur < lim) ++cur;
 	{ return 0; }
 yy161:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '\t':
 		case ' ':
@@ -2184,8 +2184,8 @@ yy162:
         return 1;
     }
 yy163:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy163;
@@ -2193,8 +2193,8 @@ yy163:
 		default: goto yy162;
 	}
 yy164:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	if (yych <= 0x00) goto yy162;
 	goto yy164;
 yy165:

@@ -38,7 +38,7 @@ int dp_url_lex_scheme(const char *s, uint32_t lim, uint32_t cur, struct dp_span 
 {
 	unsigned char yych;
 	unsigned int yyaccept = 0;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '/': goto yy3;
 		case 'A':
@@ -98,21 +98,21 @@ int dp_url_lex_scheme(const char *s, uint32_t lim, uint32_t cur, struct dp_span 
 			goto yy1;
 	}
 yy1:
-	++cur;
+	if (cur < lim) ++cur;
 yy2:
 	{ dp_url_span(t, start, start); return DP_UT_REF; }
 yy3:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '/': goto yy6;
 		default: goto yy2;
 	}
 yy4:
 	yyaccept = 0;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '+':
 		case '-':
@@ -184,9 +184,9 @@ yy4:
 	}
 yy5:
 	yyaccept = 0;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '+':
 		case '-':
@@ -257,11 +257,11 @@ yy5:
 		default: goto yy2;
 	}
 yy6:
-	++cur;
+	if (cur < lim) ++cur;
 	{ dp_url_span(t, start, cur); return DP_UT_NETPATH; }
 yy7:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 yy8:
 	switch (yych) {
 		case '+':
@@ -340,12 +340,12 @@ yy9:
 		goto yy11;
 	}
 yy10:
-	++cur;
+	if (cur < lim) ++cur;
 yy11:
 	{ dp_url_span(t, start, cur); return DP_UT_SCHEME; }
 yy12:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy9;
 		case 'T':
@@ -353,8 +353,8 @@ yy12:
 		default: goto yy8;
 	}
 yy13:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy9;
 		case 'P':
@@ -362,8 +362,8 @@ yy13:
 		default: goto yy8;
 	}
 yy14:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy9;
 		case ':': goto yy15;
@@ -373,49 +373,49 @@ yy14:
 	}
 yy15:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '/': goto yy17;
 		default: goto yy11;
 	}
 yy16:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy9;
 		case ':': goto yy18;
 		default: goto yy8;
 	}
 yy17:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '/': goto yy19;
 		default: goto yy9;
 	}
 yy18:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '/': goto yy20;
 		default: goto yy11;
 	}
 yy19:
-	++cur;
+	if (cur < lim) ++cur;
 	{ dp_url_span(t, start, cur); return DP_UT_HTTP; }
 yy20:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '/': goto yy21;
 		default: goto yy9;
 	}
 yy21:
-	++cur;
+	if (cur < lim) ++cur;
 	{ dp_url_span(t, start, cur); return DP_UT_HTTPS; }
 yy22:
 	{ dp_url_span(t, lim, lim); return DP_UT_END; }
@@ -432,7 +432,7 @@ int dp_url_lex_host(const char *s, uint32_t lim, uint32_t cur, struct dp_span *t
 {
 	unsigned char yych;
 	unsigned int yyaccept = 0;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00:
 		case '#':
@@ -510,14 +510,14 @@ int dp_url_lex_host(const char *s, uint32_t lim, uint32_t cur, struct dp_span *t
 		default: goto yy26;
 	}
 yy24:
-	++cur;
+	if (cur < lim) ++cur;
 yy25:
 	{ dp_url_span(t, start, cur); return DP_UT_BAD; }
 yy26:
 	yyaccept = 0;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00:
 		case '#':
@@ -528,9 +528,9 @@ yy26:
 	}
 yy27:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 yy28:
 	switch (yych) {
 		case 0x00:
@@ -610,9 +610,9 @@ yy29:
 	{ dp_url_span(t, start, cur); return DP_UT_NAME; }
 yy30:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy29;
 		case '.': goto yy40;
@@ -620,9 +620,9 @@ yy30:
 	}
 yy31:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy29;
 		case '.': goto yy40;
@@ -640,9 +640,9 @@ yy31:
 	}
 yy32:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy29;
 		case '.': goto yy40;
@@ -660,9 +660,9 @@ yy32:
 	}
 yy33:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy29;
 		case '.': goto yy40;
@@ -679,13 +679,13 @@ yy33:
 		default: goto yy28;
 	}
 yy34:
-	++cur;
+	if (cur < lim) ++cur;
 	{ dp_url_span(t, start, cur); return DP_UT_USERINFO; }
 yy35:
 	yyaccept = 2;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00:
 		case '#':
@@ -697,8 +697,8 @@ yy35:
 yy36:
 	{ dp_url_span(t, start, cur); return DP_UT_IP6; }
 yy37:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 yy38:
 	switch (yych) {
 		case 0x00:
@@ -719,9 +719,9 @@ yy39:
 	}
 yy40:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy29;
 		case '0': goto yy42;
@@ -738,9 +738,9 @@ yy40:
 	}
 yy41:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy29;
 		case '.': goto yy40;
@@ -754,9 +754,9 @@ yy41:
 	}
 yy42:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy29;
 		case '.': goto yy46;
@@ -764,9 +764,9 @@ yy42:
 	}
 yy43:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy29;
 		case '.': goto yy46;
@@ -784,9 +784,9 @@ yy43:
 	}
 yy44:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy29;
 		case '.': goto yy46;
@@ -804,9 +804,9 @@ yy44:
 	}
 yy45:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy29;
 		case '.': goto yy46;
@@ -824,9 +824,9 @@ yy45:
 	}
 yy46:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy29;
 		case '0': goto yy48;
@@ -843,9 +843,9 @@ yy46:
 	}
 yy47:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy29;
 		case '.': goto yy46;
@@ -859,9 +859,9 @@ yy47:
 	}
 yy48:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy29;
 		case '.': goto yy52;
@@ -869,9 +869,9 @@ yy48:
 	}
 yy49:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy29;
 		case '.': goto yy52;
@@ -889,9 +889,9 @@ yy49:
 	}
 yy50:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy29;
 		case '.': goto yy52;
@@ -909,9 +909,9 @@ yy50:
 	}
 yy51:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy29;
 		case '.': goto yy52;
@@ -929,9 +929,9 @@ yy51:
 	}
 yy52:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy29;
 		case '0': goto yy54;
@@ -948,9 +948,9 @@ yy52:
 	}
 yy53:
 	yyaccept = 1;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00: goto yy29;
 		case '.': goto yy52;
@@ -964,9 +964,9 @@ yy53:
 	}
 yy54:
 	yyaccept = 3;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00:
 		case '#':
@@ -979,9 +979,9 @@ yy55:
 	{ dp_url_span(t, start, cur); return DP_UT_IP4; }
 yy56:
 	yyaccept = 3;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00:
 		case '#':
@@ -1002,9 +1002,9 @@ yy56:
 	}
 yy57:
 	yyaccept = 3;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00:
 		case '#':
@@ -1025,9 +1025,9 @@ yy57:
 	}
 yy58:
 	yyaccept = 3;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00:
 		case '#':
@@ -1048,9 +1048,9 @@ yy58:
 	}
 yy59:
 	yyaccept = 3;
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case 0x00:
 		case '#':
@@ -1079,7 +1079,7 @@ int dp_url_lex_ip6(const char *s, uint32_t lim, uint32_t cur, struct dp_span *t)
 
 {
 	unsigned char yych;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0': goto yy63;
 		case '1': goto yy65;
@@ -1110,12 +1110,12 @@ int dp_url_lex_ip6(const char *s, uint32_t lim, uint32_t cur, struct dp_span *t)
 			goto yy62;
 	}
 yy62:
-	++cur;
+	if (cur < lim) ++cur;
 	{ dp_url_span(t, start, cur); return DP_U6_BAD; }
 yy63:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '.': goto yy72;
 		case '0':
@@ -1145,9 +1145,9 @@ yy63:
 yy64:
 	{ dp_url_span(t, start, cur); return DP_U6_H16; }
 yy65:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '.': goto yy72;
 		case '0':
@@ -1175,9 +1175,9 @@ yy65:
 		default: goto yy64;
 	}
 yy66:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '.': goto yy72;
 		case '0':
@@ -1205,9 +1205,9 @@ yy66:
 		default: goto yy64;
 	}
 yy67:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '.': goto yy72;
 		case '0':
@@ -1235,8 +1235,8 @@ yy67:
 		default: goto yy64;
 	}
 yy68:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case ':': goto yy78;
 		default: goto yy69;
@@ -1244,8 +1244,8 @@ yy68:
 yy69:
 	{ dp_url_span(t, start, cur); return DP_U6_COLON; }
 yy70:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0':
 		case '1':
@@ -1272,11 +1272,11 @@ yy70:
 		default: goto yy64;
 	}
 yy71:
-	++cur;
+	if (cur < lim) ++cur;
 	{ dp_url_span(t, start, cur); return DP_U6_CLOSE; }
 yy72:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0': goto yy79;
 		case '1': goto yy80;
@@ -1294,8 +1294,8 @@ yy73:
 	cur = mar;
 	goto yy64;
 yy74:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0':
 		case '1':
@@ -1322,9 +1322,9 @@ yy74:
 		default: goto yy64;
 	}
 yy75:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '.': goto yy72;
 		case '0':
@@ -1352,9 +1352,9 @@ yy75:
 		default: goto yy64;
 	}
 yy76:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '.': goto yy72;
 		case '0':
@@ -1382,9 +1382,9 @@ yy76:
 		default: goto yy64;
 	}
 yy77:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '.': goto yy72;
 		case '0':
@@ -1412,18 +1412,18 @@ yy77:
 		default: goto yy64;
 	}
 yy78:
-	++cur;
+	if (cur < lim) ++cur;
 	{ dp_url_span(t, start, cur); return DP_U6_DCOLON; }
 yy79:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '.': goto yy85;
 		default: goto yy73;
 	}
 yy80:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '.': goto yy85;
 		case '0':
@@ -1439,8 +1439,8 @@ yy80:
 		default: goto yy73;
 	}
 yy81:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '.': goto yy85;
 		case '0':
@@ -1456,8 +1456,8 @@ yy81:
 		default: goto yy73;
 	}
 yy82:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '.': goto yy85;
 		case '0':
@@ -1473,8 +1473,8 @@ yy82:
 		default: goto yy73;
 	}
 yy83:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0':
 		case '1':
@@ -1501,9 +1501,9 @@ yy83:
 		default: goto yy64;
 	}
 yy84:
-	++cur;
+	if (cur < lim) ++cur;
 	mar = cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '.': goto yy72;
 		case '0':
@@ -1531,8 +1531,8 @@ yy84:
 		default: goto yy64;
 	}
 yy85:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0': goto yy88;
 		case '1': goto yy89;
@@ -1547,8 +1547,8 @@ yy85:
 		default: goto yy73;
 	}
 yy86:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '.': goto yy85;
 		case '0':
@@ -1560,18 +1560,18 @@ yy86:
 		default: goto yy73;
 	}
 yy87:
-	++cur;
+	if (cur < lim) ++cur;
 	goto yy64;
 yy88:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '.': goto yy92;
 		default: goto yy73;
 	}
 yy89:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '.': goto yy92;
 		case '0':
@@ -1587,8 +1587,8 @@ yy89:
 		default: goto yy73;
 	}
 yy90:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '.': goto yy92;
 		case '0':
@@ -1604,8 +1604,8 @@ yy90:
 		default: goto yy73;
 	}
 yy91:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '.': goto yy92;
 		case '0':
@@ -1621,8 +1621,8 @@ yy91:
 		default: goto yy73;
 	}
 yy92:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0': goto yy94;
 		case '1': goto yy96;
@@ -1637,8 +1637,8 @@ yy92:
 		default: goto yy73;
 	}
 yy93:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '.': goto yy92;
 		case '0':
@@ -1650,12 +1650,12 @@ yy93:
 		default: goto yy73;
 	}
 yy94:
-	++cur;
+	if (cur < lim) ++cur;
 yy95:
 	{ dp_url_span(t, start, cur); return DP_U6_IP4; }
 yy96:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0':
 		case '1':
@@ -1670,8 +1670,8 @@ yy96:
 		default: goto yy95;
 	}
 yy97:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0':
 		case '1':
@@ -1686,8 +1686,8 @@ yy97:
 		default: goto yy95;
 	}
 yy98:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0':
 		case '1':
@@ -1702,8 +1702,8 @@ yy98:
 		default: goto yy95;
 	}
 yy99:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0':
 		case '1':
@@ -1727,7 +1727,7 @@ int dp_url_lex_after_host(const char *s, uint32_t lim, uint32_t cur, struct dp_s
 
 {
 	unsigned char yych;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '#':
 		case '/':
@@ -1739,17 +1739,17 @@ int dp_url_lex_after_host(const char *s, uint32_t lim, uint32_t cur, struct dp_s
 			goto yy102;
 	}
 yy102:
-	++cur;
+	if (cur < lim) ++cur;
 	{ dp_url_span(t, start, cur); return DP_UT_BAD; }
 yy103:
-	++cur;
+	if (cur < lim) ++cur;
 	{ dp_url_span(t, start, start); return DP_UT_AUTH_END; }
 yy104:
-	++cur;
+	if (cur < lim) ++cur;
 	{ dp_url_span(t, start, cur); return DP_UT_COMMA; }
 yy105:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '0':
 		case '1':
@@ -1779,7 +1779,7 @@ int dp_url_lex_path(const char *s, uint32_t lim, uint32_t cur, struct dp_span *t
 
 {
 	unsigned char yych;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '!':
 		case '"':
@@ -1880,11 +1880,11 @@ int dp_url_lex_path(const char *s, uint32_t lim, uint32_t cur, struct dp_span *t
 			goto yy109;
 	}
 yy109:
-	++cur;
+	if (cur < lim) ++cur;
 	{ dp_url_span(t, start, cur); return DP_UT_BAD; }
 yy110:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '!':
 		case '"':
@@ -1983,8 +1983,8 @@ yy110:
 yy111:
 	{ dp_url_span(t, start, cur); return DP_UT_PATH; }
 yy112:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '!':
 		case '"':
@@ -2085,8 +2085,8 @@ yy112:
 yy113:
 	{ dp_url_span(t, start, cur); return DP_UT_FRAGMENT; }
 yy114:
-	++cur;
-	yych = (cur < lim ? (unsigned char)s[cur] : 0u);
+	if (cur < lim) ++cur;
+	yych = (cur < lim ? (unsigned char)((int)s[cur] & 0xff) : 0u);
 	switch (yych) {
 		case '!':
 		case '"':
