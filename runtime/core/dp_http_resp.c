@@ -35,6 +35,16 @@ static uint64_t dp_after(uint64_t off, uint32_t k)
     return off <= UINT64_MAX - k ? off + k : UINT64_MAX;
 }
 
+/* The char holding byte c: the same bits whether char is signed or not (a byte from 0x80
+ * goes through a negative int, which converts to an unsigned char modulo 256). */
+/*@ assigns \nothing;
+    ensures \result == (c >= 128 ? c - 256 : c);
+*/
+static char dp_byte_char(uint8_t c)
+{
+    return (char)(c >= 0x80u ? (int)c - 256 : (int)c);
+}
+
 /* The i-th byte of "HTTP/", the beginning of every status line (a switch rather than a
  * constant table: no table for the prover to keep apart from the caller's memory). */
 /*@ requires i < 5;
@@ -168,7 +178,7 @@ static uint16_t dp_line_byte(struct dp_http_resp *r, uint8_t c)
         return DP_E_HTTP_CONTROL_BYTE;
     if (r->line_len >= DP_HTTP_LINE_MAX)
         return DP_E_HTTP_LINE_TOO_LONG;
-    r->line[r->line_len] = (char)c;
+    r->line[r->line_len] = dp_byte_char(c);
     r->line_len++;
     return 0;
 }
@@ -351,6 +361,49 @@ static uint16_t dp_chunk_line(struct dp_http_resp *r)
 }
 
 /*
+ * A complete line of a line state (status, header, chunk size, trailer) in r->line: its
+ * event (MORE when none), as dp_line_state.
+ */
+/*@ requires dp_http_ok(r);
+    requires r->state == DP_HS_STATUS || r->state == DP_HS_HEADER ||
+             r->state == DP_HS_CHUNK_SIZE || r->state == DP_HS_TRAILER;
+    assigns *r;
+    ensures dp_http_ok(r);
+    ensures r->body_seen == \old(r->body_seen) && r->body_max == \old(r->body_max);
+    ensures \result == DP_HTTP_MORE || \result == DP_HTTP_HEAD || \result == DP_HTTP_DONE ||
+            \result == DP_HTTP_ERROR;
+    ensures \result == DP_HTTP_ERROR ==> r->state == DP_HS_ERROR;
+    ensures r->state == DP_HS_ERROR ==> \result == DP_HTTP_ERROR;
+    ensures \result == DP_HTTP_DONE ==> r->state == DP_HS_DONE;
+    ensures \result == DP_HTTP_HEAD ==> r->status >= 200;
+*/
+static enum dp_http_event dp_line_end(struct dp_http_resp *r)
+{
+    uint8_t st = r->state;
+    uint16_t e;
+
+    if (st == DP_HS_STATUS) {
+        e = dp_status_line(r);
+        if (e == DP_E_NONE)
+            r->state = DP_HS_HEADER;
+    } else if (st == DP_HS_CHUNK_SIZE) {
+        e = dp_chunk_line(r);
+    } else if (r->line_len == 0u) {        /* the empty line ending a head or the trailers */
+        if (st == DP_HS_TRAILER) {
+            r->state = DP_HS_DONE;
+            return DP_HTTP_DONE;
+        }
+        return dp_head_end(r);
+    } else {
+        e = dp_header_line(r, st == DP_HS_TRAILER);
+    }
+    r->line_len = 0;
+    if (e != DP_E_NONE)
+        return dp_refuse(r, e, r->line_at);
+    return DP_HTTP_MORE;
+}
+
+/*
  * One byte of a line state (status, header, chunk size, trailer), at r->offset. Returns
  * DP_HTTP_MORE when the byte was taken without an event, or the event (HEAD, DONE, or
  * ERROR with r->error set).
@@ -363,7 +416,8 @@ static uint16_t dp_chunk_line(struct dp_http_resp *r)
     ensures r->body_seen == \old(r->body_seen) && r->body_max == \old(r->body_max);
     ensures \result == DP_HTTP_MORE || \result == DP_HTTP_HEAD || \result == DP_HTTP_DONE ||
             \result == DP_HTTP_ERROR;
-    ensures \result == DP_HTTP_ERROR <==> r->state == DP_HS_ERROR;
+    ensures \result == DP_HTTP_ERROR ==> r->state == DP_HS_ERROR;
+    ensures r->state == DP_HS_ERROR ==> \result == DP_HTTP_ERROR;
     ensures \result == DP_HTTP_DONE ==> r->state == DP_HS_DONE;
     ensures \result == DP_HTTP_HEAD ==> r->status >= 200;
 */
@@ -385,26 +439,7 @@ static enum dp_http_event dp_line_state(struct dp_http_resp *r, uint8_t c)
         return DP_HTTP_MORE;
     if (e != DP_LINE_DONE)
         return dp_refuse(r, e, r->offset);
-    /* a complete line */
-    if (st == DP_HS_STATUS) {
-        e = dp_status_line(r);
-        if (e == DP_E_NONE)
-            r->state = DP_HS_HEADER;
-    } else if (st == DP_HS_CHUNK_SIZE) {
-        e = dp_chunk_line(r);
-    } else if (r->line_len == 0u) {        /* the empty line ending a head or the trailers */
-        if (st == DP_HS_TRAILER) {
-            r->state = DP_HS_DONE;
-            return DP_HTTP_DONE;
-        }
-        return dp_head_end(r);
-    } else {
-        e = dp_header_line(r, st == DP_HS_TRAILER);
-    }
-    r->line_len = 0;
-    if (e != DP_E_NONE)
-        return dp_refuse(r, e, r->line_at);
-    return DP_HTTP_MORE;
+    return dp_line_end(r);    /* a complete line */
 }
 
 /* The CRLF (or LF) after chunk data. */
