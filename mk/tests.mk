@@ -21,9 +21,25 @@ UNIT_BINS    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 SAN_FLAGS    := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 UNIT_CFLAGS  := $(STRICT_CFLAGS) -O1 -g $(SAN_FLAGS) $(RUNTIME_INC) -D_POSIX_C_SOURCE=200809L
 
-$(BUILD)/tests/%: tests/unit/%.c $(RT_SRCS) $(RT_HDRS)
+# The runtime and the POSIX port, compiled once with the sanitizers for every test binary
+# (SAN_OBJS), and once more with every limit at its minimum for the shrunk conformance
+# build (SHRINK_OBJS).
+SAN_HDRS     := $(RT_HDRS) $(wildcard runtime/core/*.h runtime/port/posix/*.h)
+SAN_OBJS     := $(patsubst %.c,$(BUILD)/obj/san/%.o,$(RT_SRCS) $(PORT_SRCS))
+SHRINK_OBJS  := $(patsubst %.c,$(BUILD)/obj/san-shrink/%.o,$(RT_SRCS) $(PORT_SRCS))
+
+$(BUILD)/obj/san/%.o: %.c $(SAN_HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(UNIT_CFLAGS) $(PORT_INC) -o $@ $< $(RT_SRCS) $(PORT_SRCS) -lcmocka $(PORT_LIBS)
+	$(CC) $(UNIT_CFLAGS) $(if $(filter $<,$(RT_PARSERS)),$(LEMON_RELAX_CFLAGS)) $(PORT_INC) -c $< -o $@
+
+$(BUILD)/obj/san-shrink/%.o: %.c $(SAN_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(UNIT_CFLAGS) $(CONF_SHRINK_FLAGS) $(if $(filter $<,$(RT_PARSERS)),$(LEMON_RELAX_CFLAGS)) \
+	    $(PORT_INC) -c $< -o $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(SAN_OBJS) $(SAN_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(UNIT_CFLAGS) $(PORT_INC) -o $@ $< $(SAN_OBJS) -lcmocka $(PORT_LIBS)
 
 .PHONY: unit-tests conformance-tests corpus-tests image-tests dpgen-tests emb-tests req-trace tests \
         integration-tests
@@ -46,15 +62,15 @@ CONF_SHRINK_BINS  := $(patsubst tests/conformance/%.c,$(BUILD)/tests/conformance
                        $(filter-out %/test_scr_tools.c,$(CONF_SRCS)))
 CONF_SHRINK_FLAGS := -DDP_SHRINK -DDP_SCRIPT_NAME_MAX=50u
 
-$(BUILD)/tests/conformance/%: tests/conformance/%.c $(CONF_HELPERS) $(CONF_HDRS) $(RT_SRCS) $(RT_HDRS)
+$(BUILD)/tests/conformance/%: tests/conformance/%.c $(CONF_HELPERS) $(CONF_HDRS) $(SAN_OBJS) $(SAN_HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(UNIT_CFLAGS) $(PORT_INC) -Itests/conformance -o $@ $< $(CONF_HELPERS) $(RT_SRCS) \
-	    $(PORT_SRCS) -lcmocka $(PORT_LIBS)
+	$(CC) $(UNIT_CFLAGS) $(PORT_INC) -Itests/conformance -o $@ $< $(CONF_HELPERS) $(SAN_OBJS) \
+	    -lcmocka $(PORT_LIBS)
 
-$(BUILD)/tests/conformance-shrink/%: tests/conformance/%.c $(CONF_HELPERS) $(CONF_HDRS) $(RT_SRCS) $(RT_HDRS)
+$(BUILD)/tests/conformance-shrink/%: tests/conformance/%.c $(CONF_HELPERS) $(CONF_HDRS) $(SHRINK_OBJS) $(SAN_HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(UNIT_CFLAGS) $(PORT_INC) $(CONF_SHRINK_FLAGS) -Itests/conformance -o $@ $< $(CONF_HELPERS) \
-	    $(RT_SRCS) $(PORT_SRCS) -lcmocka $(PORT_LIBS)
+	    $(SHRINK_OBJS) -lcmocka $(PORT_LIBS)
 
 conformance-tests: $(CONF_BINS) $(CONF_SHRINK_BINS) $(CLI)
 	@for t in $(CONF_BINS) $(CONF_SHRINK_BINS); do \
@@ -69,9 +85,9 @@ $(BUILD)/tests/image_mutate: tests/image/mutate.c
 	@mkdir -p $(dir $@)
 	$(CC) $(STRICT_CFLAGS) -O1 -g -o $@ $< -lcrypto
 
-$(BUILD)/tests/image_stream: tests/image/stream.c $(RT_SRCS) $(RT_HDRS) $(PORT_SRCS)
+$(BUILD)/tests/image_stream: tests/image/stream.c $(SAN_OBJS) $(SAN_HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(UNIT_CFLAGS) $(PORT_INC) -o $@ $< $(RT_SRCS) $(PORT_SRCS) $(PORT_LIBS)
+	$(CC) $(UNIT_CFLAGS) $(PORT_INC) -o $@ $< $(SAN_OBJS) $(PORT_LIBS)
 
 image-tests: $(CLI) $(BUILD)/tests/image_mutate $(BUILD)/tests/image_stream
 	./tests/image/run.sh $(BUILD)
