@@ -821,6 +821,10 @@ int emit_fields(const struct spec *S, const char *root)
                    "        d->required == %d && d->index == %d;\n",
                 upper(&fd->name), ft[fd->ftype], lo, hi, count, fd->required, i);
     }
+    /* and which field each index is, so that a proof need not split on every tag */
+    for (i = 0; i < S->n_fields; i++)
+        fprintf(h, "    ensures \\result == 1 ==> (d->index == %d <==> tag == DP_FIELD_%s);\n", i,
+                upper(&S->fields[i].name));
     fputs("    ensures \\result == 1 <==> (", h);
     for (i = 0; i < S->n_fields; i++)
         fprintf(h, "%stag == DP_FIELD_%s", i == 0 ? "" : (i % 3 == 0 ? " ||\n        " : " || "),

@@ -106,6 +106,17 @@ struct dp_field_desc {
     ensures tag == DP_FIELD_SIGNATURE ==> \result == 1 && d->type == DP_FT_BYTES &&
         d->min_len == 64 && d->max_len == 64 && d->max_count == 1u &&
         d->required == 1 && d->index == 10;
+    ensures \result == 1 ==> (d->index == 0 <==> tag == DP_FIELD_KIND);
+    ensures \result == 1 ==> (d->index == 1 <==> tag == DP_FIELD_FILENAME);
+    ensures \result == 1 ==> (d->index == 2 <==> tag == DP_FIELD_VERSION);
+    ensures \result == 1 ==> (d->index == 3 <==> tag == DP_FIELD_COUNTER);
+    ensures \result == 1 ==> (d->index == 4 <==> tag == DP_FIELD_MODEL);
+    ensures \result == 1 ==> (d->index == 5 <==> tag == DP_FIELD_HWVERS);
+    ensures \result == 1 ==> (d->index == 6 <==> tag == DP_FIELD_PAYLOAD_LEN);
+    ensures \result == 1 ==> (d->index == 7 <==> tag == DP_FIELD_PAYLOAD_SHA256);
+    ensures \result == 1 ==> (d->index == 8 <==> tag == DP_FIELD_SIG_ALG);
+    ensures \result == 1 ==> (d->index == 9 <==> tag == DP_FIELD_CERT);
+    ensures \result == 1 ==> (d->index == 10 <==> tag == DP_FIELD_SIGNATURE);
     ensures \result == 1 <==> (tag == DP_FIELD_KIND || tag == DP_FIELD_FILENAME || tag == DP_FIELD_VERSION ||
         tag == DP_FIELD_COUNTER || tag == DP_FIELD_MODEL || tag == DP_FIELD_HWVERS ||
         tag == DP_FIELD_PAYLOAD_LEN || tag == DP_FIELD_PAYLOAD_SHA256 || tag == DP_FIELD_SIG_ALG ||
