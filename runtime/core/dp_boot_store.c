@@ -47,11 +47,11 @@ static void dp_w_u32(struct dp_w *w, uint32_t v)
 /* The byte of a char and back, without a conversion that changes a value (char may be
  * signed). */
 /*@ assigns \nothing;
-    ensures \result == (c < 0 ? c + 256 : c);
+    ensures \result == (c + 256) % 256;
 */
 static uint8_t dp_u8_of(char c)
 {
-    return (uint8_t)(c < 0 ? (int)c + 256 : (int)c);
+    return (uint8_t)(((int)c + 256) % 256);   /* not c < 0: char is unsigned on ARM */
 }
 
 /*@ assigns \nothing;
