@@ -16,7 +16,7 @@ DPGEN_CFLAGS := $(STRICT_CFLAGS) -O1 -g -D_POSIX_C_SOURCE=200809L \
 ALL_TARGETS += $(DPGEN)
 
 # dpgen's own lexer and parser are built, not committed: dpgen is a host tool.
-$(DPGEN_OBJDIR)/spec_parse.c $(DPGEN_OBJDIR)/spec_parse.h: grammar/spec.y
+$(DPGEN_OBJDIR)/spec_parse.c $(DPGEN_OBJDIR)/spec_parse.h &: grammar/spec.y
 	@mkdir -p $(DPGEN_OBJDIR)
 	cp grammar/spec.y $(DPGEN_OBJDIR)/spec_parse.y
 	cd $(DPGEN_OBJDIR) && lemon -l -q spec_parse.y
