@@ -10,15 +10,28 @@
 #include "params.h"
 #include "dp_str.h"
 
-static const struct dp_tok dp_no_tok = {0, 0};
-
 /*@ requires dp_line_ok(P) && dp_tok_in(t, P->len);
     assigns P->diags->n, P->diags->dropped, P->diags->errors,
             P->diags->rec[0 .. P->diags->cap - 1];
+    ensures dp_line_ok(P);
+    ensures P->diags->rec == \old(P->diags->rec) && P->diags->cap == \old(P->diags->cap);
+    ensures P->prog->n == \old(P->prog->n) && P->prog->pool_used == \old(P->prog->pool_used);
 */
 static void dp_report_at(struct dp_script_parser *P, uint16_t code, struct dp_tok t)
 {
     dp_diag_report(P->diags, code, P->line, (uint32_t)t.off + 1u, t.len, 0);
+}
+
+/* Byte k of the line as an unsigned value, what (unsigned char) gives. */
+/*@ requires dp_line_ok(P) && k < P->len;
+    assigns \nothing;
+    ensures 0 <= \result <= 255;
+    ensures \result == (P->buf[k] < 0 ? P->buf[k] + 256 : P->buf[k]);
+*/
+static uint32_t dp_byte_at(const struct dp_script_parser *P, uint32_t k)
+{
+    int c = P->buf[k];
+    return c < 0 ? (uint32_t)(c + 256) : (uint32_t)c;
 }
 
 /* Index of the first typographic quote in t (cp1252 0x93/0x94, UTF-8 U+201C/U+201D), or
@@ -29,26 +42,29 @@ static void dp_report_at(struct dp_script_parser *P, uint16_t code, struct dp_to
 */
 static uint32_t dp_typographic_quote(const struct dp_script_parser *P, struct dp_tok t)
 {
-    uint32_t i;
-    /*@ loop invariant 0 <= i <= t.len;
-        loop assigns i;
+    uint32_t i, r = t.len;
+    /*@ loop invariant 0 <= i <= t.len && r <= t.len;
+        loop assigns i, r;
         loop variant t.len - i;
     */
-    for (i = 0; i < t.len; i++) {
-        unsigned char c = (unsigned char)P->buf[t.off + i];
+    for (i = 0; i < t.len && r == t.len; i++) {
+        uint32_t c = dp_byte_at(P, (uint32_t)t.off + i);
         if (c == 0x93u || c == 0x94u)
-            return i;
-        if (c == 0xe2u && i + 2u < t.len && (unsigned char)P->buf[t.off + i + 1u] == 0x80u &&
-            ((unsigned char)P->buf[t.off + i + 2u] == 0x9cu ||
-             (unsigned char)P->buf[t.off + i + 2u] == 0x9du))
-            return i;
+            r = i;
+        else if (c == 0xe2u && i + 2u < t.len && dp_byte_at(P, (uint32_t)t.off + i + 1u) == 0x80u &&
+                 (dp_byte_at(P, (uint32_t)t.off + i + 2u) == 0x9cu ||
+                  dp_byte_at(P, (uint32_t)t.off + i + 2u) == 0x9du))
+            r = i;
     }
-    return t.len;
+    return r;
 }
 
 /*@ requires dp_line_ok(P) && dp_tok_in(t, P->len);
     assigns P->diags->n, P->diags->dropped, P->diags->errors,
             P->diags->rec[0 .. P->diags->cap - 1];
+    ensures dp_line_ok(P);
+    ensures P->diags->rec == \old(P->diags->rec) && P->diags->cap == \old(P->diags->cap);
+    ensures P->prog->n == \old(P->prog->n) && P->prog->pool_used == \old(P->prog->pool_used);
 */
 static void dp_check_value_bytes(struct dp_script_parser *P, struct dp_tok t)
 {
@@ -63,28 +79,82 @@ static void dp_check_value_bytes(struct dp_script_parser *P, struct dp_tok t)
 
 /* Copies token t of the line into the pool as operand *o. The caller checked the room. */
 /*@ requires dp_line_ok(P) && dp_tok_in(t, P->len);
-    requires \valid(o) && \separated(o, P->prog->pool + (0 .. P->prog->pool_cap - 1));
+    requires \valid(o) && \separated(o, P, P->prog, P->prog->pool + (0 .. P->prog->pool_cap - 1),
+                                      P->prog->stmt + (0 .. P->prog->stmt_cap - 1));
     requires P->prog->pool_used + t.len <= P->prog->pool_cap;
     assigns P->prog->pool[P->prog->pool_used .. P->prog->pool_used + t.len - 1],
             P->prog->pool_used, *o;
     ensures P->prog->pool_used == \old(P->prog->pool_used) + t.len;
+    ensures o->off == \old(P->prog->pool_used) && o->len == t.len && o->col == t.off + 1;
     ensures dp_line_ok(P);
 */
 static void dp_pool_put(struct dp_script_parser *P, struct dp_tok t, struct dp_opnd *o)
 {
     struct dp_script_prog *prog = P->prog;
-    uint32_t i;
+    uint32_t i, used = prog->pool_used;
 
-    o->off = (uint16_t)prog->pool_used;
+    o->off = (uint16_t)used;
     o->len = t.len;
     o->col = (uint16_t)(t.off + 1u);
     /*@ loop invariant 0 <= i <= t.len;
-        loop assigns i, prog->pool[prog->pool_used .. prog->pool_used + t.len - 1];
+        loop assigns i, prog->pool[used .. used + t.len - 1];
         loop variant t.len - i;
     */
     for (i = 0; i < t.len; i++)
-        prog->pool[prog->pool_used + i] = P->buf[t.off + i];
-    prog->pool_used += t.len;
+        prog->pool[used + i] = P->buf[t.off + i];
+    prog->pool_used = used + t.len;
+}
+
+/* The program is full: marks it so and reports it (REQ-SCR-034). */
+/*@ requires dp_line_ok(P);
+    assigns P->prog->full, P->diags->n, P->diags->dropped, P->diags->errors,
+            P->diags->rec[0 .. P->diags->cap - 1];
+    ensures dp_line_ok(P);
+    ensures P->diags->rec == \old(P->diags->rec) && P->diags->cap == \old(P->diags->cap);
+    ensures P->prog->full == 1;
+*/
+static void dp_add_full(struct dp_script_parser *P)
+{
+    P->prog->full = 1;
+    dp_diag_report(P->diags, DP_E_PROGRAM_FULL, P->line, 0, 0, 0);
+}
+
+/* Writes statement n of the program, its operands copied into the pool. */
+/*@ requires dp_line_ok(P) && dp_tok_in(a, P->len) && dp_tok_in(b, P->len) && dp_tok_in(c, P->len);
+    requires P->prog->n < P->prog->stmt_cap && P->prog->n < 65535;
+    requires P->prog->pool_used + a.len + b.len + c.len <= P->prog->pool_cap;
+    assigns P->prog->stmt[P->prog->n], P->prog->pool[0 .. P->prog->pool_cap - 1],
+            P->prog->n, P->prog->pool_used;
+    ensures dp_line_ok(P);
+    ensures P->prog->n == \old(P->prog->n) + 1;
+    ensures P->prog->stmt[\old(P->prog->n)].kind == kind;
+    ensures P->prog->stmt[\old(P->prog->n)].target == DP_NO_TARGET;
+*/
+static void dp_add_stmt(struct dp_script_parser *P, uint8_t kind, uint8_t flags, int16_t param,
+                        struct dp_tok a, struct dp_tok b, struct dp_tok c)
+{
+    struct dp_script_prog *prog = P->prog;
+    struct dp_stmt *s;
+    struct dp_opnd oa, ob, oc;
+    uint32_t k = prog->n;
+
+    dp_pool_put(P, a, &oa);
+    dp_pool_put(P, b, &ob);
+    dp_pool_put(P, c, &oc);
+    /*@ assert k + 1 <= prog->stmt_cap; */
+    prog->n = k + 1u;
+    /*@ assert dp_line_ok(P); */
+    /* Field by field into the caller's array: its padding bytes stay as the caller left them
+     * (a copy of a local struct would bring the stack's). */
+    s = &prog->stmt[k];
+    s->kind = kind;
+    s->flags = flags;
+    s->param = param;
+    s->target = DP_NO_TARGET;
+    s->line = P->line;
+    s->a = oa;
+    s->b = ob;
+    s->c = oc;
 }
 
 /*
@@ -98,38 +168,34 @@ static void dp_pool_put(struct dp_script_parser *P, struct dp_tok t, struct dp_o
             P->diags->n, P->diags->dropped, P->diags->errors,
             P->diags->rec[0 .. P->diags->cap - 1];
     ensures dp_line_ok(P);
+    ensures P->diags->rec == \old(P->diags->rec) && P->diags->cap == \old(P->diags->cap);
+    ensures \old(P->prog->full) != 0 ==> P->prog->n == \old(P->prog->n);
+    ensures P->prog->n == \old(P->prog->n) ||
+            (P->prog->n == \old(P->prog->n) + 1 &&
+             P->prog->stmt[\old(P->prog->n)].kind == kind &&
+             P->prog->stmt[\old(P->prog->n)].target == DP_NO_TARGET);
 */
 static void dp_add(struct dp_script_parser *P, uint8_t kind, uint8_t flags, int16_t param,
                    struct dp_tok a, struct dp_tok b, struct dp_tok c)
 {
     struct dp_script_prog *prog = P->prog;
-    struct dp_stmt *s;
     uint32_t need = (uint32_t)a.len + b.len + c.len;
 
     if (prog->full != 0u)
         return;
-    if (prog->n >= prog->stmt_cap || prog->n >= 65535u ||
-        need > prog->pool_cap - prog->pool_used) {
-        prog->full = 1;
-        dp_diag_report(P->diags, DP_E_PROGRAM_FULL, P->line, 0, 0, 0);
-        return;
-    }
-    s = &prog->stmt[prog->n];
-    s->kind = kind;
-    s->flags = flags;
-    s->param = param;
-    s->target = DP_NO_TARGET;
-    s->line = P->line;
-    dp_pool_put(P, a, &s->a);
-    dp_pool_put(P, b, &s->b);
-    dp_pool_put(P, c, &s->c);
-    prog->n++;
+    if (prog->n >= prog->stmt_cap || prog->n >= 65535u || need > prog->pool_cap - prog->pool_used)
+        dp_add_full(P);
+    else
+        dp_add_stmt(P, kind, flags, param, a, b, c);
 }
 
 /* Reports ignored text after a statement and returns the flag to record it. */
 /*@ requires dp_line_ok(P) && dp_tok_in(x, P->len);
     assigns P->diags->n, P->diags->dropped, P->diags->errors,
             P->diags->rec[0 .. P->diags->cap - 1];
+    ensures dp_line_ok(P);
+    ensures P->diags->rec == \old(P->diags->rec) && P->diags->cap == \old(P->diags->cap);
+    ensures P->prog->n == \old(P->prog->n) && P->prog->pool_used == \old(P->prog->pool_used);
     ensures \result == 0 || \result == DP_SF_TRAILING;
 */
 static uint8_t dp_trailing(struct dp_script_parser *P, struct dp_tok x)
@@ -140,6 +206,7 @@ static uint8_t dp_trailing(struct dp_script_parser *P, struct dp_tok x)
     return DP_SF_TRAILING;
 }
 
+/* dp_param_find() answers -1 or an id, and there are fewer ids than int16_t holds. */
 /*@ requires dp_line_ok(P) && dp_tok_in(n, P->len);
     assigns \nothing;
     ensures -1 <= \result < DP_PARAM_COUNT;
@@ -149,47 +216,54 @@ static int16_t dp_lookup(const struct dp_script_parser *P, struct dp_tok n)
     return (int16_t)dp_param_find(P->buf + n.off, n.len);
 }
 
+/* The quote flag of an operand (the trailing flag is another bit). */
+/*@ assigns \nothing;
+    ensures \result == (quoted != 0 ? DP_SF_QUOTED : 0); */
+static uint8_t dp_quoted(uint8_t quoted)
+{
+    return quoted != 0u ? (uint8_t)DP_SF_QUOTED : (uint8_t)0u;
+}
+
 void dp_script_emit_tag(struct dp_script_parser *P, struct dp_tok T)
 {
-    dp_add(P, DP_STMT_TAG, 0, -1, T, dp_no_tok, dp_no_tok);
+    const struct dp_tok none = {0, 0};
+    dp_add(P, DP_STMT_TAG, 0, -1, T, none, none);
 }
 
 void dp_script_emit_set_empty(struct dp_script_parser *P, struct dp_tok N, struct dp_tok E)
 {
-    dp_add(P, DP_STMT_SET, 0, dp_lookup(P, N), N, E, dp_no_tok);
+    const struct dp_tok none = {0, 0};
+    dp_add(P, DP_STMT_SET, 0, dp_lookup(P, N), N, E, none);
 }
 
 void dp_script_emit_set(struct dp_script_parser *P, struct dp_tok N, struct dp_val V,
                         struct dp_tok X)
 {
-    uint8_t flags = dp_trailing(P, X);
-    if (V.quoted != 0u)
-        flags |= DP_SF_QUOTED;
+    const struct dp_tok none = {0, 0};
+    uint8_t flags = (uint8_t)(dp_trailing(P, X) + dp_quoted(V.quoted));
     dp_check_value_bytes(P, V.tok);
-    dp_add(P, DP_STMT_SET, flags, dp_lookup(P, N), N, V.tok, dp_no_tok);
+    dp_add(P, DP_STMT_SET, flags, dp_lookup(P, N), N, V.tok, none);
 }
 
 void dp_script_emit_if(struct dp_script_parser *P, struct dp_tok N, struct dp_val V,
                        struct dp_tok T, struct dp_tok X)
 {
-    uint8_t flags = dp_trailing(P, X);
-    if (V.quoted != 0u)
-        flags |= DP_SF_QUOTED;
+    uint8_t flags = (uint8_t)(dp_trailing(P, X) + dp_quoted(V.quoted));
     dp_check_value_bytes(P, V.tok);
     dp_add(P, DP_STMT_IF, flags, dp_lookup(P, N), N, V.tok, T);
 }
 
 void dp_script_emit_goto(struct dp_script_parser *P, struct dp_tok T, struct dp_tok X)
 {
-    dp_add(P, DP_STMT_GOTO, dp_trailing(P, X), -1, T, dp_no_tok, dp_no_tok);
+    const struct dp_tok none = {0, 0};
+    dp_add(P, DP_STMT_GOTO, dp_trailing(P, X), -1, T, none, none);
 }
 
 void dp_script_emit_get(struct dp_script_parser *P, struct dp_val F, struct dp_tok X)
 {
-    uint8_t flags = dp_trailing(P, X);
-    if (F.quoted != 0u)
-        flags |= DP_SF_QUOTED;
-    dp_add(P, DP_STMT_GET, flags, -1, F.tok, dp_no_tok, dp_no_tok);
+    const struct dp_tok none = {0, 0};
+    uint8_t flags = (uint8_t)(dp_trailing(P, X) + dp_quoted(F.quoted));
+    dp_add(P, DP_STMT_GET, flags, -1, F.tok, none, none);
 }
 
 void dp_script_syntax_error(struct dp_script_parser *P, uint16_t code, struct dp_tok T)

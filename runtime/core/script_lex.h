@@ -34,7 +34,15 @@ struct dp_script_lexer {
 */
 void dp_script_lex_init(struct dp_script_lexer *lx, const char *line, uint32_t n);
 
-/* The next token: a TK_* code of grammar/script.y, TK_EOL at (and after) the end. */
+/* The next token: a TK_* code of grammar/script.y, TK_EOL at (and after) the end.
+ * re2c output, out of WP's reach: this contract is TRUSTED, not proved (EVA and the
+ * fuzzers cover the generated code). */
+/*@ requires dp_lexer_ok(lx) && \valid(t) && \separated(lx, t);
+    assigns lx->cur, lx->started, *t;
+    ensures dp_lexer_ok(lx) && lx->line == \old(lx->line) && lx->lim == \old(lx->lim);
+    ensures t->off + t->len <= lx->lim;
+    ensures TK_SET <= \result <= TK_EOL;
+*/
 int dp_script_lex(struct dp_script_lexer *lx, struct dp_tok *t);
 
 /* SET, IF, GOTO or GET when w[0 .. n-1] is that keyword in any case, else 0. */
