@@ -6,52 +6,122 @@
 #include "dp_image.h"
 #include "diag.h"
 
-/*@ requires \valid_read(p + (0 .. 1)); assigns \nothing; */
+/*@ requires \valid_read(p + (0 .. 1));
+    assigns \nothing;
+    ensures \result == dp_img_be16(p);
+*/
 static uint32_t dp_be16(const uint8_t *p)
 {
-    return ((uint32_t)p[0] << 8) | p[1];
+    return (uint32_t)p[0] * 256u + p[1];
 }
 
-/*@ requires \valid_read(p + (0 .. 3)); assigns \nothing; */
+/*@ requires \valid_read(p + (0 .. 3));
+    assigns \nothing;
+    ensures \result == dp_img_be32(p);
+*/
 static uint32_t dp_be32(const uint8_t *p)
 {
-    return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];
+    return (uint32_t)p[0] * 16777216u + (uint32_t)p[1] * 65536u + (uint32_t)p[2] * 256u + p[3];
 }
 
-/*@ requires \valid_read(p + (0 .. 7)); assigns \nothing; */
+/*@ requires \valid_read(p + (0 .. 7));
+    assigns \nothing;
+    ensures \result == dp_img_be32(p) * 4294967296 + dp_img_be32(p + 4);
+*/
 static uint64_t dp_be64(const uint8_t *p)
 {
-    return ((uint64_t)dp_be32(p) << 32) | dp_be32(p + 4);
+    return (uint64_t)dp_be32(p) * (uint64_t)0x100000000 + dp_be32(p + 4);
 }
 
-/* 1 when hdr[off .. off+len-1] is printable ASCII (a `text` value). */
-static int dp_is_text(const uint8_t *hdr, uint32_t off, uint32_t len)
+/* 1 when p[0 .. len-1] is printable ASCII (a `text` value). */
+/*@ requires len == 0 || \valid_read(p + (0 .. len - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> (\forall integer k; 0 <= k < len ==> 0x20 <= p[k] <= 0x7e);
+*/
+static int dp_is_text(const uint8_t *p, uint32_t len)
 {
     uint32_t i;
+
+    /*@ loop invariant 0 <= i <= len;
+        loop invariant \forall integer k; 0 <= k < i ==> 0x20 <= p[k] <= 0x7e;
+        loop assigns i;
+        loop variant len - i;
+    */
     for (i = 0; i < len; i++)
-        if (hdr[off + i] < 0x20u || hdr[off + i] > 0x7eu)
-            return 0;
-    return 1;
+        if (p[i] < 0x20u || p[i] > 0x7eu)
+            break;
+    return i == len;
 }
 
-/* 1 when hdr[off .. off+len-1] is a file name: 1 to 50 of [0-9A-Za-z._-]. */
-static int dp_is_filename(const uint8_t *hdr, uint32_t off, uint32_t len)
+/* 1 when p[0 .. len-1] is a file name: 1 to 50 of [0-9A-Za-z._-]. */
+/*@ requires len == 0 || \valid_read(p + (0 .. len - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> (len >= 1 && dp_img_name_chars(p, len));
+*/
+static int dp_is_filename(const uint8_t *p, uint32_t len)
 {
     uint32_t i;
-    if (len == 0u)
-        return 0;
+
+    /*@ loop invariant 0 <= i <= len;
+        loop invariant \forall integer k; 0 <= k < i ==> dp_img_name_char(p[k]);
+        loop assigns i;
+        loop variant len - i;
+    */
     for (i = 0; i < len; i++) {
-        uint8_t c = hdr[off + i];
+        uint8_t c = p[i];
         if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
               c == '.' || c == '_' || c == '-'))
-            return 0;
+            break;
     }
-    return 1;
+    return len != 0u && i == len;
 }
 
 /* Records one field's value in info. The field's length is already within its type. */
-static void dp_take_field(struct dp_image_info *info, const uint8_t *hdr, uint32_t tag,
-                          uint32_t off, uint32_t len)
+/*@ requires \valid(info) && \valid_read(hdr + (0 .. hdr_len - 1));
+    requires \separated(hdr + (0 .. hdr_len - 1), info);
+    requires off + len <= hdr_len;
+    requires tag == DP_FIELD_KIND || tag == DP_FIELD_FILENAME || tag == DP_FIELD_VERSION ||
+        tag == DP_FIELD_COUNTER || tag == DP_FIELD_MODEL || tag == DP_FIELD_HWVERS ||
+        tag == DP_FIELD_PAYLOAD_LEN || tag == DP_FIELD_PAYLOAD_SHA256 ||
+        tag == DP_FIELD_SIG_ALG || tag == DP_FIELD_CERT || tag == DP_FIELD_SIGNATURE;
+    requires (tag == DP_FIELD_KIND || tag == DP_FIELD_HWVERS || tag == DP_FIELD_SIG_ALG) ==>
+        len == 1;
+    requires tag == DP_FIELD_COUNTER ==> len == 4;
+    requires tag == DP_FIELD_PAYLOAD_LEN ==> len == 8;
+    requires dp_image_info_in(info, hdr_len);
+    assigns info->kind, info->filename, info->version, info->counter,
+        info->model[0 .. DP_IMAGE_MODELS_MAX - 1], info->nmodel,
+        info->hw[0 .. DP_IMAGE_MODELS_MAX - 1], info->nhw, info->payload_len, info->sha256,
+        info->alg, info->cert_off[0 .. DP_IMAGE_CHAIN_MAX - 1],
+        info->cert_len[0 .. DP_IMAGE_CHAIN_MAX - 1], info->ncert, info->signature;
+    ensures dp_image_info_in(info, hdr_len);
+    ensures tag == DP_FIELD_KIND ==> info->kind == hdr[off];
+    ensures tag != DP_FIELD_KIND ==> info->kind == \old(info->kind);
+    ensures tag == DP_FIELD_SIG_ALG ==> info->alg == hdr[off];
+    ensures tag != DP_FIELD_SIG_ALG ==> info->alg == \old(info->alg);
+    ensures tag == DP_FIELD_FILENAME ==> info->filename.off == off && info->filename.len == len;
+    ensures tag != DP_FIELD_FILENAME ==> info->filename == \old(info->filename);
+    ensures tag == DP_FIELD_PAYLOAD_SHA256 ==> info->sha256.len == len;
+    ensures tag != DP_FIELD_PAYLOAD_SHA256 ==> info->sha256 == \old(info->sha256);
+    ensures tag == DP_FIELD_SIGNATURE ==> info->signature.off == off && info->signature.len == len;
+    ensures tag != DP_FIELD_SIGNATURE ==> info->signature == \old(info->signature);
+    ensures tag == DP_FIELD_MODEL && \old(info->nmodel) < DP_IMAGE_MODELS_MAX ==>
+        info->nmodel == \old(info->nmodel) + 1;
+    ensures !(tag == DP_FIELD_MODEL && \old(info->nmodel) < DP_IMAGE_MODELS_MAX) ==>
+        info->nmodel == \old(info->nmodel);
+    ensures tag == DP_FIELD_HWVERS && \old(info->nhw) < DP_IMAGE_MODELS_MAX ==>
+        info->nhw == \old(info->nhw) + 1;
+    ensures !(tag == DP_FIELD_HWVERS && \old(info->nhw) < DP_IMAGE_MODELS_MAX) ==>
+        info->nhw == \old(info->nhw);
+    ensures tag == DP_FIELD_CERT && \old(info->ncert) < DP_IMAGE_CHAIN_MAX ==>
+        info->ncert == \old(info->ncert) + 1;
+    ensures !(tag == DP_FIELD_CERT && \old(info->ncert) < DP_IMAGE_CHAIN_MAX) ==>
+        info->ncert == \old(info->ncert);
+*/
+static void dp_take_field(struct dp_image_info *info, const uint8_t *hdr, uint32_t hdr_len,
+                          uint32_t tag, uint32_t off, uint32_t len)
 {
     switch (tag) {
     case DP_FIELD_KIND: info->kind = hdr[off]; break;
@@ -84,56 +154,121 @@ static void dp_take_field(struct dp_image_info *info, const uint8_t *hdr, uint32
         info->signature.len = len;
         break;
     }
+    (void)hdr_len;   /* for the contract */
 }
 
 /* Step 2: the fields, from offset DP_IMAGE_PREFIX to hdr_len. */
+/*@ requires DP_IMAGE_PREFIX <= hdr_len;
+    requires \valid_read(hdr + (0 .. hdr_len - 1));
+    requires \valid(info) && \valid(at) && \separated(info, at);
+    requires \separated(hdr + (0 .. hdr_len - 1), info, at);
+    requires dp_image_info_in(info, hdr_len);
+    requires info->nmodel == 0 && info->nhw == 0 && info->ncert == 0;
+    requires info->sha256.len == 0 && info->signature.len == 0 && info->filename.len == 0;
+    assigns *info, *at;
+    ensures \result == DP_E_NONE || (DP_E_IMAGE_FIELD_OVERRUN <= \result <= DP_E_IMAGE_SIG_NOT_LAST);
+    ensures *at <= hdr_len;
+    ensures dp_image_info_in(info, hdr_len);
+    ensures \result == DP_E_NONE ==> 1 <= info->nmodel && 1 <= info->ncert &&
+        info->sha256.len == 32 && info->signature.len == 64 &&
+        info->signature.off + 64 == hdr_len && info->signed_len + 3 == info->signature.off;
+    ensures \result == DP_E_NONE ==> info->filename.off + info->filename.len <= hdr_len &&
+        info->filename.len <= 50;
+*/
 static uint16_t dp_parse_fields(const uint8_t *hdr, uint32_t hdr_len, struct dp_image_info *info,
                                 uint32_t *at)
 {
     uint8_t seen[DP_FIELD_COUNT];
-    uint32_t pos = DP_IMAGE_PREFIX, i;
+    uint32_t pos = DP_IMAGE_PREFIX, i, where = pos;
+    uint16_t e = DP_E_NONE;
 
+    /*@ loop invariant 0 <= i <= DP_FIELD_COUNT;
+        loop invariant \forall integer k; 0 <= k < i ==> seen[k] == 0;
+        loop assigns i, seen[0 .. DP_FIELD_COUNT - 1];
+        loop variant DP_FIELD_COUNT - i;
+    */
     for (i = 0; i < DP_FIELD_COUNT; i++)
         seen[i] = 0;
-    while (pos < hdr_len) {
+    /*@ loop invariant DP_IMAGE_PREFIX <= pos <= hdr_len;
+        loop invariant where <= hdr_len;
+        loop invariant dp_image_info_in(info, hdr_len);
+        loop invariant e == DP_E_NONE ||
+            (DP_E_IMAGE_FIELD_OVERRUN <= e <= DP_E_IMAGE_SIG_NOT_LAST);
+        loop invariant seen[DP_FIX_MODEL] == info->nmodel;
+        loop invariant seen[DP_FIX_HWVERS] == info->nhw;
+        loop invariant seen[DP_FIX_CERT] == info->ncert;
+        loop invariant seen[DP_FIX_PAYLOAD_SHA256] == 0 ==> info->sha256.len == 0;
+        loop invariant seen[DP_FIX_PAYLOAD_SHA256] != 0 ==> info->sha256.len == 32;
+        loop invariant seen[DP_FIX_FILENAME] == 0 ==> info->filename.len == 0;
+        loop invariant info->filename.len <= 50;
+        loop invariant seen[DP_FIX_SIGNATURE] == 0 ==> info->signature.len == 0;
+        loop invariant seen[DP_FIX_SIGNATURE] != 0 && e == DP_E_NONE ==> pos == hdr_len &&
+            info->signature.len == 64 && info->signature.off + 64 == hdr_len &&
+            info->signed_len + 3 == info->signature.off;
+        loop assigns pos, e, where, *info, seen[0 .. DP_FIELD_COUNT - 1];
+        loop variant hdr_len - pos + (e == DP_E_NONE ? 1 : 0);
+    */
+    while (pos < hdr_len && e == DP_E_NONE) {
         struct dp_field_desc d;
         uint32_t tag, len;
-        *at = pos;
-        if (hdr_len - pos < 3u)
-            return DP_E_IMAGE_FIELD_OVERRUN;
+        where = pos;
+        if (hdr_len - pos < 3u) {
+            e = DP_E_IMAGE_FIELD_OVERRUN;
+            break;
+        }
         tag = hdr[pos];
         len = dp_be16(hdr + pos + 1u);
         if (!dp_field_describe(tag, &d))
-            return DP_E_IMAGE_UNKNOWN_FIELD;
-        if (len > hdr_len - pos - 3u)
-            return DP_E_IMAGE_FIELD_OVERRUN;
-        if (len < d.min_len || len > d.max_len)
-            return DP_E_IMAGE_FIELD_LENGTH;
-        if (d.type == DP_FT_TEXT && !dp_is_text(hdr, pos + 3u, len))
-            return DP_E_IMAGE_FIELD_LENGTH;
-        if (seen[d.index] >= d.max_count)
-            return DP_E_IMAGE_FIELD_REPEATED;
-        if (seen[d.index] == 0u)
-            info->field_at[d.index] = pos;
-        seen[d.index]++;
-        if (tag == DP_FIELD_SIGNATURE) {
-            info->signed_len = pos;
-            if (pos + 3u + len != hdr_len)
-                return DP_E_IMAGE_SIG_NOT_LAST;
+            e = DP_E_IMAGE_UNKNOWN_FIELD;
+        else if (len > hdr_len - pos - 3u)
+            e = DP_E_IMAGE_FIELD_OVERRUN;
+        else if (len < d.min_len || len > d.max_len)
+            e = DP_E_IMAGE_FIELD_LENGTH;
+        else if (d.type == DP_FT_TEXT && !dp_is_text(hdr + pos + 3u, len))
+            e = DP_E_IMAGE_FIELD_LENGTH;
+        else if (seen[d.index] >= d.max_count)
+            e = DP_E_IMAGE_FIELD_REPEATED;
+        else {
+            if (seen[d.index] == 0u)
+                info->field_at[d.index] = pos;
+            seen[d.index]++;
+            if (tag == DP_FIELD_SIGNATURE) {
+                info->signed_len = pos;
+                if (pos + 3u + len != hdr_len)
+                    e = DP_E_IMAGE_SIG_NOT_LAST;
+            }
+            /*@ assert dp_image_info_in(info, hdr_len); */
+            if (e == DP_E_NONE) {
+                dp_take_field(info, hdr, hdr_len, tag, pos + 3u, len);
+                pos += 3u + len;
+            }
         }
-        dp_take_field(info, hdr, tag, pos + 3u, len);
-        pos += 3u + len;
     }
-    *at = hdr_len;
-    for (i = 0; i < DP_FIELD_COUNT; i++) {
-        struct dp_field_desc d;
-        if (dp_field_describe(dp_field_tag_at(i), &d) && d.required && seen[d.index] == 0u)
-            return DP_E_IMAGE_FIELD_MISSING;
+    if (e == DP_E_NONE) {
+        where = hdr_len;
+        /*@ loop invariant 0 <= i <= DP_FIELD_COUNT;
+            loop invariant e == DP_E_NONE || e == DP_E_IMAGE_FIELD_MISSING;
+            loop invariant e == DP_E_NONE ==>
+                \forall integer k; 0 <= k < i ==> dp_field_required(k) ==> seen[k] != 0;
+            loop assigns i, e;
+            loop variant DP_FIELD_COUNT - i;
+        */
+        for (i = 0; i < DP_FIELD_COUNT && e == DP_E_NONE; i++) {
+            struct dp_field_desc d;
+            if (dp_field_describe(dp_field_tag_at(i), &d) && d.required && seen[d.index] == 0u)
+                e = DP_E_IMAGE_FIELD_MISSING;
+        }
     }
-    return DP_E_NONE;
+    /*@ assert dp_image_info_in(info, hdr_len); */
+    *at = where;
+    return e;
 }
 
 /* Offset of the first occurrence of the field with this tag (0 when absent). */
+/*@ requires \valid_read(info);
+    assigns \nothing;
+    ensures \result == 0 || \exists integer k; 0 <= k < DP_FIELD_COUNT && \result == info->field_at[k];
+*/
 static uint32_t dp_field_at(const struct dp_image_info *info, uint32_t tag)
 {
     struct dp_field_desc d;
@@ -141,14 +276,29 @@ static uint32_t dp_field_at(const struct dp_image_info *info, uint32_t tag)
 }
 
 /* Step 5: a model pattern matches MODEL4 or MODEL, and the hardware version is listed. */
+/*@ requires \valid_read(info) && dp_image_policy_valid(pol);
+    requires info->nmodel <= DP_IMAGE_MODELS_MAX && info->nhw <= DP_IMAGE_MODELS_MAX;
+    requires \forall integer k; 0 <= k < info->nmodel ==> info->model[k].len == 0 ||
+        \valid_read(hdr + (info->model[k].off .. info->model[k].off + info->model[k].len - 1));
+    assigns \nothing;
+    ensures \result == DP_E_NONE || \result == DP_E_IMAGE_WRONG_MODEL ||
+        \result == DP_E_IMAGE_WRONG_HW;
+    ensures \result == DP_E_NONE ==> (info->nhw == 0 || pol->hwvers < 0 ||
+        \exists integer k; 0 <= k < info->nhw && info->hw[k] == pol->hwvers);
+*/
 static uint16_t dp_check_model(const uint8_t *hdr, const struct dp_image_info *info,
                                const struct dp_image_policy *pol)
 {
     uint32_t i;
     int ok = pol->model == 0 && pol->model4 == 0;   /* no model given: not checked */
+    uint16_t e = DP_E_IMAGE_WRONG_HW;
 
+    /*@ loop invariant 0 <= i <= info->nmodel;
+        loop assigns i, ok;
+        loop variant info->nmodel - i;
+    */
     for (i = 0; i < info->nmodel && !ok; i++) {
-        const char *pat = (const char *)hdr + info->model[i].off;
+        const uint8_t *pat = hdr + info->model[i].off;
         ok = dp_image_glob(pat, info->model[i].len, pol->model4, pol->model4_len) ||
              dp_image_glob(pat, info->model[i].len, pol->model, pol->model_len);
     }
@@ -156,88 +306,248 @@ static uint16_t dp_check_model(const uint8_t *hdr, const struct dp_image_info *i
         return DP_E_IMAGE_WRONG_MODEL;
     if (info->nhw == 0u || pol->hwvers < 0)
         return DP_E_NONE;
-    for (i = 0; i < info->nhw; i++)
+    /*@ loop invariant 0 <= i <= info->nhw;
+        loop invariant e == DP_E_NONE ==>
+            \exists integer k; 0 <= k < info->nhw && info->hw[k] == pol->hwvers;
+        loop invariant e == DP_E_NONE || e == DP_E_IMAGE_WRONG_HW;
+        loop assigns i, e;
+        loop variant info->nhw - i;
+    */
+    for (i = 0; i < info->nhw && e != DP_E_NONE; i++)
         if ((int32_t)info->hw[i] == pol->hwvers)
-            return DP_E_NONE;
-    return DP_E_IMAGE_WRONG_HW;
+            e = DP_E_NONE;
+    return e;
 }
 
-static int dp_same_name(const uint8_t *hdr, struct dp_image_span s, const char *name, uint32_t n)
+/* 1 when p[0 .. len-1] is name[0 .. n-1]. */
+/*@ requires n == 0 || \valid_read(name + (0 .. n - 1));
+    requires len == 0 || \valid_read(p + (0 .. len - 1));
+    requires dp_img_name_chars(p, len);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> (len == n && dp_img_same(p, name, n));
+*/
+static int dp_same_name(const uint8_t *p, uint32_t len, const char *name, uint32_t n)
 {
     uint32_t i;
-    if (s.len != n)
-        return 0;
-    for (i = 0; i < n; i++)
-        if ((char)hdr[s.off + i] != name[i])
-            return 0;
-    return 1;
+
+    /*@ loop invariant 0 <= i <= n;
+        loop invariant len == n ==> \forall integer k; 0 <= k < i ==> p[k] == name[k];
+        loop assigns i;
+        loop variant n - i;
+    */
+    for (i = 0; i < n && len == n; i++)
+        if ((char)p[i] != name[i])
+            break;
+    return len == n && i == n;
+}
+
+/* Step 1 (the fixed prefix, checked before any field): magic, version, header length. */
+/*@ requires DP_IMAGE_PREFIX <= hdr_len && \valid_read(hdr + (0 .. hdr_len - 1));
+    assigns \nothing;
+    ensures \result == DP_E_NONE || \result == DP_E_IMAGE_BAD_MAGIC ||
+        \result == DP_E_IMAGE_BAD_VERSION || \result == DP_E_IMAGE_HEADER_LENGTH;
+    ensures \result == DP_E_NONE <==> (hdr[0] == 'D' && hdr[1] == 'P' && hdr[2] == 'I' &&
+        hdr[3] == 'M' && dp_img_be16(hdr + 4) == DP_IMAGE_FORMAT &&
+        dp_img_be32(hdr + 6) == hdr_len);
+*/
+static uint16_t dp_check_prefix(const uint8_t *hdr, uint32_t hdr_len)
+{
+    uint16_t e = DP_E_NONE;
+
+    if (hdr[0] != 'D' || hdr[1] != 'P' || hdr[2] != 'I' || hdr[3] != 'M')
+        e = DP_E_IMAGE_BAD_MAGIC;
+    else if (dp_be16(hdr + 4) != DP_IMAGE_FORMAT)
+        e = DP_E_IMAGE_BAD_VERSION;
+    else if (dp_be32(hdr + 6) != hdr_len)
+        e = DP_E_IMAGE_HEADER_LENGTH;
+    return e;
+}
+
+/* Step 3: kind, algorithm and file name, checked before they are given to the port. */
+/*@ requires \valid_read(info) && dp_image_info_in(info, hdr_len);
+    requires \valid_read(hdr + (0 .. hdr_len - 1));
+    assigns \nothing;
+    ensures \result == DP_E_NONE || \result == DP_E_IMAGE_BAD_KIND ||
+        \result == DP_E_IMAGE_BAD_ALG || \result == DP_E_IMAGE_BAD_FILENAME;
+    ensures \result == DP_E_NONE ==>
+        (info->kind == DP_IMAGE_KIND_BOOT || info->kind == DP_IMAGE_KIND_APP) &&
+        (info->alg == DP_IMAGE_ALG_P256 || info->alg == DP_IMAGE_ALG_ED25519) &&
+        1 <= info->filename.len && dp_img_name_chars(hdr + info->filename.off, info->filename.len);
+*/
+static uint16_t dp_check_values(const uint8_t *hdr, uint32_t hdr_len,
+                                const struct dp_image_info *info)
+{
+    uint16_t e = DP_E_NONE;
+
+    (void)hdr_len;   /* for the contract */
+    if (info->kind != DP_IMAGE_KIND_BOOT && info->kind != DP_IMAGE_KIND_APP)
+        e = DP_E_IMAGE_BAD_KIND;
+    else if (info->alg != DP_IMAGE_ALG_P256 && info->alg != DP_IMAGE_ALG_ED25519)
+        e = DP_E_IMAGE_BAD_ALG;
+    else if (!dp_is_filename(hdr + info->filename.off, info->filename.len))
+        e = DP_E_IMAGE_BAD_FILENAME;
+    return e;
+}
+
+/* The tag of the field a refusal of steps 3 to 7 points at; 0 (no field) for others. */
+/*@ assigns \nothing;
+    ensures \result <= 255;
+*/
+static uint32_t dp_fault_field(uint16_t e)
+{
+    switch (e) {
+    case DP_E_IMAGE_BAD_KIND:
+    case DP_E_IMAGE_WRONG_KIND: return DP_FIELD_KIND;
+    case DP_E_IMAGE_BAD_ALG: return DP_FIELD_SIG_ALG;
+    case DP_E_IMAGE_BAD_FILENAME:
+    case DP_E_IMAGE_WRONG_NAME: return DP_FIELD_FILENAME;
+    case DP_E_IMAGE_WRONG_MODEL: return DP_FIELD_MODEL;
+    case DP_E_IMAGE_WRONG_HW: return DP_FIELD_HWVERS;
+    case DP_E_IMAGE_ROLLBACK: return DP_FIELD_COUNTER;
+    case DP_E_IMAGE_EMPTY_PAYLOAD:
+    case DP_E_IMAGE_TOO_LARGE: return DP_FIELD_PAYLOAD_LEN;
+    default: return 0;
+    }
+}
+
+/* The port's verdict on the signature, as a refusal code. */
+/*@ requires \valid_read(hdr + (0 .. hdr_len - 1)) && \valid_read(info);
+    requires dp_image_info_in(info, hdr_len) && 1 <= info->ncert;
+    assigns \nothing;
+    ensures \result == DP_E_NONE || \result == DP_E_IMAGE_BAD_SIGNATURE ||
+        \result == DP_E_IMAGE_BAD_ALG || \result == DP_E_IMAGE_UNTRUSTED;
+*/
+static uint16_t dp_check_sig(const uint8_t *hdr, uint32_t hdr_len, const struct dp_image_info *info)
+{
+    switch (dp_port_verify_image_sig(info->alg, hdr, hdr_len, info->signed_len,
+                                     info->signature.off, info->signature.len, info->cert_off,
+                                     info->cert_len, info->ncert)) {
+    case DP_SIG_OK: return DP_E_NONE;
+    case DP_SIG_BAD: return DP_E_IMAGE_BAD_SIGNATURE;
+    case DP_SIG_ALG: return DP_E_IMAGE_BAD_ALG;
+    default: return DP_E_IMAGE_UNTRUSTED;
+    }
+}
+
+/* Steps 4 to 7: what this phone accepts. */
+/*@ requires \valid_read(hdr + (0 .. hdr_len - 1));
+    requires \valid_read(info) && dp_image_policy_valid(pol);
+    requires dp_image_info_in(info, hdr_len);
+    requires 1 <= info->filename.len && dp_img_name_chars(hdr + info->filename.off, info->filename.len);
+    assigns \nothing;
+    ensures \result == DP_E_NONE || (DP_E_IMAGE_WRONG_NAME <= \result <= DP_E_IMAGE_WRONG_KIND);
+    ensures \result == DP_E_NONE ==> dp_image_policy_ok(hdr, info, pol);
+*/
+static uint16_t dp_check_policy(const uint8_t *hdr, uint32_t hdr_len,
+                                const struct dp_image_info *info,
+                                const struct dp_image_policy *pol)
+{
+    uint16_t e = DP_E_NONE;
+
+    (void)hdr_len;   /* for the contract */
+    if (pol->kind != 0u && info->kind != pol->kind)
+        e = DP_E_IMAGE_WRONG_KIND;
+    else if (pol->name_len != 0u &&
+             !dp_same_name(hdr + info->filename.off, info->filename.len, pol->name,
+                           pol->name_len))
+        e = DP_E_IMAGE_WRONG_NAME;
+    else {
+        e = dp_check_model(hdr, info, pol);
+        if (e == DP_E_NONE) {
+            if (info->counter < pol->min_counter)
+                e = DP_E_IMAGE_ROLLBACK;
+            else if (info->payload_len == 0u)
+                e = DP_E_IMAGE_EMPTY_PAYLOAD;
+            else if (info->payload_len > pol->bank_size)
+                e = DP_E_IMAGE_TOO_LARGE;
+        }
+    }
+    return e;
+}
+
+/* Forgets every field (all zero). */
+/*@ requires \valid(info);
+    assigns *info;
+    ensures \forall integer n; 0 <= n ==> dp_image_info_in(info, n);
+    ensures info->nmodel == 0 && info->nhw == 0 && info->ncert == 0;
+    ensures info->sha256.len == 0 && info->signature.len == 0 && info->filename.len == 0;
+*/
+static void dp_info_clear(struct dp_image_info *info)
+{
+    uint32_t k;
+
+    info->kind = 0;
+    info->alg = 0;
+    info->counter = 0;
+    info->payload_len = 0;
+    info->filename.off = 0;
+    info->filename.len = 0;
+    info->version.off = 0;
+    info->version.len = 0;
+    info->sha256.off = 0;
+    info->sha256.len = 0;
+    info->signature.off = 0;
+    info->signature.len = 0;
+    /*@ loop invariant 0 <= k <= DP_IMAGE_MODELS_MAX;
+        loop assigns k, info->model[0 .. DP_IMAGE_MODELS_MAX - 1], info->hw[0 .. DP_IMAGE_MODELS_MAX - 1];
+        loop variant DP_IMAGE_MODELS_MAX - k;
+    */
+    for (k = 0; k < DP_IMAGE_MODELS_MAX; k++) {
+        info->model[k].off = 0;
+        info->model[k].len = 0;
+        info->hw[k] = 0;
+    }
+    info->nmodel = 0;
+    info->nhw = 0;
+    /*@ loop invariant 0 <= k <= DP_IMAGE_CHAIN_MAX;
+        loop assigns k, info->cert_off[0 .. DP_IMAGE_CHAIN_MAX - 1],
+            info->cert_len[0 .. DP_IMAGE_CHAIN_MAX - 1];
+        loop variant DP_IMAGE_CHAIN_MAX - k;
+    */
+    for (k = 0; k < DP_IMAGE_CHAIN_MAX; k++) {
+        info->cert_off[k] = 0;
+        info->cert_len[k] = 0;
+    }
+    info->ncert = 0;
+    info->signed_len = 0;
+    /*@ loop invariant 0 <= k <= DP_FIELD_COUNT;
+        loop invariant \forall integer j; 0 <= j < k ==> info->field_at[j] == 0;
+        loop assigns k, info->field_at[0 .. DP_FIELD_COUNT - 1];
+        loop variant DP_FIELD_COUNT - k;
+    */
+    for (k = 0; k < DP_FIELD_COUNT; k++)
+        info->field_at[k] = 0;
 }
 
 uint16_t dp_image_check_header(const uint8_t *hdr, uint32_t hdr_len,
                                const struct dp_image_policy *pol, int check_sig,
                                struct dp_image_info *info, uint32_t *at)
 {
-    uint16_t e;
-    struct dp_image_info zero = {0};
+    uint16_t e = hdr_len < DP_IMAGE_PREFIX ? DP_E_IMAGE_TRUNCATED : dp_check_prefix(hdr, hdr_len);
+    uint32_t where = e == DP_E_IMAGE_BAD_VERSION ? 4u : e == DP_E_IMAGE_HEADER_LENGTH ? 6u : 0u;
+    uint32_t parse_at;
 
-    *info = zero;
-    *at = 0;
-    if (hdr_len < DP_IMAGE_PREFIX)
-        return DP_E_IMAGE_TRUNCATED;
-    if (hdr[0] != 'D' || hdr[1] != 'P' || hdr[2] != 'I' || hdr[3] != 'M')
-        return DP_E_IMAGE_BAD_MAGIC;
-    *at = 4;
-    if (dp_be16(hdr + 4) != DP_IMAGE_FORMAT)
-        return DP_E_IMAGE_BAD_VERSION;
-    *at = 6;
-    if (dp_be32(hdr + 6) != hdr_len)
-        return DP_E_IMAGE_HEADER_LENGTH;
-    e = dp_parse_fields(hdr, hdr_len, info, at);
-    if (e != DP_E_NONE)
-        return e;
-    /* step 3: kind and algorithm are checked before they are given to the port */
-    *at = dp_field_at(info, DP_FIELD_KIND);
-    if (info->kind != DP_IMAGE_KIND_BOOT && info->kind != DP_IMAGE_KIND_APP)
-        return DP_E_IMAGE_BAD_KIND;
-    *at = dp_field_at(info, DP_FIELD_SIG_ALG);
-    if (info->alg != DP_IMAGE_ALG_P256 && info->alg != DP_IMAGE_ALG_ED25519)
-        return DP_E_IMAGE_BAD_ALG;
-    *at = dp_field_at(info, DP_FIELD_FILENAME);
-    if (!dp_is_filename(hdr, info->filename.off, info->filename.len))
-        return DP_E_IMAGE_BAD_FILENAME;
-    if (check_sig) {
-        *at = info->signed_len;
-        switch (dp_port_verify_image_sig(info->alg, hdr, hdr_len, info->signed_len,
-                                         info->signature.off, info->signature.len,
-                                         info->cert_off, info->cert_len, info->ncert)) {
-        case DP_SIG_OK: break;
-        case DP_SIG_BAD: return DP_E_IMAGE_BAD_SIGNATURE;
-        case DP_SIG_ALG: return DP_E_IMAGE_BAD_ALG;
-        default: return DP_E_IMAGE_UNTRUSTED;
-        }
+    dp_info_clear(info);
+    if (e == DP_E_NONE) {
+        parse_at = 0;
+        e = dp_parse_fields(hdr, hdr_len, info, &parse_at);
+        where = parse_at;
     }
-    if (pol == 0)
-        return DP_E_NONE;
-    /* step 4: kind and name, step 5: model and hardware, step 6: counter, step 7: length */
-    *at = dp_field_at(info, DP_FIELD_KIND);
-    if (pol->kind != 0u && info->kind != pol->kind)
-        return DP_E_IMAGE_WRONG_KIND;
-    *at = dp_field_at(info, DP_FIELD_FILENAME);
-    if (pol->name_len != 0u && !dp_same_name(hdr, info->filename, pol->name, pol->name_len))
-        return DP_E_IMAGE_WRONG_NAME;
-    e = dp_check_model(hdr, info, pol);
-    if (e != DP_E_NONE) {
-        *at = dp_field_at(info, e == DP_E_IMAGE_WRONG_MODEL ? DP_FIELD_MODEL : DP_FIELD_HWVERS);
-        return e;
+    if (e == DP_E_NONE) {
+        e = dp_check_values(hdr, hdr_len, info);
+        where = dp_field_at(info, e == DP_E_NONE ? DP_FIELD_FILENAME : dp_fault_field(e));
     }
-    *at = dp_field_at(info, DP_FIELD_COUNTER);
-    if (info->counter < pol->min_counter)
-        return DP_E_IMAGE_ROLLBACK;
-    *at = dp_field_at(info, DP_FIELD_PAYLOAD_LEN);
-    if (info->payload_len == 0u)
-        return DP_E_IMAGE_EMPTY_PAYLOAD;
-    if (info->payload_len > pol->bank_size)
-        return DP_E_IMAGE_TOO_LARGE;
-    *at = 0;
-    return DP_E_NONE;
+    if (e == DP_E_NONE && check_sig) {
+        where = info->signed_len;
+        e = dp_check_sig(hdr, hdr_len, info);
+    }
+    if (e == DP_E_NONE && pol != 0) {
+        e = dp_check_policy(hdr, hdr_len, info, pol);
+        where = dp_field_at(info, dp_fault_field(e));
+    }
+    /*@ assert hok: e == DP_E_NONE ==> dp_image_header_ok(hdr, hdr_len, info); */
+    /*@ assert iin: dp_image_info_in(info, hdr_len); */
+    *at = where;
+    return e;
 }

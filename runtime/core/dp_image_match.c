@@ -5,15 +5,25 @@
  */
 #include "dp_image.h"
 
+/* A byte, ASCII letters in lower case. */
 /*@ assigns \nothing;
     ensures \result == dp_lower(c);
 */
-static char dp_lc(char c)
+static uint8_t dp_lc(uint8_t c)
 {
-    return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    return (c >= 'A' && c <= 'Z') ? (uint8_t)(c + 32u) : c;
 }
 
-int dp_image_glob(const char *pat, uint32_t pn, const char *s, uint32_t sn)
+/* The byte a char holds. */
+/*@ assigns \nothing;
+    ensures \result == dp_ubyte(c);
+*/
+static uint8_t dp_byte(char c)
+{
+    return c < 0 ? (uint8_t)(c + 256) : (uint8_t)c;
+}
+
+int dp_image_glob(const uint8_t *pat, uint32_t pn, const char *s, uint32_t sn)
 {
     uint32_t p = 0, i = 0, star_p = 0, star_i = 0;
     int star = 0;
@@ -23,9 +33,9 @@ int dp_image_glob(const char *pat, uint32_t pn, const char *s, uint32_t sn)
         loop invariant 0 <= star_p <= p && 0 <= star_i <= i;
         loop invariant star == 0 || star == 1;
         loop invariant star == 0 ==> star_p == 0 && star_i == 0;
+        loop invariant dp_glob_plain(pat, pn) ==> star == 0 && p == i;
         loop invariant dp_glob_plain(pat, pn) ==>
-            star == 0 && p == i &&
-            \forall integer j; 0 <= j < i ==> dp_lower(pat[j]) == dp_lower(s[j]);
+            \forall integer j; 0 <= j < i ==> dp_lower(pat[j]) == dp_lower(dp_ubyte(s[j]));
         loop invariant dp_glob_stars(pat, pn) && pn > 0 ==>
             (star == 0 ==> p == 0 && i == 0) && (star == 1 ==> p == star_p);
         loop assigns p, i, star_p, star_i, star;
@@ -36,7 +46,8 @@ int dp_image_glob(const char *pat, uint32_t pn, const char *s, uint32_t sn)
             star = 1;
             star_p = ++p;
             star_i = i;
-        } else if (p < pn && dp_lc(pat[p]) == dp_lc(s[i])) {
+        } else if (p < pn && dp_lc(pat[p]) == dp_lc(dp_byte(s[i]))) {
+            /*@ assert dp_lower(pat[p]) == dp_lower(dp_ubyte(s[i])); */
             p++;
             i++;
         } else if (star) {

@@ -27,6 +27,7 @@
 #include "image_fields.h"
 #include "dp_port_crypto.h"
 #include "dp_str.h"
+#include "diag.h"
 
 #define DP_IMAGE_PREFIX 10u     /* magic, format version, header length */
 #define DP_IMAGE_FORMAT 1u
@@ -91,6 +92,79 @@ struct dp_image_verifier {
     uint64_t error_at;        /* byte offset in the image where the check failed */
 };
 
+/*@ // big-endian numbers in the header
+    logic integer dp_img_be16{L}(uint8_t *p) = p[0] * 256 + p[1];
+    logic integer dp_img_be32{L}(uint8_t *p) =
+        p[0] * 16777216 + p[1] * 65536 + p[2] * 256 + p[3];
+
+    // a byte of a FILENAME value: [0-9A-Za-z._-]
+    predicate dp_img_name_char(integer c) =
+        ('0' <= c <= '9') || ('A' <= c <= 'Z') || ('a' <= c <= 'z') || c == '.' || c == '_' ||
+        c == '-';
+
+    // p[0 .. n-1] are file name bytes; p[0 .. n-1] equals name[0 .. n-1]
+    predicate dp_img_name_chars{L}(uint8_t *p, integer n) =
+        \forall integer k; 0 <= k < n ==> dp_img_name_char(p[k]);
+    predicate dp_img_same{L}(uint8_t *p, char *name, integer n) =
+        \forall integer k; 0 <= k < n ==> p[k] == name[k];
+
+    // every value the parsed header info points to lies in the header's n bytes
+    predicate dp_image_info_in{L}(struct dp_image_info *info, integer n) =
+        info->filename.off + info->filename.len <= n &&
+        info->version.off + info->version.len <= n &&
+        info->sha256.off + info->sha256.len <= n &&
+        info->signature.off + info->signature.len <= n &&
+        info->nmodel <= DP_IMAGE_MODELS_MAX && info->nhw <= DP_IMAGE_MODELS_MAX &&
+        info->ncert <= DP_IMAGE_CHAIN_MAX && info->signed_len <= n &&
+        (\forall integer k; 0 <= k < info->nmodel ==>
+            info->model[k].off + info->model[k].len <= n) &&
+        (\forall integer k; 0 <= k < info->ncert ==>
+            info->cert_off[k] + info->cert_len[k] <= n) &&
+        (\forall integer k; 0 <= k < DP_FIELD_COUNT ==> info->field_at[k] <= n);
+
+    // the fixed prefix of a header of n bytes (step 1)
+    predicate dp_image_prefix_ok{L}(uint8_t *hdr, integer n) =
+        n >= DP_IMAGE_PREFIX && hdr[0] == 'D' && hdr[1] == 'P' && hdr[2] == 'I' &&
+        hdr[3] == 'M' && dp_img_be16(hdr + 4) == DP_IMAGE_FORMAT && dp_img_be32(hdr + 6) == n;
+
+    // what the fields of a header that passed the structural checks guarantee (steps 2, 3)
+    predicate dp_image_header_ok{L}(uint8_t *hdr, integer n, struct dp_image_info *info) =
+        n >= DP_IMAGE_PREFIX && dp_image_info_in(info, n) &&
+        (info->kind == DP_IMAGE_KIND_BOOT || info->kind == DP_IMAGE_KIND_APP) &&
+        (info->alg == DP_IMAGE_ALG_P256 || info->alg == DP_IMAGE_ALG_ED25519) &&
+        1 <= info->nmodel && 1 <= info->ncert && info->sha256.len == 32 &&
+        info->signature.len == 64 && info->signature.off + 64 == n &&
+        info->signed_len + 3 == info->signature.off && 1 <= info->filename.len &&
+        dp_img_name_chars(hdr + info->filename.off, info->filename.len);
+
+    // a policy the checks can read
+    predicate dp_image_policy_valid{L}(struct dp_image_policy *pol) =
+        \valid_read(pol) &&
+        (pol->model_len == 0 || \valid_read(pol->model + (0 .. pol->model_len - 1))) &&
+        (pol->model4_len == 0 || \valid_read(pol->model4 + (0 .. pol->model4_len - 1))) &&
+        (pol->name_len == 0 || \valid_read(pol->name + (0 .. pol->name_len - 1)));
+
+    // the policy and its strings do not overlap the memory at
+    predicate dp_image_policy_apart{L}(struct dp_image_policy *pol, struct dp_image_info *info,
+                                       uint32_t *at) =
+        \separated(pol, info, at) &&
+        \separated(pol->model + (0 .. pol->model_len - 1), info, at) &&
+        \separated(pol->model4 + (0 .. pol->model4_len - 1), info, at) &&
+        \separated(pol->name + (0 .. pol->name_len - 1), info, at);
+
+    // what the phone accepts of a structurally valid header (steps 4 to 7; the model
+    // patterns are matched by dp_image_glob)
+    predicate dp_image_policy_ok{L}(uint8_t *hdr, struct dp_image_info *info,
+                                    struct dp_image_policy *pol) =
+        (pol->kind == 0 || info->kind == pol->kind) &&
+        (pol->name_len == 0 || (info->filename.len == pol->name_len &&
+            dp_img_same(hdr + info->filename.off, pol->name, pol->name_len))) &&
+        (info->nhw == 0 || pol->hwvers < 0 ||
+            \exists integer k; 0 <= k < info->nhw && info->hw[k] == pol->hwvers) &&
+        info->counter >= pol->min_counter &&
+        0 < info->payload_len <= pol->bank_size;
+*/
+
 /* Starts an image. hdr[0 .. hdr_cap-1] is the caller's header buffer. */
 void dp_image_init(struct dp_image_verifier *v, const struct dp_image_policy *pol,
                    uint8_t *hdr, uint32_t hdr_cap);
@@ -112,16 +186,32 @@ void dp_image_abort(struct dp_image_verifier *v);
  * signature, then policy): DP_E_NONE or the refusal's code, *at the offset of the fault.
  * dp_image_push() uses it; `deskprov image inspect` calls it with no policy to check
  * only the structure (check_sig 0, pol NULL). */
+/*@ requires hdr_len == 0 || \valid_read(hdr + (0 .. hdr_len - 1));
+    requires \valid(info) && \valid(at) && \separated(info, at);
+    requires \separated(hdr + (0 .. hdr_len - 1), info, at);
+    requires pol == \null || (dp_image_policy_valid(pol) && dp_image_policy_apart(pol, info, at));
+    assigns *info, *at;
+    ensures \result == DP_E_NONE ||
+        (DP_E_IMAGE_TRUNCATED <= \result <= DP_E_IMAGE_BAD_FILENAME);
+    ensures *at <= hdr_len;
+    ensures dp_image_info_in(info, hdr_len);
+    ensures \result == DP_E_NONE ==> \old(dp_image_prefix_ok(hdr, hdr_len));
+    ensures \result == DP_E_NONE ==> dp_image_header_ok(hdr, hdr_len, info);
+    ensures \result == DP_E_NONE && pol != \null ==> dp_image_policy_ok(hdr, info, pol);
+*/
 uint16_t dp_image_check_header(const uint8_t *hdr, uint32_t hdr_len,
                                const struct dp_image_policy *pol, int check_sig,
                                struct dp_image_info *info, uint32_t *at);
 
-/*@ // pat[0 .. pn-1] has no `*`: it matches exactly the strings of its length that are
+/*@ // the byte a char holds (its value as an unsigned char)
+    logic integer dp_ubyte(integer c) = c < 0 ? c + 256 : c;
+
+    // pat[0 .. pn-1] has no `*`: it matches exactly the strings of its length that are
     // equal to it case-insensitively.
-    predicate dp_glob_plain{L}(char *pat, integer pn) =
+    predicate dp_glob_plain{L}(uint8_t *pat, integer pn) =
         \forall integer k; 0 <= k < pn ==> pat[k] != '*';
     // pat[0 .. pn-1] is only `*`.
-    predicate dp_glob_stars{L}(char *pat, integer pn) =
+    predicate dp_glob_stars{L}(uint8_t *pat, integer pn) =
         \forall integer k; 0 <= k < pn ==> pat[k] == '*';
 */
 
@@ -130,10 +220,10 @@ uint16_t dp_image_check_header(const uint8_t *hdr, uint32_t hdr_len,
     requires sn == 0 || \valid_read(s + (0 .. sn - 1));
     assigns \nothing;
     ensures \result == 0 || \result == 1;
-    ensures dp_glob_plain(pat, pn) ==> (\result == 1 <==>
-        (pn == sn && \forall integer j; 0 <= j < sn ==> dp_lower(pat[j]) == dp_lower(s[j])));
+    ensures dp_glob_plain(pat, pn) ==> (\result == 1 <==> (pn == sn &&
+        \forall integer j; 0 <= j < sn ==> dp_lower(pat[j]) == dp_lower(dp_ubyte(s[j]))));
     ensures dp_glob_stars(pat, pn) && pn > 0 ==> \result == 1;
 */
-int dp_image_glob(const char *pat, uint32_t pn, const char *s, uint32_t sn);
+int dp_image_glob(const uint8_t *pat, uint32_t pn, const char *s, uint32_t sn);
 
 #endif
