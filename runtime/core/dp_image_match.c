@@ -20,7 +20,7 @@ static uint8_t dp_lc(uint8_t c)
 */
 static uint8_t dp_byte(char c)
 {
-    return c < 0 ? (uint8_t)(c + 256) : (uint8_t)c;
+    return (uint8_t)(((int)c + 256) % 256);   /* not c < 0: char is unsigned on ARM */
 }
 
 int dp_image_glob(const uint8_t *pat, uint32_t pn, const char *s, uint32_t sn)
