@@ -96,7 +96,7 @@ dpgen-tests: $(DPGEN)
 	./tests/dpgen/run.sh $(DPGEN)
 
 emb-tests: runtime-clang runtime-arm
-	./tests/emb/run.sh
+	BUILD=$(BUILD) ./tests/emb/run.sh
 
 # The integration tests use deskprov and the same command with short timing limits (the
 # limits of runtime/gen/config.h can each be set with -D): retry waits of 1-2 s, a 1 s rate

@@ -43,9 +43,9 @@ if ./scripts/check-symbols.sh nm "$T/clean.o" >/dev/null 2>&1; then
 else bad "REQ-EMB-003 check-symbols refused memcpy"; fi
 
 # --- REQ-IMG-020: the core reaches crypto only through the port ---
-if nm -u build/obj/arm/*.o 2>/dev/null | grep -qiE '\b(EVP_|SHA256|X509|OPENSSL|mbedtls_|br_)'; then
+if nm -u "${BUILD:-build}"/obj/arm/*.o 2>/dev/null | grep -qiE '\b(EVP_|SHA256|X509|OPENSSL|mbedtls_|br_)'; then
     bad "REQ-IMG-020 the core references a crypto library directly"
-elif nm -u build/obj/arm/*.o 2>/dev/null | grep -q 'dp_port_verify_image_sig'; then
+elif nm -u "${BUILD:-build}"/obj/arm/*.o 2>/dev/null | grep -q 'dp_port_verify_image_sig'; then
     ok "REQ-IMG-020 the core's crypto is the port's dp_port_* functions only"
 else
     bad "REQ-IMG-020 the core does not call the port's signature check"
