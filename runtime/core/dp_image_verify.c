@@ -19,6 +19,11 @@ void dp_image_init(struct dp_image_verifier *v, const struct dp_image_policy *po
     v->state = DP_IMG_HEADER;
     v->error = DP_E_NONE;
     v->error_at = 0;
+    /* a buffer that cannot hold the fixed prefix would be overrun by the first push */
+    if (v->hdr_cap < DP_IMAGE_PREFIX) {
+        v->state = DP_IMG_FAILED;
+        v->error = DP_E_IMAGE_HEADER_LENGTH;
+    }
 }
 
 static void dp_fail(struct dp_image_verifier *v, uint16_t code, uint64_t at)

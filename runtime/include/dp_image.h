@@ -165,7 +165,9 @@ struct dp_image_verifier {
         0 < info->payload_len <= pol->bank_size;
 */
 
-/* Starts an image. hdr[0 .. hdr_cap-1] is the caller's header buffer. */
+/* Starts an image. hdr[0 .. hdr_cap-1] is the caller's header buffer; one smaller than the
+ * fixed prefix fails at once (DP_E_IMAGE_HEADER_LENGTH): DP_IMAGE_HEADER_MAX bytes fit any
+ * header. */
 void dp_image_init(struct dp_image_verifier *v, const struct dp_image_policy *pol,
                    uint8_t *hdr, uint32_t hdr_cap);
 
