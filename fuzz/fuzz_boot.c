@@ -67,6 +67,7 @@ static struct dp_params params;
 
 /* the simulated flash */
 static uint8_t bank[2][BANK];
+static uint64_t bank_hw[2];   /* bytes of each bank written from 0 on, over the runs of one input */
 static uint8_t rec[2][2][NV_CAP];
 static uint32_t rec_len[2][2];
 
@@ -266,12 +267,30 @@ static uint8_t one_boot(struct feed *f, uint64_t *now, uint32_t *min_counter)
             CHECK(r->offset <= BANK && r->len <= BANK - r->offset && r->data != NULL);
             if (r->offset == 0u)
                 next_off = 0;
+            else if (next_off == 0u && r->offset == b.resume_from)
+                next_off = r->offset;   /* REQ-DL-027: resumed after bytes an earlier run wrote */
             CHECK(r->offset == next_off);
+            CHECK(r->offset <= bank_hw[r->bank]);
             next_off = r->offset + r->len;
+            if (next_off > bank_hw[r->bank])
+                bank_hw[r->bank] = next_off;
             memcpy(bank[r->bank] + r->offset, r->data, r->len);
             dp_boot_stored(&b, !f->flash, *now);
             f->flash = 0;
             break;
+        case DP_REQ_BANK_READ: {
+            /* REQ-DL-027: only what was written is read back, to the verifier, in order */
+            uint32_t n = 1u + rnd(f) % 4096u;
+            CHECK(b.fsm == DP_ST_IMAGE_HEADER || b.fsm == DP_ST_INSTALL);
+            CHECK(r->bank == b.target_bank && r->len > 0u);
+            CHECK(r->offset + r->len <= bank_hw[r->bank]);
+            if (n > r->len)
+                n = r->len;
+            if (rnd(f) % 64u == 0u)
+                n = 0;   /* a read error */
+            dp_boot_bank_data(&b, bank[r->bank] + r->offset, n, *now);
+            break;
+        }
         case DP_REQ_NV_WRITE: {
             uint32_t seq, len;
             CHECK(r->nv <= 1u && r->slot <= 1u && r->len <= NV_CAP && r->data != NULL);
@@ -337,6 +356,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         f.rnd = 1;
     split(&f, data + 1, size - 1);
     memset(rec_len, 0, sizeof rec_len);
+    memset(bank_hw, 0, sizeof bank_hw);
     for (boots = 0; boots < BOOTS; boots++) {
         uint8_t end = one_boot(&f, &now, &min_counter);
         trace(end);

@@ -80,4 +80,21 @@ TWOSTAGE='IF $BOOTNAME SEQ hb16cc_1.bin GOTO APP\nSET APPNAME hb16cc_1.bin\nGOTO
 # no server answers
 { status '500 Internal Server Error'; sep; status '404 Not Found'; sep; status '503 Unavailable'; } \
     | seedfile no-server 19
+# REQ-DL-027: an image broken off after K bytes resumed with a 206 in the same run; then,
+# broken off again with no server to resume from, the next boot's answer to the range
+# request is the whole file (200)
+img S16CC_2.bin app 16cc 5 10000
+ok "$T/S16CC_2.bin" > "$T/full"
+N=$(stat -c %s "$T/S16CC_2.bin")
+H=$(( $(stat -c %s "$T/full") - N ))
+K=6000
+SCRIPT2='SET APPNAME S16CC_2.bin\nGET 46xxsettings.txt\n'
+{ text "$SCRIPT2"; sep; printf '!reset\n'; head -c $((H + K)) "$T/full"; sep;
+  printf 'HTTP/1.1 206 Partial Content\r\nContent-Range: bytes %d-%d/%d\r\nContent-Length: %d\r\nETag: "1"\r\n\r\n' \
+      "$K" $((N - 1)) "$N" $((N - K))
+  tail -c +$((K + 1)) "$T/S16CC_2.bin"; sep; text "$SCRIPT2"; sep; text "$SETTINGS"; sep; text "$MACFILE"; } \
+    | seedfile resume-in-run 29
+{ text "$SCRIPT2"; sep; printf '!reset\n'; head -c $((H + K)) "$T/full"; sep; printf '!connect\n'; sep;
+  printf '!connect\n'; sep; printf '!connect\n'; sep; text "$SETTINGS"; sep; text "$MACFILE"; sep;
+  text "$SCRIPT2"; sep; cat "$T/full"; sep; text "$SCRIPT2"; sep; text "$SETTINGS"; } | seedfile resume-next-boot 31
 ls "$OUT" | wc -l

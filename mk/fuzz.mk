@@ -19,7 +19,9 @@ FUZZ_DIR     := $(BUILD)/fuzz
 FUZZ_OBJDIR  := $(FUZZ_DIR)/obj
 FUZZ_SAN     := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 FUZZ_CFLAGS  := $(STRICT_CFLAGS) -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN) \
-                -D_POSIX_C_SOURCE=200809L -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+                -D_POSIX_C_SOURCE=200809L -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION \
+                -DDP_RESUME_CHECKPOINT=4096u
+# (resume points at their minimum spacing, so that images of a few KiB reach them)
 FUZZ_INC     := -Ifuzz -Igen -Igrammar -I$(DPGEN_OBJDIR) $(RUNTIME_INC)
 FUZZ_SMOKE_SECS ?= 20
 

@@ -57,6 +57,9 @@ void dp_boot_init(struct dp_boot *b, const struct dp_boot_mem *mem, enum dp_prof
     b->decided = 0;
     b->get_pending = 0;
     b->settings_written = 0;
+    b->part_stale = 0;
+    b->resume_from = 0;
+    b->replay_off = 0;
     b->then = DP_THEN_NOTHING;
     b->nsteps = 0;
     b->why = 0;
@@ -366,6 +369,14 @@ static void dp_perform(struct dp_boot *b, uint8_t act)
     case DP_ACT_REJECT_IMAGE:
     case DP_ACT_ABANDON_IMAGE:
         dp_image_abort(&b->image);
+        if (act == DP_ACT_REJECT_IMAGE)
+            b->part_stale = 1;   /* what the bank holds is not worth resuming */
+        if (b->part_stale && m->part_name_len != 0u) {
+            /* forget the resume point first, or every boot would resume it again */
+            dp_meta_forget_part(m);
+            dp_boot_write_meta(b, DP_THEN_CLOSE_AFTER_IMAGE);
+            break;
+        }
         dp_boot_close_then(b, DP_THEN_AFTER_IMAGE);
         break;
     case DP_ACT_RESUME_IMAGE:
@@ -383,6 +394,7 @@ static void dp_perform(struct dp_boot *b, uint8_t act)
         m->active = b->target_bank;
         m->trial = 1;
         m->boots = 0;
+        dp_meta_forget_part(m);   /* the download is complete */
         dp_boot_write_meta(b, DP_THEN_FIRE_STORE);
         break;
     }
@@ -484,6 +496,14 @@ void dp_boot_stored(struct dp_boot *b, int ok, uint64_t now_ms)
             dp_boot_write_header(b);
         else
             dp_boot_fail_image(b, DP_EV_IMAGE_BAD, DP_E_STORE_FAILED);
+        break;
+    case DP_THEN_IMAGE_NEXT:
+        /* a failed resume point costs only the progress it would have saved */
+        b->req.kind = DP_REQ_RECV;
+        dp_boot_image_next(b);
+        break;
+    case DP_THEN_CLOSE_AFTER_IMAGE:
+        dp_boot_close_then(b, DP_THEN_AFTER_IMAGE);
         break;
     default:
         break;

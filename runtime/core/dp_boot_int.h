@@ -13,7 +13,9 @@ enum dp_boot_then {
     DP_THEN_FIRE_EVENT,    /* raise pending_ev */
     DP_THEN_AFTER_IMAGE,   /* the image is over: carry on with the script */
     DP_THEN_REOPEN,        /* a redirect: open the new URL */
-    DP_THEN_START          /* the trial boot is counted: raise START */
+    DP_THEN_START,         /* the trial boot is counted: raise START */
+    DP_THEN_IMAGE_NEXT,    /* a resume point is recorded: go on with the image's bytes */
+    DP_THEN_CLOSE_AFTER_IMAGE  /* a stale resume point is forgotten: close, then carry on */
 };
 
 void dp_boot_fire(struct dp_boot *b, uint8_t ev);
@@ -29,6 +31,7 @@ void dp_boot_schedule_retry(struct dp_boot *b);
 void dp_boot_begin_install(struct dp_boot *b);
 void dp_boot_write_header(struct dp_boot *b);
 void dp_boot_resume_image(struct dp_boot *b);
+void dp_boot_image_next(struct dp_boot *b);
 void dp_boot_bank_written(struct dp_boot *b, int ok);
 void dp_boot_close_then(struct dp_boot *b, uint8_t then);
 void dp_boot_fail_image(struct dp_boot *b, uint8_t ev, uint16_t why);

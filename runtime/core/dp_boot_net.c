@@ -5,6 +5,7 @@
  */
 #include "dp_boot.h"
 #include "dp_boot_int.h"
+#include "dp_boot_store.h"
 #include "dp_params_store.h"
 #include "dp_str.h"
 #include "diag.h"
@@ -161,6 +162,7 @@ static void dp_script_file_name(struct dp_boot *b)
 static void dp_body_done(struct dp_boot *b);
 static void dp_end_transfer(struct dp_boot *b, uint8_t ev, uint16_t why);
 static void dp_image_carry(struct dp_boot *b);
+static int dp_resume_point_ok(const struct dp_boot *b);
 
 static uint64_t dp_cap(const struct dp_boot *b)
 {
@@ -183,11 +185,13 @@ static void dp_want_data(struct dp_boot *b)
     b->req.deadline_ms = dp_deadline(b);
 }
 
-/* Opens the connection for b->url and sends the request. */
-static void dp_open(struct dp_boot *b, uint64_t range_from)
+/* Opens the connection for b->url and sends the request: for an image being resumed, from
+ * byte b->resume_from, if it is still the one of the stored ETag (REQ-DL-027). */
+static void dp_open(struct dp_boot *b)
 {
     struct dp_http_req r;
     uint32_t i;
+    uint64_t range_from = b->sink == DP_SINK_IMAGE ? b->resume_from : 0u;
 
     b->conn.scheme = b->url.scheme;
     b->conn.host_is_ip = b->url.host_is_ip;
@@ -197,8 +201,8 @@ static void dp_open(struct dp_boot *b, uint64_t range_from)
         b->conn.host[i] = b->url.host[i];
     r.url = &b->url;
     r.range_from = range_from;
-    r.etag = 0;
-    r.etag_len = 0;
+    r.etag = range_from > 0u ? b->meta.part_etag : 0;
+    r.etag_len = range_from > 0u ? b->meta.part_etag_len : 0u;
     b->request_len = dp_http_request(&r, b->request, (uint32_t)sizeof b->request);
     dp_http_resp_init(&b->http, dp_cap(b));
     b->started_ms = b->now;
@@ -246,7 +250,7 @@ static void dp_fetch(struct dp_boot *b)
                             b->mem.pool[b->prog_slot], b->mem.pool_cap);
         dp_script_parser_init(&b->parser, &b->prog[b->prog_slot], &b->diags);
     }
-    dp_open(b, 0);
+    dp_open(b);
 }
 
 void dp_boot_fetch_script(struct dp_boot *b)
@@ -301,6 +305,16 @@ void dp_boot_fetch_image(struct dp_boot *b)
     b->target_bank = (uint8_t)(1u - (b->meta.active & 1u));
     b->resumes = 0;
     b->bank_off = 0;
+    b->resume_from = 0;
+    b->replay_off = 0;
+    b->part_stale = 0;
+    if (b->meta.part_name_len != 0u) {
+        /* REQ-DL-027: the bank holds the start of this very file, served with an ETag */
+        if (dp_resume_point_ok(b))
+            b->resume_from = b->meta.part_off;
+        else
+            b->part_stale = 1;
+    }
     dp_image_init(&b->image, &pol, b->mem.image_header, DP_IMAGE_HEADER_MAX);
     b->sink = DP_SINK_IMAGE;
     dp_fetch(b);
@@ -326,15 +340,116 @@ void dp_boot_schedule_retry(struct dp_boot *b)
         b->round++;
 }
 
-int dp_boot_can_resume(const struct dp_boot *b)
+/* ---- resuming an image download (REQ-DL-027) ---- */
+
+static int dp_same_str(const char *a, uint32_t na, const char *c, uint32_t nc)
 {
-    (void)b;
-    return 0;   /* resuming an interrupted image is not implemented yet: abandon it */
+    return na == nc && dp_mem_eq(a, c, na);
 }
 
+/* The stored resume point is usable for the image about to be fetched. */
+static int dp_resume_point_ok(const struct dp_boot *b)
+{
+    const struct dp_boot_meta *m = &b->meta;
+    return m->part_bank == b->target_bank && m->part_off > 0u && m->part_off < b->mem.bank_size &&
+           m->part_etag_len > 0u && dp_same_str(m->part_name, m->part_name_len, b->name, b->name_len);
+}
+
+/* Within a run: the transfer broke off in the payload, every byte the verifier took is in
+ * the bank, and the server gave an ETag to check the rest against. */
+int dp_boot_can_resume(const struct dp_boot *b)
+{
+    return b->fsm == DP_ST_INSTALL && b->image.state == DP_IMG_PAYLOAD && !b->part_stale &&
+           b->meta.part_name_len != 0u && b->meta.part_etag_len != 0u && b->bank_off > 0u;
+}
+
+/* Asks for the rest from the next byte to write; the verifier keeps its state. */
 void dp_boot_resume_image(struct dp_boot *b)
 {
-    dp_boot_fail_image(b, DP_EV_IMAGE_NET_FAIL, DP_E_NET_RESET);
+    b->resume_from = b->bank_off;
+    b->replay_off = b->bank_off;
+    b->carry_len = 0;
+    dp_open(b);
+}
+
+/* Gives the bank's bytes [replay_off, resume_from) back to the verifier, then takes the
+ * rest from the network: the bytes written before the cut are verified like the others. */
+static void dp_replay_next(struct dp_boot *b)
+{
+    uint64_t left;
+
+    if (b->replay_off >= b->resume_from) {
+        dp_boot_report(b, DP_E_RESUMED);
+        b->bank_off = b->resume_from;
+        b->window_ms = b->now;      /* the rate is measured on the network's bytes only */
+        b->window_bytes = 0;
+        b->req.kind = DP_REQ_RECV;
+        dp_boot_image_next(b);
+        return;
+    }
+    left = b->resume_from - b->replay_off;
+    b->req.kind = DP_REQ_BANK_READ;
+    b->req.bank = b->target_bank;
+    b->req.offset = b->replay_off;
+    b->req.len = left > 0x100000u ? 0x100000u : (uint32_t)left;
+}
+
+/* A header the verifier refused: the refusals the flow's guards name are decided on
+ * HEADER_DONE, the others end the transfer. */
+static void dp_header_failed(struct dp_boot *b)
+{
+    uint16_t e = b->image.error;
+    if (e == DP_E_IMAGE_BAD_SIGNATURE || e == DP_E_IMAGE_UNTRUSTED || e == DP_E_IMAGE_BAD_ALG ||
+        e == DP_E_IMAGE_WRONG_MODEL || e == DP_E_IMAGE_WRONG_HW || e == DP_E_IMAGE_WRONG_NAME ||
+        e == DP_E_IMAGE_WRONG_KIND || e == DP_E_IMAGE_EMPTY_PAYLOAD ||
+        e == DP_E_IMAGE_TOO_LARGE || e == DP_E_IMAGE_ROLLBACK) {
+        b->why = e;
+        dp_boot_fire(b, DP_EV_HEADER_DONE);
+    } else {
+        dp_end_transfer(b, DP_EV_IMAGE_BAD, e);
+    }
+}
+
+void dp_boot_bank_data(struct dp_boot *b, const uint8_t *data, uint32_t n, uint64_t now_ms)
+{
+    uint32_t used;
+
+    b->now = now_ms;
+    if (b->req.kind != DP_REQ_BANK_READ)
+        return;
+    b->req.kind = DP_REQ_NONE;
+    if (n == 0u || n > b->req.len) {
+        b->part_stale = 1;
+        dp_end_transfer(b, DP_EV_IMAGE_BAD, DP_E_BANK_READ);
+        return;
+    }
+    if (b->image.state == DP_IMG_HEADER) {
+        used = dp_image_push(&b->image, data, n);
+        b->replay_off += used;
+        if (b->image.state == DP_IMG_HEADER_OK) {
+            b->image.error = 0;
+            dp_boot_fire(b, DP_EV_HEADER_DONE);   /* then begin_install: dp_boot_write_header */
+        } else if (b->image.state == DP_IMG_FAILED) {
+            b->part_stale = 1;
+            dp_header_failed(b);
+        } else {
+            dp_replay_next(b);
+        }
+        return;
+    }
+    if (b->image.state != DP_IMG_PAYLOAD || b->fsm != DP_ST_INSTALL) {
+        b->part_stale = 1;   /* NEVER: a read is requested only while the verifier takes bytes */
+        dp_end_transfer(b, DP_EV_IMAGE_BAD, DP_E_BANK_READ);
+        return;
+    }
+    used = dp_image_push(&b->image, data, n);
+    b->replay_off += used;
+    if (b->image.state == DP_IMG_FAILED) {
+        b->part_stale = 1;
+        dp_end_transfer(b, DP_EV_IMAGE_BAD, b->image.error);
+        return;
+    }
+    dp_replay_next(b);
 }
 
 /* ---- ending a transfer ---- */
@@ -384,7 +499,7 @@ void dp_boot_net_closed(struct dp_boot *b, uint64_t now_ms)
     else if (then == DP_THEN_AFTER_IMAGE) {
         dp_boot_fire(b, b->get_pending ? DP_EV_SCRIPT_GET : DP_EV_SCRIPT_END);
     } else if (then == DP_THEN_REOPEN) {
-        dp_open(b, 0);
+        dp_open(b);
     }
 }
 
@@ -406,12 +521,47 @@ static void dp_body_done(struct dp_boot *b)
         dp_end_transfer(b, DP_EV_FILE_OK, 0);
 }
 
+/* The answer to a range request (REQ-DL-027): 1 to take the body, 0 when it is refused or
+ * the request is made again, 2 when the bank's bytes are replayed first. */
+static int dp_head_resume(struct dp_boot *b)
+{
+    uint16_t st = b->http.status;
+    int in_run = b->fsm == DP_ST_INSTALL;   /* the verifier holds the bytes before the cut */
+    int ok = st == 206u && b->http.has_range && b->http.range_first == b->resume_from &&
+             (b->http.etag_len == 0u ||
+              dp_same_str(b->http.etag, b->http.etag_len, b->meta.part_etag, b->meta.part_etag_len));
+
+    if (ok) {
+        if (b->replay_off < b->resume_from) {
+            dp_replay_next(b);
+            return 2;
+        }
+        return 1;
+    }
+    b->part_stale = 1;
+    if (in_run) {
+        /* the whole file again, or another one: no restart inside this run */
+        dp_fail(b, st == 200u ? DP_E_RESUME_REFUSED : DP_E_RESUME_BAD_RANGE);
+        return 0;
+    }
+    /* a new boot, nothing taken yet: from byte 0 (on a 200, the body is the whole file) */
+    b->resume_from = 0;
+    if (st == 200u)
+        return 1;
+    dp_boot_report(b, DP_E_RESUME_BAD_RANGE);
+    b->then = DP_THEN_REOPEN;
+    b->req.kind = DP_REQ_CLOSE;
+    return 0;
+}
+
 /* The head is in: success, redirect, or failure (REQ-DL-024, REQ-DL-026, REQ-SEC-012). */
 static int dp_head(struct dp_boot *b)
 {
     uint16_t st = b->http.status, e;
     struct dp_url next;
 
+    if (b->sink == DP_SINK_IMAGE && b->resume_from > 0u && (st == 200u || st == 206u))
+        return dp_head_resume(b);
     if (st == 200u)
         return 1;
     if (st == 301u || st == 302u || st == 303u || st == 307u || st == 308u) {
@@ -461,17 +611,7 @@ static void dp_image_carry(struct dp_boot *b)
             b->image.error = 0;
             dp_boot_fire(b, DP_EV_HEADER_DONE);
         } else if (b->image.state == DP_IMG_FAILED) {
-            uint16_t e = b->image.error;
-            /* the refusals the flow's guards name are decided on HEADER_DONE */
-            if (e == DP_E_IMAGE_BAD_SIGNATURE || e == DP_E_IMAGE_UNTRUSTED || e == DP_E_IMAGE_BAD_ALG ||
-                e == DP_E_IMAGE_WRONG_MODEL || e == DP_E_IMAGE_WRONG_HW || e == DP_E_IMAGE_WRONG_NAME ||
-                e == DP_E_IMAGE_WRONG_KIND || e == DP_E_IMAGE_EMPTY_PAYLOAD ||
-                e == DP_E_IMAGE_TOO_LARGE || e == DP_E_IMAGE_ROLLBACK) {
-                b->why = e;
-                dp_boot_fire(b, DP_EV_HEADER_DONE);
-            } else {
-                dp_end_transfer(b, DP_EV_IMAGE_BAD, e);
-            }
+            dp_header_failed(b);
         }
         return;
     }
@@ -497,7 +637,7 @@ static void dp_image_carry(struct dp_boot *b)
 
 /* After a bank write: what is left of the body slice, then the end of the body, else more
  * data. */
-static void dp_image_next(struct dp_boot *b)
+void dp_boot_image_next(struct dp_boot *b)
 {
     uint32_t used = 0, off = 0, len = 0;
 
@@ -516,14 +656,39 @@ static void dp_image_next(struct dp_boot *b)
 
 void dp_boot_begin_install(struct dp_boot *b)
 {
+    struct dp_boot_meta *m = &b->meta;
+    uint32_t i, n = b->http.etag_len;
+
     /* the inactive bank is marked invalid before a byte of it is overwritten */
-    b->meta.bank[b->target_bank & 1u].valid = 0;
+    m->bank[b->target_bank & 1u].valid = 0;
+    if (b->resume_from == 0u) {
+        /* the resume point of this download, if the server named its version (REQ-DL-027) */
+        dp_meta_forget_part(m);
+        if (n > 0u && n <= DP_ETAG_MAX) {
+            m->part_bank = b->target_bank;
+            for (i = 0; i < b->name_len && i < DP_SCRIPT_NAME_MAX; i++)
+                m->part_name[i] = b->name[i];
+            m->part_name[i] = '\0';
+            m->part_name_len = (uint16_t)i;
+            for (i = 0; i < n; i++)
+                m->part_etag[i] = b->http.etag[i];
+            m->part_etag[n] = '\0';
+            m->part_etag_len = (uint16_t)n;
+        }
+        b->part_stale = 0;
+    }
     dp_boot_write_meta(b, DP_THEN_INSTALL);
 }
 
 void dp_boot_write_header(struct dp_boot *b)
 {
     dp_image_begin_payload(&b->image);
+    if (b->resume_from > 0u && b->resume_from >= b->image.hdr_len) {
+        /* resuming: the header is in the bank already; read the rest back */
+        b->bank_off = b->image.hdr_len;
+        dp_replay_next(b);
+        return;
+    }
     b->writing_header = 1;
     b->bank_off = 0;
     b->req.kind = DP_REQ_BANK_WRITE;
@@ -542,8 +707,16 @@ void dp_boot_bank_written(struct dp_boot *b, int ok)
     }
     b->bank_off += b->req.len;
     b->writing_header = 0;
+    if (b->meta.part_name_len != 0u && !b->part_stale &&
+        b->bank_off >= b->meta.part_off + DP_RESUME_CHECKPOINT &&
+        b->bank_off < (uint64_t)b->image.hdr_len + b->image.info.payload_len) {
+        /* REQ-DL-027: the bytes up to here are in the bank; a cut resumes from here */
+        b->meta.part_off = b->bank_off;
+        dp_boot_write_meta(b, DP_THEN_IMAGE_NEXT);
+        return;
+    }
     b->req.kind = DP_REQ_RECV;
-    dp_image_next(b);
+    dp_boot_image_next(b);
 }
 
 /* ---- the driver's network calls ---- */
@@ -607,9 +780,9 @@ uint32_t dp_boot_net_data(struct dp_boot *b, const uint8_t *data, uint32_t n, ui
         }
         if (ev == DP_HTTP_HEAD) {
             done += used;
-            if (!dp_head(b))
+            if (dp_head(b) == 0)
                 return n;
-            continue;
+            continue;   /* 2: the bank is read back first; the body waits in the driver */
         }
         if (ev == DP_HTTP_BODY) {
             done += used;

@@ -6,6 +6,11 @@
 #include "dp_boot_store.h"
 #include "dp_params_store.h"
 
+/* A string's length is stored in one byte. */
+#if DP_SCRIPT_NAME_MAX > 255 || DP_ETAG_MAX > 255
+#error "dp_boot_store: DP_SCRIPT_NAME_MAX and DP_ETAG_MAX must fit one byte"
+#endif
+
 /* ---- a byte writer and reader that never pass their bounds ---- */
 
 struct dp_w {
@@ -113,25 +118,26 @@ static uint32_t dp_r_u32(struct dp_r *r)
     return v + dp_r_byte(r);
 }
 
-/* A name of at most DP_SCRIPT_NAME_MAX bytes into out (NUL-terminated); *len its length. */
-/*@ requires dp_r_ok(r);
-    requires \valid(out + (0 .. DP_SCRIPT_NAME_MAX)) && \valid(len);
-    requires \separated(r, out + (0 .. DP_SCRIPT_NAME_MAX), len);
-    requires \separated(out + (0 .. DP_SCRIPT_NAME_MAX), len);
-    assigns r->at, r->bad, out[0 .. DP_SCRIPT_NAME_MAX], *len;
+/* A string of at most max bytes (its length byte first) into out, NUL-terminated; *len its
+ * length. A longer one makes the record bad. */
+/*@ requires dp_r_ok(r) && max <= 255;
+    requires \valid(out + (0 .. max)) && \valid(len);
+    requires \separated(r, out + (0 .. max), len);
+    requires \separated(out + (0 .. max), len);
+    assigns r->at, r->bad, out[0 .. max], *len;
     ensures dp_r_ok(r) && r->p == \old(r->p) && r->n == \old(r->n);
-    ensures *len <= DP_SCRIPT_NAME_MAX && out[*len] == '\0';
+    ensures *len <= max && out[*len] == '\0';
 */
-static void dp_r_name(struct dp_r *r, char *out, uint16_t *len)
+static void dp_r_str(struct dp_r *r, char *out, uint32_t max, uint16_t *len)
 {
     uint32_t n = dp_r_byte(r), i;
-    if (n > DP_SCRIPT_NAME_MAX) {
+    if (n > max) {
         r->bad = 1;
         n = 0;
     }
-    /*@ loop invariant 0 <= i <= n <= DP_SCRIPT_NAME_MAX;
+    /*@ loop invariant 0 <= i <= n <= max;
         loop invariant dp_r_ok(r) && r->p == \at(r->p, Pre) && r->n == \at(r->n, Pre);
-        loop assigns i, r->at, r->bad, out[0 .. DP_SCRIPT_NAME_MAX];
+        loop assigns i, r->at, r->bad, out[0 .. max];
         loop variant n - i;
     */
     for (i = 0; i < n; i++)
@@ -140,7 +146,7 @@ static void dp_r_name(struct dp_r *r, char *out, uint16_t *len)
     *len = (uint16_t)n;
 }
 
-/*@ requires dp_w_ok(w) && n <= DP_SCRIPT_NAME_MAX;
+/*@ requires dp_w_ok(w) && n <= 255;
     requires n == 0 || \valid_read(s + (0 .. n - 1));
     assigns w->n, w->over, w->p[0 .. w->cap - 1];
     ensures dp_w_ok(w) && w->p == \old(w->p) && w->cap == \old(w->cap);
@@ -152,6 +158,16 @@ static void dp_w_name(struct dp_w *w, const char *s, uint16_t n)
 }
 
 /* ---- the image metadata ---- */
+
+void dp_meta_forget_part(struct dp_boot_meta *m)
+{
+    m->part_bank = 0;
+    m->part_off = 0;
+    m->part_name_len = 0;
+    m->part_name[0] = '\0';
+    m->part_etag_len = 0;
+    m->part_etag[0] = '\0';
+}
 
 uint32_t dp_meta_encode(const struct dp_boot_meta *m, uint8_t *out, uint32_t cap)
 {
@@ -183,6 +199,13 @@ uint32_t dp_meta_encode(const struct dp_boot_meta *m, uint8_t *out, uint32_t cap
     dp_w_name(&w, m->bootname, m->bootname_len);
     dp_w_name(&w, m->appname, m->appname_len);
     dp_w_name(&w, m->blocked, m->blocked_len);
+    if (m->part_name_len != 0u) {   /* a resume point (REQ-DL-027): absent from older records */
+        dp_w_byte(&w, m->part_bank);
+        dp_w_u32(&w, (uint32_t)(m->part_off / 4294967296u));
+        dp_w_u32(&w, (uint32_t)(m->part_off % 4294967296u));
+        dp_w_name(&w, m->part_name, m->part_name_len);
+        dp_w_name(&w, m->part_etag, m->part_etag_len);
+    }
     return w.over ? 0u : w.n;
 }
 
@@ -213,11 +236,20 @@ int dp_meta_decode(const uint8_t *p, uint32_t n, struct dp_boot_meta *m)
         b->counter = dp_r_u32(&r);
         hi = dp_r_u32(&r);
         b->size = hi * 4294967296u + dp_r_u32(&r);
-        dp_r_name(&r, b->name, &b->name_len);
+        dp_r_str(&r, b->name, DP_SCRIPT_NAME_MAX, &b->name_len);
     }
-    dp_r_name(&r, m->bootname, &m->bootname_len);
-    dp_r_name(&r, m->appname, &m->appname_len);
-    dp_r_name(&r, m->blocked, &m->blocked_len);
+    dp_r_str(&r, m->bootname, DP_SCRIPT_NAME_MAX, &m->bootname_len);
+    dp_r_str(&r, m->appname, DP_SCRIPT_NAME_MAX, &m->appname_len);
+    dp_r_str(&r, m->blocked, DP_SCRIPT_NAME_MAX, &m->blocked_len);
+    dp_meta_forget_part(m);
+    if (r.at < n) {
+        uint64_t hi;
+        m->part_bank = (uint8_t)(dp_r_byte(&r) & 1u);
+        hi = dp_r_u32(&r);
+        m->part_off = hi * 4294967296u + dp_r_u32(&r);
+        dp_r_str(&r, m->part_name, DP_SCRIPT_NAME_MAX, &m->part_name_len);
+        dp_r_str(&r, m->part_etag, DP_ETAG_MAX, &m->part_etag_len);
+    }
     return !r.bad && r.at == n;
 }
 

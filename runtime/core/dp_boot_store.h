@@ -9,8 +9,18 @@
 /*@ predicate dp_meta_names_ok(struct dp_boot_meta *m) =
       m->bank[0].name_len <= DP_SCRIPT_NAME_MAX && m->bank[1].name_len <= DP_SCRIPT_NAME_MAX &&
       m->bootname_len <= DP_SCRIPT_NAME_MAX && m->appname_len <= DP_SCRIPT_NAME_MAX &&
-      m->blocked_len <= DP_SCRIPT_NAME_MAX;
+      m->blocked_len <= DP_SCRIPT_NAME_MAX && m->part_name_len <= DP_SCRIPT_NAME_MAX &&
+      m->part_etag_len <= DP_ETAG_MAX;
 */
+
+/* Forgets the resume point of an image download (REQ-DL-027). */
+/*@ requires \valid(m);
+    assigns m->part_bank, m->part_off, m->part_name_len, m->part_name[0], m->part_etag_len,
+            m->part_etag[0];
+    ensures m->part_name_len == 0 && m->part_etag_len == 0 && m->part_off == 0;
+    ensures m->part_name[0] == '\0' && m->part_etag[0] == '\0';
+*/
+void dp_meta_forget_part(struct dp_boot_meta *m);
 
 /* The metadata as bytes into out[0 .. cap-1]: its length, or 0 when it does not fit. */
 /*@ requires \valid_read(m) && dp_meta_names_ok(m);

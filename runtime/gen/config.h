@@ -241,6 +241,19 @@
 #error "DP_RESUME_MAX is below its minimum (spec/limits.spec)"
 #endif
 
+/* Image bytes written to the bank between two records of the download's resume point (REQ-DL-027); a power cut loses at most this much. */
+#ifndef DP_RESUME_CHECKPOINT
+#ifdef DP_SHRINK
+#define DP_RESUME_CHECKPOINT 4096u
+#else
+#define DP_RESUME_CHECKPOINT 65536u
+#endif
+#endif
+#define DP_RESUME_CHECKPOINT_MIN 4096u
+#if DP_RESUME_CHECKPOINT < DP_RESUME_CHECKPOINT_MIN
+#error "DP_RESUME_CHECKPOINT is below its minimum (spec/limits.spec)"
+#endif
+
 /* Largest response head (status line and headers), in bytes. */
 #ifndef DP_HTTP_HEAD_MAX
 #ifdef DP_SHRINK

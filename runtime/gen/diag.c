@@ -23,6 +23,10 @@ const char *dp_diag_message(int code)
     case DP_E_FILE_REFUSED: return "the file does not fit the memory given to the parser";
     case DP_E_NO_IMAGE: return "no image is installed and none could be obtained";
     case DP_E_IMAGE_NO_NAME: return "the image's name is not a valid file name";
+    case DP_E_RESUME_BAD_RANGE: return "a range request was answered with a Content-Range that does not start at the resume point, or with another ETag";
+    case DP_E_RESUME_REFUSED: return "the server sent the whole image (200) to a range request in the middle of a run: the transfer restarts from byte 0 in a later run";
+    case DP_E_BANK_READ: return "the bytes already in the bank could not be read back to resume the download";
+    case DP_E_RESUMED: return "the image download resumed from the bytes already in the bank (HTTP Range)";
     case DP_E_DHCP_TOO_LONG: return "the option-242 string is longer than DHCP_OPTION_MAX: the whole option is ignored";
     case DP_E_DHCP_BAD_NAME: return "not a parameter name (letters, digits and _ before the =): the pair is ignored";
     case DP_E_DHCP_UNKNOWN_PARAM: return "unknown parameter: the pair is ignored";
@@ -154,6 +158,10 @@ const char *dp_diag_rule(int code)
     case DP_E_FILE_REFUSED: return "file-refused";
     case DP_E_NO_IMAGE: return "no-image";
     case DP_E_IMAGE_NO_NAME: return "image-no-name";
+    case DP_E_RESUME_BAD_RANGE: return "resume-bad-range";
+    case DP_E_RESUME_REFUSED: return "resume-refused";
+    case DP_E_BANK_READ: return "bank-read";
+    case DP_E_RESUMED: return "resumed";
     case DP_E_DHCP_TOO_LONG: return "dhcp-too-long";
     case DP_E_DHCP_BAD_NAME: return "dhcp-bad-name";
     case DP_E_DHCP_UNKNOWN_PARAM: return "dhcp-unknown-param";
@@ -285,6 +293,10 @@ int dp_diag_severity(int code)
     case DP_E_FILE_REFUSED: return DP_SEV_ERROR;
     case DP_E_NO_IMAGE: return DP_SEV_WARNING;
     case DP_E_IMAGE_NO_NAME: return DP_SEV_ERROR;
+    case DP_E_RESUME_BAD_RANGE: return DP_SEV_ERROR;
+    case DP_E_RESUME_REFUSED: return DP_SEV_WARNING;
+    case DP_E_BANK_READ: return DP_SEV_ERROR;
+    case DP_E_RESUMED: return DP_SEV_NOTE;
     case DP_E_DHCP_TOO_LONG: return DP_SEV_ERROR;
     case DP_E_DHCP_BAD_NAME: return DP_SEV_WARNING;
     case DP_E_DHCP_UNKNOWN_PARAM: return DP_SEV_WARNING;

@@ -28,6 +28,10 @@ enum dp_diag_code {
     DP_E_FILE_REFUSED = 516, /* the file does not fit the memory given to the parser */
     DP_E_NO_IMAGE = 517, /* no image is installed and none could be obtained */
     DP_E_IMAGE_NO_NAME = 518, /* the image's name is not a valid file name */
+    DP_E_RESUME_BAD_RANGE = 519, /* a range request was answered with a Content-Range that does not start at the resume point, or with another ETag */
+    DP_E_RESUME_REFUSED = 520, /* the server sent the whole image (200) to a range request in the middle of a run: the transfer restarts from byte 0 in a later run */
+    DP_E_BANK_READ = 521, /* the bytes already in the bank could not be read back to resume the download */
+    DP_E_RESUMED = 522, /* the image download resumed from the bytes already in the bank (HTTP Range) */
     DP_E_DHCP_TOO_LONG = 601, /* the option-242 string is longer than DHCP_OPTION_MAX: the whole option is ignored */
     DP_E_DHCP_BAD_NAME = 602, /* not a parameter name (letters, digits and _ before the =): the pair is ignored */
     DP_E_DHCP_UNKNOWN_PARAM = 603, /* unknown parameter: the pair is ignored */
@@ -137,7 +141,7 @@ enum dp_diag_code {
     DP_E__END
 };
 
-#define DP_DIAG_COUNT 124
+#define DP_DIAG_COUNT 128
 
 /* The message of a code, or NULL for an unknown code. */
 /*@ assigns \result \from code;

@@ -61,6 +61,15 @@ struct dp_boot_meta {
     char bootname[DP_SCRIPT_NAME_MAX + 1];  /* confirmed boot image (BOOTNAME) */
     char appname[DP_SCRIPT_NAME_MAX + 1];   /* confirmed application */
     char blocked[DP_SCRIPT_NAME_MAX + 1];   /* a reverted image not to fetch again (REQ-DL-021) */
+    /* The resume point of an image download (REQ-DL-027): bank part_bank holds the first
+     * part_off bytes of image part_name as served with ETag part_etag. part_name_len 0: no
+     * download to resume. Recorded every DP_RESUME_CHECKPOINT bytes, after the bank write of
+     * those bytes completed. */
+    uint8_t part_bank;
+    uint16_t part_name_len, part_etag_len;
+    uint64_t part_off;
+    char part_name[DP_SCRIPT_NAME_MAX + 1];
+    char part_etag[DP_ETAG_MAX + 1];
 };
 
 /* ---- requests ------------------------------------------------------------------------ */
@@ -73,6 +82,8 @@ enum dp_boot_req_kind {
                             dp_boot_net_end() or, at the deadline, dp_boot_tick() */
     DP_REQ_CLOSE,        /* close the connection: answer dp_boot_net_closed() */
     DP_REQ_BANK_WRITE,   /* write data[0 .. len-1] at offset of bank: answer dp_boot_stored() */
+    DP_REQ_BANK_READ,    /* read at most len bytes at offset of bank (to resume a download):
+                            answer dp_boot_bank_data() */
     DP_REQ_NV_WRITE,     /* store data[0 .. len-1] as copy slot of record nv: dp_boot_stored() */
     DP_REQ_REBOOT,       /* reboot (into meta.active): the run is over */
     DP_REQ_SLEEP,        /* sleep until deadline_ms, then start a new run */
@@ -81,10 +92,10 @@ enum dp_boot_req_kind {
 
 struct dp_boot_req {
     uint8_t kind;                       /* enum dp_boot_req_kind */
-    uint8_t bank;                       /* BANK_WRITE */
+    uint8_t bank;                       /* BANK_WRITE, BANK_READ */
     uint8_t nv, slot;                   /* NV_WRITE */
     uint8_t verify_host;                /* OPEN over TLS: check the certificate's name (TLSSRVRID) */
-    uint64_t offset;                    /* BANK_WRITE */
+    uint64_t offset;                    /* BANK_WRITE, BANK_READ */
     const uint8_t *data;                /* OPEN, BANK_WRITE, NV_WRITE */
     uint32_t len;
     uint64_t deadline_ms;               /* RECV, SLEEP */
@@ -144,6 +155,9 @@ struct dp_boot {
     uint8_t sink;                       /* enum dp_boot_sink */
     uint8_t redirects;
     uint8_t resumes;
+    uint8_t part_stale;                 /* the stored resume point must be forgotten */
+    uint64_t resume_from;               /* the Range asked for (0: the whole file) */
+    uint64_t replay_off;                /* bank bytes given back to the verifier so far */
     uint8_t net_open;
     struct dp_url url;
     struct dp_http_resp http;
@@ -209,6 +223,10 @@ void dp_boot_tick(struct dp_boot *b, uint64_t now_ms);
 
 /* DP_REQ_CLOSE done. */
 void dp_boot_net_closed(struct dp_boot *b, uint64_t now_ms);
+
+/* DP_REQ_BANK_READ done: data[0 .. n-1] are the bank's bytes from the requested offset
+ * (0 < n <= len); n 0 when the read failed. The bytes need not outlive the call. */
+void dp_boot_bank_data(struct dp_boot *b, const uint8_t *data, uint32_t n, uint64_t now_ms);
 
 /* DP_REQ_BANK_WRITE or DP_REQ_NV_WRITE done (ok 1) or failed (ok 0). */
 void dp_boot_stored(struct dp_boot *b, int ok, uint64_t now_ms);

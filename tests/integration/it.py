@@ -6,7 +6,7 @@
       valid copy of each record (magic, kind, CRC-32 and sequence number checked as
       REQ-SET-008/009 describe), printed as NAME=value lines: meta.active, meta.trial,
       meta.boots, meta.min_counter, bankN.valid/kind/counter/size/name, meta.bootname,
-      meta.appname, meta.blocked, meta.seq, settings.seq, and set.PARAM for each stored
+      meta.appname, meta.blocked, part.bank/off/name/etag (a resume point), meta.seq, settings.seq, and set.PARAM for each stored
       parameter.
 
   it.py canned PORTFILE REQLOG SPEC...
@@ -81,6 +81,12 @@ def state(folder):
         out.append("meta.bootname=%s" % name())
         out.append("meta.appname=%s" % name())
         out.append("meta.blocked=%s" % name())
+        if at[0] < len(p):   # a resume point (REQ-DL-027)
+            out.append("part.bank=%d" % (byte() & 1))
+            hi = u32()
+            out.append("part.off=%d" % ((hi << 32) | u32()))
+            out.append("part.name=%s" % name())
+            out.append("part.etag=%s" % name())
     s = newest(folder, "settings", 1)
     if s:
         seq, p = s

@@ -899,17 +899,91 @@ if begin REQ-SEC-015 "a power cut at every write, sync or rename of an upgrade a
     end
 fi
 
-if begin REQ-DL-027 "a binary download cut by a power cut resumes after reboot with Range from the last byte written"; then
-    clone new resume
-    boot resume $(srv resume) --fault-at 9
-    chk "cut in the payload (got $RC)" eq "$RC" 12
-    chk "bank 1 partly written" bash -c "[ \$(stat -c %s '$W/phones/resume/bank1.img') -gt 0 ] && [ \$(stat -c %s '$W/phones/resume/bank1.img') -lt 200000 ]"
-    boot resume $(srv resume)
-    chk "the next boot installs it (got $RC)" eq "$RC,$(st resume bank1.name)" "10,S16CC_1_0_6.bin"
-    chk "bank 1 holds the image byte for byte" cmp -n "$(stat -c %s "$WWW/resume/S16CC_1_0_6.bin")" "$WWW/resume/S16CC_1_0_6.bin" "$W/phones/resume/bank1.img"
+# cut_resume PHONE DIR: boots a clone of the factory-new phone against DIR with the power cut
+# at the first flash operation after which a resume point is stored (sets CUT, or none).
+cut_resume() {
+    local n=3
+    CUT=
+    while [ $n -le 80 ]; do
+        clone new "$1"
+        boot "$1" $(srv "$2") --fault-at $n
+        [ "$RC" = 12 ] || return 0
+        if [ "$(st "$1" part.off)" ] && [ "$(st "$1" part.off)" -gt 0 ]; then
+            CUT=$n
+            return 0
+        fi
+        n=$((n + 1))
+    done
+}
+# part NAME HEAD FILE FROM [TO]: a canned response, HEAD then the bytes FROM..TO-1 of FILE
+part() {
+    local to=${5:-$(stat -c %s "$3")}
+    { printf '%b' "$2"; tail -c +$(($4 + 1)) "$3" | head -c $((to - $4)); } > "$W/$1"
+    echo "$W/$1"
+}
+
+if begin REQ-DL-027 "a binary download cut by a power cut resumes after reboot with Range from the last resume point, the bytes already in the bank verified again"; then
+    img=$WWW/resume/S16CC_1_0_6.bin
+    cut_resume resume resume
+    chk "a power cut after a resume point was stored (at flash operation $CUT)" test -n "$CUT"
+    off=$(st resume part.off)
+    chk "the resume point: bank 1, the image's name, its ETag, inside the image (got $off)" \
+        bash -c "[ '$(st resume part.bank),$(st resume part.name)' = 1,S16CC_1_0_6.bin ] && [ -n '$(st resume part.etag)' ] && [ $off -lt $(stat -c %s "$img") ]"
+    chk "bank 1 holds at least the bytes up to the resume point" \
+        bash -c "[ \$(stat -c %s '$W/phones/resume/bank1.img') -ge $off ]"
     take_log
-    chk "access log: the second download is a 206 (Range)" eq "$(grep -c '/resume/S16CC_1_0_6.bin 206$' "$LOG")" 1
-    gap "resuming is not implemented (dp_boot_can_resume returns 0): the download restarts from byte 0"
+    boot resume $(srv resume)
+    chk "the next boot installs it (got $RC)" eq "$RC,$(st resume bank1.name),$(st resume bank1.valid)" "10,S16CC_1_0_6.bin,1"
+    chk "resumed (diagnostic)" has "$(diags)" resumed
+    chk "bank 1 holds the image byte for byte" cmp -n "$(stat -c %s "$img")" "$img" "$W/phones/resume/bank1.img"
+    chk "the resume point is forgotten once the image is committed" eq "$(st resume part.name)" ""
+    take_log
+    chk "access log: the script, then the image as a 206 (Range), no whole download" eq "$(logseq)" \
+        "S /resume/16xxupgrade.txt 200|S /resume/S16CC_1_0_6.bin 206"
+    end
+fi
+
+if begin REQ-DL-027 "a resume point of a file that changed on the server (another ETag): If-Range gets the whole new file, from byte 0"; then
+    scenario resume2 'SET APPNAME S16CC_1_0_6.bin\nGET 46xxsettings.txt\n'
+    img resume2 S16CC_1_0_6.bin app '16cc' 4 200000
+    cut_resume resume2 resume2
+    chk "a power cut after a resume point was stored (at $CUT)" test -n "$CUT"
+    old=$(st resume2 part.etag)
+    sleep 1
+    img resume2 S16CC_1_0_6.bin app '16cc' 4 200000   # the same name, new bytes
+    take_log
+    boot resume2 $(srv resume2)
+    chk "installed (got $RC)" eq "$RC,$(st resume2 bank1.valid)" "10,1"
+    chk "not resumed" hasnt "$(diags)" resumed
+    chk "bank 1 holds the new file byte for byte" cmp -n "$(stat -c %s "$WWW/resume2/S16CC_1_0_6.bin")" "$WWW/resume2/S16CC_1_0_6.bin" "$W/phones/resume2/bank1.img"
+    take_log
+    chk "access log: the image whole (200)" eq "$(logseq)" "S /resume2/16xxupgrade.txt 200|S /resume2/S16CC_1_0_6.bin 200"
+    end
+fi
+
+if begin REQ-DL-027 "within a run: a transfer broken in the payload is asked again with Range and If-Range from the next byte to write; a server that ignores Range (200) is not restarted in that run"; then
+    img=$WWW/resume/S16CC_1_0_6.bin
+    size=$(stat -c %s "$img")
+    k=100000
+    etag='"r-1"'
+    hd="HTTP/1.1 200 OK\r\nContent-Length: $size\r\nETag: $etag\r\n\r\n"
+    script=$(resp rs1 'HTTP/1.1 200 OK\r\nContent-Length: 28\r\n\r\nSET APPNAME S16CC_1_0_6.bin\n')
+    clone new inrun
+    canned "$script" "$(part rs2 "$hd" "$img" 0 $k)" \
+        "$(part rs3 "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes $k-$((size - 1))/$size\r\nContent-Length: $((size - k))\r\nETag: $etag\r\n\r\n" "$img" $k)"
+    boot inrun --server "https://127.0.0.1:$DEAD/x" --server "http://127.0.0.1:$CPORT/"
+    chk "installed in the same run (got $RC)" eq "$RC,$(st inrun bank1.name)" "10,S16CC_1_0_6.bin"
+    chk "the broken transfer was resumed (resume_image)" has "$(acts)" resume_image
+    chk "bank 1 holds the image byte for byte" cmp -n "$size" "$img" "$W/phones/inrun/bank1.img"
+    chk "the third request asks for the rest: Range: bytes=$k-" grep -qx "Range: bytes=$k-"$'\r' "$CLOG"
+    chk "... only if it is the same file: If-Range: $etag" grep -qx "If-Range: $etag"$'\r' "$CLOG"
+    clone new inrun200
+    canned "$script" "$(part rs4 "$hd" "$img" 0 $k)" "$(part rs5 "$hd" "$img" 0)"
+    boot inrun200 --server "https://127.0.0.1:$DEAD/x" --server "http://127.0.0.1:$CPORT/"
+    chk "a 200 to the range request: the image is abandoned, the run ends done (got $RC)" \
+        eq "$RC,$(st inrun200 bank1.valid)" "0,0"
+    chk "resume-refused" has "$(whys)" resume-refused
+    chk "no resume point is kept" eq "$(st inrun200 part.name)" ""
     end
 fi
 

@@ -76,6 +76,10 @@ long dp_posix_flash_read(struct dp_posix_flash *f, const char *name, uint8_t *bu
 int dp_posix_flash_write_nv(struct dp_posix_flash *f, int nv, int slot, const uint8_t *p, uint32_t n);
 int dp_posix_flash_write_bank(struct dp_posix_flash *f, int bank, uint64_t off, const uint8_t *p,
                               uint32_t n);
+/* Reads up to cap bytes of a bank from off (to resume a download): the count, 0 past what
+ * was ever written, -1 on error. Not a fault point: a read changes nothing. */
+long dp_posix_flash_read_bank(struct dp_posix_flash *f, int bank, uint64_t off, uint8_t *buf,
+                              uint32_t cap);
 
 /* ---- one boot of a simulated phone (dp_posix_phone.c) ---- */
 

@@ -173,3 +173,22 @@ int dp_posix_flash_write_bank(struct dp_posix_flash *f, int bank, uint64_t off, 
     f->dirty[bank] = 1;
     return 0;
 }
+
+long dp_posix_flash_read_bank(struct dp_posix_flash *f, int bank, uint64_t off, uint8_t *buf,
+                              uint32_t cap)
+{
+    char name[32], path[4200];
+    int fd;
+    ssize_t r;
+
+    if (bank < 0 || bank > 1 || off > f->bank_size)
+        return -1;
+    snprintf(name, sizeof name, "bank%d.img", bank);
+    path_of(f, name, path, sizeof path);
+    fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return -1;
+    r = pread(fd, buf, cap, (off_t)off);
+    close(fd);
+    return r < 0 ? -1 : (long)r;
+}

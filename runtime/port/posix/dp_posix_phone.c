@@ -23,6 +23,7 @@ static uint8_t image_header[DP_IMAGE_HEADER_MAX];
 static uint8_t nv[NV_CAP], nv_ref[NV_CAP], nv_in[NV_CAP];
 static struct dp_diag diags[DIAGS];
 static uint8_t rbuf[RECV_CAP];
+static uint8_t bank_in[RECV_CAP];   /* a bank read back to resume a download */
 
 static void report_steps(struct dp_posix_phone *ph, const struct dp_boot *b, uint32_t *seen)
 {
@@ -138,6 +139,12 @@ enum dp_posix_outcome dp_posix_boot(struct dp_posix_phone *ph, struct dp_boot *b
             if (ph->on_progress && total)
                 ph->on_progress(ph->user, b, b->bank_off, total);
             break;
+        case DP_REQ_BANK_READ: {
+            long got = dp_posix_flash_read_bank(&ph->flash, r->bank, r->offset, bank_in,
+                                                r->len < RECV_CAP ? r->len : RECV_CAP);
+            dp_boot_bank_data(b, bank_in, got > 0 ? (uint32_t)got : 0u, dp_posix_now_ms());
+            break;
+        }
         case DP_REQ_NV_WRITE:
             rc = dp_posix_flash_write_nv(&ph->flash, r->nv, r->slot, r->data, r->len);
             if (rc == DP_POSIX_POWER_CUT) {
