@@ -41,7 +41,8 @@ static void on_step(void *user, const struct dp_boot *b, const struct dp_boot_st
         if (s->why)
             printf(", \"why\": \"%s\"", dp_diag_rule(s->why));
         if (s->action == DP_ACT_FETCH_SCRIPT || s->action == DP_ACT_NEXT_SERVER ||
-            s->action == DP_ACT_FETCH_FILE || s->action == DP_ACT_START_IMAGE)
+            s->action == DP_ACT_FETCH_FILE || s->action == DP_ACT_START_IMAGE ||
+            s->action == DP_ACT_FETCH_CERT)
             printf(", \"file\": \"%s\", \"server\": \"%s://%s:%u\"", b->name,
                    b->cur.scheme ? "https" : "http", b->cur.host, b->cur.port);
         fputs("}", stdout);
@@ -53,7 +54,8 @@ static void on_step(void *user, const struct dp_boot *b, const struct dp_boot_st
         if (s->why)
             printf("  (%s)", dp_diag_message(s->why));
         if (s->action == DP_ACT_FETCH_SCRIPT || s->action == DP_ACT_NEXT_SERVER ||
-            s->action == DP_ACT_FETCH_FILE || s->action == DP_ACT_START_IMAGE)
+            s->action == DP_ACT_FETCH_FILE || s->action == DP_ACT_START_IMAGE ||
+            s->action == DP_ACT_FETCH_CERT)
             printf("  %s from %s://%s:%u", b->name, b->cur.scheme ? "https" : "http", b->cur.host,
                    b->cur.port);
         putchar('\n');
@@ -247,11 +249,21 @@ int cmd_boot(int argc, char **argv)
                        (unsigned long)b.meta.min_counter, b.settings_written ? "true" : "false");
                 for (i = 0; i < (int)b.diags.n; i++)
                     printf("%s\"%s\"", i ? ", " : "", dp_diag_rule(b.diags.rec[i].code));
+                /* the same, with where in its file each finding is (line 0: not tied to one) */
+                fputs("], \"findings\": [", stdout);
+                for (i = 0; i < (int)b.diags.n; i++)
+                    printf("%s{\"rule\": \"%s\", \"line\": %lu, \"col\": %u}", i ? ", " : "",
+                           dp_diag_rule(b.diags.rec[i].code), (unsigned long)b.diags.rec[i].line,
+                           (unsigned)b.diags.rec[i].col);
                 fputs("]}", stdout);
             } else {
-                for (i = 0; i < (int)b.diags.n; i++)
-                    printf("  note: %s [%s]\n", dp_diag_message(b.diags.rec[i].code),
-                           dp_diag_rule(b.diags.rec[i].code));
+                for (i = 0; i < (int)b.diags.n; i++) {
+                    const struct dp_diag *d = &b.diags.rec[i];
+                    printf("  note: %s [%s]", dp_diag_message(d->code), dp_diag_rule(d->code));
+                    if (d->line != 0u)
+                        printf(" at line %lu, column %u", (unsigned long)d->line, (unsigned)d->col);
+                    putchar('\n');
+                }
                 printf("=> %s; bank %u%s: boot '%.*s', application '%.*s'\n", outcome, b.meta.active,
                        b.meta.trial ? " (trial)" : "", (int)bl, bn, (int)al, an);
             }

@@ -67,6 +67,7 @@ static struct dp_params params;
 
 /* the simulated flash */
 static uint8_t bank[2][BANK];
+static uint8_t certs[2][4096];   /* the stored and the fetched TRUSTCERTS set (small: limits hit) */
 static uint64_t bank_hw[2];   /* bytes of each bank written from 0 on, over the runs of one input */
 static uint8_t rec[2][2][NV_CAP];
 static uint32_t rec_len[2][2];
@@ -149,6 +150,9 @@ static uint8_t one_boot(struct feed *f, uint64_t *now, uint32_t *min_counter)
     mem.nv_cap = NV_CAP;
     mem.diag = diags;
     mem.diag_cap = 64;
+    mem.certs = certs[0];
+    mem.certs_new = certs[1];
+    mem.certs_cap = sizeof certs[0];
     dp_params_reset(&params);
     set(DP_P_MODEL, "16CC");
     set(DP_P_MODEL4, "16cc");
@@ -174,6 +178,9 @@ static uint8_t one_boot(struct feed *f, uint64_t *now, uint32_t *min_counter)
         switch (r->kind) {
         case DP_REQ_OPEN:
             CHECK(r->server != NULL && r->len > 0u && r->data != NULL);
+            /* REQ-SEC-008: the anchors are the stored set, within its buffer */
+            CHECK(r->anchors_len <= sizeof certs[0]);
+            CHECK(r->anchors_len == 0u || r->anchors == certs[0]);
             /* REQ-DL-006 */
             CHECK(!dp_params_is(&params, DP_P_AUTH, "1", 1) || r->server->scheme == DP_SCHEME_HTTPS);
             /* REQ-DL-007: the script's server, for every file of the run */

@@ -97,4 +97,11 @@ SCRIPT2='SET APPNAME S16CC_2.bin\nGET 46xxsettings.txt\n'
 { text "$SCRIPT2"; sep; printf '!reset\n'; head -c $((H + K)) "$T/full"; sep; printf '!connect\n'; sep;
   printf '!connect\n'; sep; printf '!connect\n'; sep; text "$SETTINGS"; sep; text "$MACFILE"; sep;
   text "$SCRIPT2"; sep; cat "$T/full"; sep; text "$SCRIPT2"; sep; text "$SETTINGS"; } | seedfile resume-next-boot 31
+# REQ-SEC-010: TRUSTCERTS names two files: both arrive (stored with the settings); then,
+# at the next boot, the second is a key, so the stored set stays
+PEM='-----BEGIN CERTIFICATE-----\nMIIBqTCCAU+gAwIBAgIUHO34ylRecZHPaKoMevlXWjlGZpIw\nAwIw==\n-----END CERTIFICATE-----\n'
+CERTS='SET TRUSTCERTS a.pem,b.pem\nSET SIPDOMAIN example.com\n'
+{ text 'GET 46xxsettings.txt\n'; sep; text "$CERTS"; sep; text "Certificate:\n$PEM"; sep; text "$PEM$PEM"; sep;
+  text 'GET 46xxsettings.txt\n'; sep; text "$CERTS"; sep; text "$PEM"; sep;
+  text '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n'; } | seedfile trustcerts 37
 ls "$OUT" | wc -l

@@ -65,7 +65,7 @@ SPIN_ENV = SPIN_DEPTH=$(SPIN_DEPTH) SPIN_MEMLIM=$(SPIN_MEMLIM) SPIN_TIMEOUT=$(SP
 
 # EVA: one harness per entry point of generated code (proofs/eva/NAME.c), with the sources
 # it analyses; every other callee is replaced by its (WP-proven) contract.
-EVA_HARNESSES := script_line script_tokens http_lex url_lex dhcp_lex
+EVA_HARNESSES := script_line script_tokens http_lex url_lex dhcp_lex pem_lex
 EVA_SRCS_script_line   := runtime/gen/script_lex.c runtime/gen/script_parse.c \
                           runtime/core/dp_script_parse.c runtime/core/dp_diag_sink.c
 EVA_DEFS_script_line   := -DEVA_N=4
@@ -78,6 +78,8 @@ EVA_SRCS_url_lex  := runtime/gen/url_lex.c
 EVA_DEFS_url_lex  := -DEVA_N=6
 EVA_SRCS_dhcp_lex := runtime/gen/dhcp_lex.c
 EVA_DEFS_dhcp_lex := -DEVA_N=6
+EVA_SRCS_pem_lex  := runtime/gen/pem_lex.c
+EVA_DEFS_pem_lex  := -DEVA_N=6 -DEVA_T=2
 EVA_DIR  := $(PROOFS_DIR)/eva
 EVA_OKS  := $(patsubst %,$(EVA_DIR)/%/ok,$(EVA_HARNESSES))
 

@@ -13,12 +13,13 @@
 #define S_INSTALL 5
 #define S_COMMIT_IMAGE 6
 #define S_RUN_FILE 7
-#define S_FETCH_FILE 8
-#define S_COMMIT_SETTINGS 9
-#define S_CONFIRM_IMAGE 10
-#define S_DONE 11
-#define S_REBOOT 12
-#define S_WAIT 13
+#define S_FETCH_CERT 8
+#define S_FETCH_FILE 9
+#define S_COMMIT_SETTINGS 10
+#define S_CONFIRM_IMAGE 11
+#define S_DONE 12
+#define S_REBOOT 13
+#define S_WAIT 14
 
 #define E_NONE 255
 #define E_START 0
@@ -51,9 +52,10 @@
 #define A_FETCH_FILE 15
 #define A_CONTINUE_SCRIPT 16
 #define A_STOP_SCRIPT 17
-#define A_COMMIT_SETTINGS 18
-#define A_CONFIRM_IMAGE 19
-#define A_FINISH 20
+#define A_FETCH_CERT 18
+#define A_COMMIT_SETTINGS 19
+#define A_CONFIRM_IMAGE 20
+#define A_FINISH 21
 
 byte st = S_BOOT;
 byte ev = E_NONE;
@@ -77,6 +79,8 @@ byte n_resume_left = 0; /* true at most 3 times */
 bool g_gets_left = false;
 byte n_gets_left = 0; /* true at most 16 times */
 bool g_image_installed = false;
+bool g_cert_left = false;
+byte n_cert_left = 0; /* true at most 4 times */
 
 #define final (st == S_DONE || st == S_REBOOT || st == S_WAIT)
 
@@ -128,6 +132,11 @@ active proctype boot()
             :: ev = E_SCRIPT_GET
             :: ev = E_SCRIPT_END
             fi
+        :: st == S_FETCH_CERT ->
+            if
+            :: ev = E_FILE_OK
+            :: ev = E_FILE_FAIL
+            fi
         :: st == S_FETCH_FILE ->
             if
             :: ev = E_FILE_OK
@@ -156,6 +165,7 @@ active proctype boot()
         g_resume_left = false;
         g_gets_left = false;
         g_image_installed = false;
+        g_cert_left = false;
         if
         :: st == S_BOOT && ev == E_START ->
             if :: g_trial_failed = true :: skip fi;
@@ -183,6 +193,10 @@ active proctype boot()
             skip
         :: st == S_RUN_SCRIPT && ev == E_SCRIPT_END ->
             if :: g_image_needed = true :: skip fi;
+            if
+            :: n_cert_left < 4 -> if :: g_cert_left = true; n_cert_left++ :: skip fi
+            :: else -> skip
+            fi;
             skip
         :: st == S_IMAGE_HEADER && ev == E_HEADER_DONE ->
             if :: g_trial_running = true :: skip fi;
@@ -199,6 +213,22 @@ active proctype boot()
         :: st == S_RUN_FILE && ev == E_SCRIPT_GET ->
             if
             :: n_gets_left < 16 -> if :: g_gets_left = true; n_gets_left++ :: skip fi
+            :: else -> skip
+            fi;
+            if
+            :: n_cert_left < 4 -> if :: g_cert_left = true; n_cert_left++ :: skip fi
+            :: else -> skip
+            fi;
+            skip
+        :: st == S_RUN_FILE && ev == E_SCRIPT_END ->
+            if
+            :: n_cert_left < 4 -> if :: g_cert_left = true; n_cert_left++ :: skip fi
+            :: else -> skip
+            fi;
+            skip
+        :: st == S_FETCH_CERT && ev == E_FILE_OK ->
+            if
+            :: n_cert_left < 4 -> if :: g_cert_left = true; n_cert_left++ :: skip fi
             :: else -> skip
             fi;
             skip
@@ -244,7 +274,9 @@ active proctype boot()
             st = S_FETCH_FILE; act = A_FETCH_FILE
         :: st == S_RUN_SCRIPT && ev == E_SCRIPT_END && g_image_needed ->
             st = S_IMAGE_HEADER; act = A_START_IMAGE; gh_header_checked = false
-        :: st == S_RUN_SCRIPT && ev == E_SCRIPT_END && !g_image_needed ->
+        :: st == S_RUN_SCRIPT && ev == E_SCRIPT_END && !g_image_needed && g_cert_left ->
+            st = S_FETCH_CERT; act = A_FETCH_CERT
+        :: st == S_RUN_SCRIPT && ev == E_SCRIPT_END && !g_image_needed && !g_cert_left ->
             st = S_COMMIT_SETTINGS; act = A_COMMIT_SETTINGS; gh_settings_written = true
         :: st == S_IMAGE_HEADER && ev == E_HEADER_DONE && g_trial_running && g_sig_ok && g_model_ok && g_counter_ok ->
             st = S_CONFIRM_TRIAL; act = A_CONFIRM_TRIAL
@@ -278,9 +310,19 @@ active proctype boot()
             st = S_RUN_FILE; act = A_REJECT_IMAGE
         :: st == S_RUN_FILE && ev == E_SCRIPT_GET && g_gets_left ->
             st = S_FETCH_FILE; act = A_FETCH_FILE
-        :: st == S_RUN_FILE && ev == E_SCRIPT_GET && !g_gets_left ->
+        :: st == S_RUN_FILE && ev == E_SCRIPT_GET && !g_gets_left && g_cert_left ->
+            st = S_FETCH_CERT; act = A_FETCH_CERT
+        :: st == S_RUN_FILE && ev == E_SCRIPT_GET && !g_gets_left && !g_cert_left ->
             st = S_COMMIT_SETTINGS; act = A_STOP_SCRIPT
-        :: st == S_RUN_FILE && ev == E_SCRIPT_END ->
+        :: st == S_RUN_FILE && ev == E_SCRIPT_END && g_cert_left ->
+            st = S_FETCH_CERT; act = A_FETCH_CERT
+        :: st == S_RUN_FILE && ev == E_SCRIPT_END && !g_cert_left ->
+            st = S_COMMIT_SETTINGS; act = A_COMMIT_SETTINGS; gh_settings_written = true
+        :: st == S_FETCH_CERT && ev == E_FILE_OK && g_cert_left ->
+            st = S_FETCH_CERT; act = A_FETCH_CERT
+        :: st == S_FETCH_CERT && ev == E_FILE_OK && !g_cert_left ->
+            st = S_COMMIT_SETTINGS; act = A_COMMIT_SETTINGS; gh_settings_written = true
+        :: st == S_FETCH_CERT && ev == E_FILE_FAIL ->
             st = S_COMMIT_SETTINGS; act = A_COMMIT_SETTINGS; gh_settings_written = true
         :: st == S_FETCH_FILE && ev == E_FILE_OK ->
             st = S_RUN_FILE; act = A_CONTINUE_SCRIPT
@@ -342,6 +384,10 @@ ltl run_ends { <>((((st == S_DONE) || (st == S_REBOOT)) || (st == S_WAIT))) }
 /* settings_after_script: Settings are committed only in a run that obtained and interpreted the upgrade script.
    always ((did(commit_settings) implies script_done)) */
 ltl settings_after_script { [](((act == A_COMMIT_SETTINGS) -> gh_script_done)) }
+
+/* certs_after_script: Certificate files are requested only in a run that interpreted the upgrade script.
+   always ((did(fetch_cert) implies script_done)) */
+ltl certs_after_script { [](((act == A_FETCH_CERT) -> gh_script_done)) }
 
 /* confirm_after_provisioning: A trial image is confirmed at the end only in a run that interpreted the upgrade script.
    always ((did(confirm_image) implies script_done)) */

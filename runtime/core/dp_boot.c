@@ -57,6 +57,11 @@ void dp_boot_init(struct dp_boot *b, const struct dp_boot_mem *mem, enum dp_prof
     b->decided = 0;
     b->get_pending = 0;
     b->settings_written = 0;
+    b->certs_len = 0;
+    b->certs_new_len = 0;
+    b->cert_file_at = 0;
+    b->cert_i = 0;
+    b->certs_failed = 0;
     b->part_stale = 0;
     b->resume_from = 0;
     b->replay_off = 0;
@@ -71,7 +76,7 @@ void dp_boot_init(struct dp_boot *b, const struct dp_boot_mem *mem, enum dp_prof
 void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const uint8_t *data,
                   uint32_t n)
 {
-    uint32_t seq, len, other;
+    uint32_t seq, len, other, off = 0, clen = 0, k;
     struct dp_boot_meta m;
 
     if (slot > 1u || n == 0u || !dp_nv_check((uint8_t)nv, data, n, &seq, &len))
@@ -96,6 +101,19 @@ void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const ui
      * the driver applies this boot's option 242, so that an option value that differs from
      * the stored one is a change and gets committed (REQ-SET-003) */
     b->nv_ref_len = b->mem.nv_cap > 0u ? dp_settings_encode(b->params, b->mem.nv_ref, b->mem.nv_cap) : 0u;
+    /* the stored certificate set (REQ-SEC-010): the TLS anchors of this boot (REQ-SEC-008),
+     * and part of what a commit compares with */
+    b->certs_len = 0;
+    if (dp_settings_find_certs(data + 14, len, &off, &clen) && b->mem.certs != 0 &&
+        clen <= b->mem.certs_cap && clen <= DP_CERTS_MAX) {
+        for (k = 0; k < clen; k++)
+            b->mem.certs[k] = data[14u + off + k];
+        b->certs_len = clen;
+    }
+    if (b->nv_ref_len != 0u)
+        b->nv_ref_len += dp_settings_encode_certs(b->mem.certs, b->certs_len,
+                                                  b->mem.nv_ref + b->nv_ref_len,
+                                                  b->mem.nv_cap - b->nv_ref_len);
 }
 
 /* The slot a commit writes: the older valid copy, or an invalid one (REQ-SET-008). */
@@ -234,6 +252,8 @@ static uint32_t dp_guards(struct dp_boot *b, uint8_t ev)
         g |= DP_G_GETS_LEFT;
     if (dp_any_image(m))
         g |= DP_G_IMAGE_INSTALLED;
+    if (dp_boot_cert_left(b))
+        g |= DP_G_CERT_LEFT;
     return g;
 }
 
@@ -283,12 +303,35 @@ static void dp_run_interp(struct dp_boot *b)
     }
 }
 
+/* The certificate set c[0 .. n-1] as a settings entry into out[0 .. cap-1]: its length
+ * (0 when there is no set). A set that does not fit is not stored, and said. */
+static uint32_t dp_certs_entry(struct dp_boot *b, const uint8_t *c, uint32_t n, uint8_t *out,
+                               uint32_t cap)
+{
+    uint32_t k;
+    if (n == 0u || c == 0)
+        return 0;
+    k = dp_settings_encode_certs(c, n, out, cap);
+    if (k == 0u)
+        dp_boot_report(b, DP_E_FILE_REFUSED);
+    return k;
+}
+
 /* The stored settings as they are now vs as loaded (REQ-SET-006): write only a change. */
 static void dp_commit_settings(struct dp_boot *b)
 {
     uint32_t len = b->mem.nv_cap > DP_NV_OVERHEAD
                        ? dp_settings_encode(b->params, b->mem.nv + 14, b->mem.nv_cap - DP_NV_OVERHEAD)
                        : 0u;
+
+    /* REQ-SEC-010: this run's certificate set when every file of it arrived valid (none
+     * when TRUSTCERTS is empty), else the stored one */
+    if (len != 0u && b->certs_failed)
+        len += dp_certs_entry(b, b->mem.certs, b->certs_len, b->mem.nv + 14 + len,
+                              b->mem.nv_cap - DP_NV_OVERHEAD - len);
+    else if (len != 0u)
+        len += dp_certs_entry(b, b->mem.certs_new, b->certs_new_len, b->mem.nv + 14 + len,
+                              b->mem.nv_cap - DP_NV_OVERHEAD - len);
 
     if (len != 0u && b->settings_loaded && len == b->nv_ref_len &&
         dp_mem_eq((const char *)b->mem.nv + 14, (const char *)b->mem.nv_ref, len)) {
@@ -352,6 +395,9 @@ static void dp_perform(struct dp_boot *b, uint8_t act)
         b->req.kind = DP_REQ_DONE;
         break;
     case DP_ACT_RUN_SCRIPT:
+        b->cert_i = 0;
+        b->certs_new_len = 0;
+        b->certs_failed = 0;
         dp_interp_init(&b->interp, b->profile, b->params);
         dp_interp_begin(&b->interp, &b->prog[0]);
         dp_run_interp(b);
@@ -413,9 +459,16 @@ static void dp_perform(struct dp_boot *b, uint8_t act)
             dp_interp_get_failed(&b->interp);
         dp_run_interp(b);
         break;
+    case DP_ACT_FETCH_CERT:
+        dp_boot_fetch_cert(b);
+        break;
     case DP_ACT_STOP_SCRIPT:
     case DP_ACT_COMMIT_SETTINGS:
         b->get_pending = 0;
+        if (b->sink == DP_SINK_CERT && b->last_ev == DP_EV_FILE_FAIL) {
+            b->certs_failed = 1;   /* REQ-SEC-010: all of this run's files, or none */
+            dp_boot_report(b, DP_E_CERTS_KEPT);
+        }
         dp_commit_settings(b);
         break;
     case DP_ACT_CONFIRM_IMAGE:

@@ -27,6 +27,8 @@ int dp_boot_can_resume(const struct dp_boot *b);
 void dp_boot_fetch_script(struct dp_boot *b);
 void dp_boot_fetch_file(struct dp_boot *b);
 void dp_boot_fetch_image(struct dp_boot *b);
+int dp_boot_cert_left(const struct dp_boot *b);
+void dp_boot_fetch_cert(struct dp_boot *b);
 void dp_boot_schedule_retry(struct dp_boot *b);
 void dp_boot_begin_install(struct dp_boot *b);
 void dp_boot_write_header(struct dp_boot *b);

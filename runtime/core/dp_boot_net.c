@@ -7,34 +7,52 @@
 #include "dp_boot_int.h"
 #include "dp_boot_store.h"
 #include "dp_params_store.h"
+#include "dp_pem.h"
+#include "dp_port_certs.h"
 #include "dp_str.h"
 #include "diag.h"
 
 /* ---- servers (REQ-DL-005, REQ-DL-006, REQ-DL-008) ---- */
 
-/* Entries of a validated host list (comma-separated), at most DP_SERVERS_MAX. */
-static uint32_t dp_list_count(const char *v, uint32_t n)
+/* Entries of a comma-separated list v[0 .. n-1]. */
+static uint32_t dp_list_len(const char *v, uint32_t n)
 {
     uint32_t i, c = n > 0u ? 1u : 0u;
     for (i = 0; i < n; i++)
         if (v[i] == ',')
             c++;
+    return c;
+}
+
+/* The i-th entry of list v[0 .. n-1]: v[*start .. *end - 1]. */
+static void dp_list_item(const char *v, uint32_t n, uint32_t i, uint32_t *start, uint32_t *end)
+{
+    uint32_t k = 0, s = 0, e;
+    while (k < i && s < n) {
+        if (v[s] == ',')
+            k++;
+        s++;
+    }
+    e = s;
+    while (e < n && v[e] != ',')
+        e++;
+    *start = s;
+    *end = e;
+}
+
+/* Entries of a validated host list, at most DP_SERVERS_MAX. */
+static uint32_t dp_list_count(const char *v, uint32_t n)
+{
+    uint32_t c = dp_list_len(v, n);
     return c > DP_SERVERS_MAX ? DP_SERVERS_MAX : c;
 }
 
-/* The i-th entry of list v[0 .. n-1] as *out; 0 when it is malformed. */
+/* The i-th entry of host list v[0 .. n-1] as *out; 0 when it is malformed. */
 static int dp_list_entry(const char *v, uint32_t n, uint32_t i, uint8_t scheme, uint16_t port,
                          struct dp_server *out)
 {
-    uint32_t k = 0, start = 0, end;
-    while (k < i && start < n) {
-        if (v[start] == ',')
-            k++;
-        start++;
-    }
-    end = start;
-    while (end < n && v[end] != ',')
-        end++;
+    uint32_t start, end;
+    dp_list_item(v, n, i, &start, &end);
     return dp_server_list(v + start, end - start, scheme, port, out, 1) == 1u;
 }
 
@@ -163,11 +181,14 @@ static void dp_body_done(struct dp_boot *b);
 static void dp_end_transfer(struct dp_boot *b, uint8_t ev, uint16_t why);
 static void dp_image_carry(struct dp_boot *b);
 static int dp_resume_point_ok(const struct dp_boot *b);
+static void dp_fail(struct dp_boot *b, uint16_t why);
 
 static uint64_t dp_cap(const struct dp_boot *b)
 {
     if (b->sink == DP_SINK_IMAGE)
         return b->image.pol.bank_size;
+    if (b->sink == DP_SINK_CERT)
+        return DP_CERT_FILE_MAX;
     return b->sink == DP_SINK_SCRIPT ? DP_SCRIPT_FILE_MAX : DP_SETTINGS_FILE_MAX;
 }
 
@@ -213,6 +234,8 @@ static void dp_open(struct dp_boot *b)
     b->req.data = (const uint8_t *)b->request;
     b->req.len = b->request_len;
     b->req.verify_host = (uint8_t)dp_params_is(b->params, DP_P_TLSSRVRID, "1", 1);
+    b->req.anchors = b->mem.certs;          /* REQ-SEC-008: the stored set, else built-in */
+    b->req.anchors_len = b->certs_len;
 }
 
 /* Starts fetching b->name from the run's server into the current sink. */
@@ -245,7 +268,7 @@ static void dp_fetch(struct dp_boot *b)
         dp_boot_fire(b, b->pending_ev);
         return;
     }
-    if (b->sink != DP_SINK_IMAGE) {
+    if (b->sink == DP_SINK_SCRIPT || b->sink == DP_SINK_FILE) {
         dp_script_prog_init(&b->prog[b->prog_slot], b->mem.stmt[b->prog_slot], b->mem.stmt_cap,
                             b->mem.pool[b->prog_slot], b->mem.pool_cap);
         dp_script_parser_init(&b->parser, &b->prog[b->prog_slot], &b->diags);
@@ -281,6 +304,78 @@ void dp_boot_fetch_file(struct dp_boot *b)
     b->sink = DP_SINK_FILE;
     b->prog_slot = b->interp.chain < DP_SCRIPT_GET_DEPTH ? b->interp.chain : DP_SCRIPT_GET_DEPTH - 1u;
     dp_fetch(b);
+}
+
+/* ---- the certificate files of TRUSTCERTS (REQ-SEC-010) ---- */
+
+/* Entries of TRUSTCERTS (comma-separated file names). */
+static uint32_t dp_cert_count(const struct dp_boot *b)
+{
+    const char *v;
+    uint32_t n;
+    dp_params_get(b->params, DP_P_TRUSTCERTS, &v, &n);
+    return dp_list_len(v, n);
+}
+
+int dp_boot_cert_left(const struct dp_boot *b)
+{
+    uint32_t c = dp_cert_count(b);
+    return b->cert_i < c && b->cert_i < DP_CERT_FILES_MAX;
+}
+
+void dp_boot_fetch_cert(struct dp_boot *b)
+{
+    const char *v;
+    uint32_t n, start, end;
+
+    if (b->cert_i == 0u && dp_cert_count(b) > DP_CERT_FILES_MAX)
+        dp_boot_report(b, DP_E_CERT_TOO_MANY);
+    dp_params_get(b->params, DP_P_TRUSTCERTS, &v, &n);
+    dp_list_item(v, n, b->cert_i, &start, &end);
+    b->get_pending = 0;
+    b->cert_i++;
+    b->sink = DP_SINK_CERT;
+    b->cert_file_at = b->certs_new_len;
+    if (end - start > DP_SCRIPT_NAME_MAX) {
+        b->why = DP_E_FILE_REFUSED;
+        dp_boot_fire(b, DP_EV_FILE_FAIL);
+        return;
+    }
+    dp_set_name(b, v + start, end - start);
+    dp_fetch(b);
+}
+
+/* Body bytes of a certificate file: kept whole, for the check at its end. */
+static void dp_cert_bytes(struct dp_boot *b, const uint8_t *p, uint32_t n)
+{
+    uint32_t cap = b->mem.certs_cap < DP_CERTS_MAX ? b->mem.certs_cap : DP_CERTS_MAX, i;
+
+    if (b->mem.certs_new == 0 || n > cap - b->certs_new_len) {
+        dp_fail(b, DP_E_FILE_REFUSED);   /* the set does not fit the memory given for it */
+        return;
+    }
+    for (i = 0; i < n; i++)
+        b->mem.certs_new[b->certs_new_len + i] = p[i];
+    b->certs_new_len += n;
+}
+
+/* A whole certificate file: PEM with certificate blocks only (dp_pem.h), each of which the
+ * port can parse; else the file fails, and with it this run's set (0: it is good). */
+static uint16_t dp_cert_check(struct dp_boot *b)
+{
+    struct dp_pem_result r;
+    const uint8_t *f = b->mem.certs_new + b->cert_file_at;
+    uint32_t n = b->certs_new_len - b->cert_file_at;
+
+    if (dp_pem_check((const char *)f, n, &r) != 0u) {
+        dp_diag_report(&b->diags, r.error, r.line, r.col, 0, 0);
+        return r.error;
+    }
+    if (!dp_port_certs_ok(f, n)) {
+        dp_boot_report(b, DP_E_CERT_INVALID);
+        return DP_E_CERT_INVALID;
+    }
+    return 0;
 }
 
 void dp_boot_fetch_image(struct dp_boot *b)
@@ -512,6 +607,11 @@ static void dp_body_done(struct dp_boot *b)
             dp_end_transfer(b, DP_EV_IMAGE_OK, 0);
         else
             dp_end_transfer(b, DP_EV_IMAGE_BAD, b->image.error);
+        return;
+    }
+    if (b->sink == DP_SINK_CERT) {
+        uint16_t e = dp_cert_check(b);
+        dp_end_transfer(b, e != 0u ? DP_EV_FILE_FAIL : DP_EV_FILE_OK, e);
         return;
     }
     dp_script_finish(&b->parser);
@@ -792,6 +892,10 @@ uint32_t dp_boot_net_data(struct dp_boot *b, const uint8_t *data, uint32_t n, ui
                 dp_image_carry(b);
                 if (b->req.kind != DP_REQ_RECV)
                     return done;
+            } else if (b->sink == DP_SINK_CERT) {
+                dp_cert_bytes(b, data + done - used + off, len);
+                if (b->req.kind != DP_REQ_RECV)
+                    return n;   /* refused: the connection is dropped */
             } else {
                 dp_script_push(&b->parser, (const char *)data + done - used + off, len);
             }

@@ -10,6 +10,10 @@
 #if DP_SCRIPT_NAME_MAX > 255 || DP_ETAG_MAX > 255
 #error "dp_boot_store: DP_SCRIPT_NAME_MAX and DP_ETAG_MAX must fit one byte"
 #endif
+/* The certificate set is one entry, whose length is stored in two bytes. */
+#if DP_CERTS_MAX > 65535
+#error "dp_boot_store: DP_CERTS_MAX must be at most 65535"
+#endif
 
 /* ---- a byte writer and reader that never pass their bounds ---- */
 
@@ -352,3 +356,48 @@ uint32_t dp_settings_decode(const uint8_t *p, uint32_t n, struct dp_params *ps)
     return loaded;
 }
 
+
+/* ---- the certificate set (REQ-SEC-010) ---- */
+
+uint32_t dp_settings_encode_certs(const uint8_t *c, uint32_t n, uint8_t *out, uint32_t cap)
+{
+    uint32_t i;
+
+    if (n == 0u || cap < 3u || cap - 3u < n)
+        return 0;
+    out[0] = 0;   /* the empty name: no parameter has it, so an older image skips the entry */
+    out[1] = (uint8_t)(n / 256u);
+    out[2] = (uint8_t)(n % 256u);
+    /*@ loop invariant 0 <= i <= n;
+        loop assigns i, out[3 .. cap - 1];
+        loop variant n - i;
+    */
+    for (i = 0; i < n; i++)
+        out[3u + i] = c[i];
+    return n + 3u;
+}
+
+int dp_settings_find_certs(const uint8_t *p, uint32_t n, uint32_t *off, uint32_t *len)
+{
+    uint32_t at = 0;
+
+    /*@ loop invariant 0 <= at <= n;
+        loop assigns at;
+        loop variant n - at;
+    */
+    while (at < n) {
+        uint32_t nlen = p[at], vlen;
+        if (n - at < 3u + nlen)
+            break;
+        vlen = (uint32_t)p[at + 1u + nlen] * 256u + p[at + 2u + nlen];
+        if (n - at - 3u - nlen < vlen)
+            break;
+        if (nlen == 0u) {
+            *off = at + 3u;
+            *len = vlen;
+            return 1;
+        }
+        at += 3u + nlen + vlen;
+    }
+    return 0;
+}

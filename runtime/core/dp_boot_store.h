@@ -63,4 +63,26 @@ extern char dp_settings_value[DP_PARAM_CAP_MAX];
 */
 uint32_t dp_settings_decode(const uint8_t *p, uint32_t n, struct dp_params *ps);
 
+/* The certificate set c[0 .. n-1] (REQ-SEC-010) as a settings entry with the empty name,
+ * which no parameter has (so dp_settings_decode, and an older image, skip it), into
+ * out[0 .. cap-1]: its length (n + 3), or 0 when n is 0 or it does not fit. */
+/*@ requires n <= 65535;
+    requires n == 0 || \valid_read(c + (0 .. n - 1));
+    requires cap == 0 || \valid(out + (0 .. cap - 1));
+    requires cap == 0 || n == 0 || \separated(c + (0 .. n - 1), out + (0 .. cap - 1));
+    assigns out[0 .. cap - 1];
+    ensures \result == 0 || (\result == n + 3 && \result <= cap);
+*/
+uint32_t dp_settings_encode_certs(const uint8_t *c, uint32_t n, uint8_t *out, uint32_t cap);
+
+/* The certificate entry of a settings payload p[0 .. n-1]: 1 with its bytes at
+ * p[*off .. *off + *len - 1], 0 when there is none. */
+/*@ requires n == 0 || \valid_read(p + (0 .. n - 1));
+    requires \valid(off) && \valid(len) && \separated(off, len);
+    assigns *off, *len;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 ==> *off <= n && *len <= n - *off;
+*/
+int dp_settings_find_certs(const uint8_t *p, uint32_t n, uint32_t *off, uint32_t *len);
+
 #endif

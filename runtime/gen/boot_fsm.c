@@ -35,8 +35,11 @@ const struct dp_boot_row dp_boot_rows[DP_BOOT_ROWS] = {
     {DP_ST_RUN_SCRIPT, DP_EV_SCRIPT_END, DP_ST_IMAGE_HEADER, DP_ACT_START_IMAGE,
      DP_G_IMAGE_NEEDED,
      DP_G_IMAGE_NEEDED},
+    {DP_ST_RUN_SCRIPT, DP_EV_SCRIPT_END, DP_ST_FETCH_CERT, DP_ACT_FETCH_CERT,
+     (DP_G_IMAGE_NEEDED | DP_G_CERT_LEFT),
+     DP_G_CERT_LEFT},
     {DP_ST_RUN_SCRIPT, DP_EV_SCRIPT_END, DP_ST_COMMIT_SETTINGS, DP_ACT_COMMIT_SETTINGS,
-     DP_G_IMAGE_NEEDED,
+     (DP_G_IMAGE_NEEDED | DP_G_CERT_LEFT),
      0u},
     {DP_ST_IMAGE_HEADER, DP_EV_HEADER_DONE, DP_ST_CONFIRM_TRIAL, DP_ACT_CONFIRM_TRIAL,
      (DP_G_TRIAL_RUNNING | DP_G_SIG_OK | DP_G_MODEL_OK | DP_G_COUNTER_OK),
@@ -86,10 +89,25 @@ const struct dp_boot_row dp_boot_rows[DP_BOOT_ROWS] = {
     {DP_ST_RUN_FILE, DP_EV_SCRIPT_GET, DP_ST_FETCH_FILE, DP_ACT_FETCH_FILE,
      DP_G_GETS_LEFT,
      DP_G_GETS_LEFT},
+    {DP_ST_RUN_FILE, DP_EV_SCRIPT_GET, DP_ST_FETCH_CERT, DP_ACT_FETCH_CERT,
+     (DP_G_GETS_LEFT | DP_G_CERT_LEFT),
+     DP_G_CERT_LEFT},
     {DP_ST_RUN_FILE, DP_EV_SCRIPT_GET, DP_ST_COMMIT_SETTINGS, DP_ACT_STOP_SCRIPT,
-     DP_G_GETS_LEFT,
+     (DP_G_GETS_LEFT | DP_G_CERT_LEFT),
      0u},
+    {DP_ST_RUN_FILE, DP_EV_SCRIPT_END, DP_ST_FETCH_CERT, DP_ACT_FETCH_CERT,
+     DP_G_CERT_LEFT,
+     DP_G_CERT_LEFT},
     {DP_ST_RUN_FILE, DP_EV_SCRIPT_END, DP_ST_COMMIT_SETTINGS, DP_ACT_COMMIT_SETTINGS,
+     DP_G_CERT_LEFT,
+     0u},
+    {DP_ST_FETCH_CERT, DP_EV_FILE_OK, DP_ST_FETCH_CERT, DP_ACT_FETCH_CERT,
+     DP_G_CERT_LEFT,
+     DP_G_CERT_LEFT},
+    {DP_ST_FETCH_CERT, DP_EV_FILE_OK, DP_ST_COMMIT_SETTINGS, DP_ACT_COMMIT_SETTINGS,
+     DP_G_CERT_LEFT,
+     0u},
+    {DP_ST_FETCH_CERT, DP_EV_FILE_FAIL, DP_ST_COMMIT_SETTINGS, DP_ACT_COMMIT_SETTINGS,
      0u,
      0u},
     {DP_ST_FETCH_FILE, DP_EV_FILE_OK, DP_ST_RUN_FILE, DP_ACT_CONTINUE_SCRIPT,
@@ -211,7 +229,12 @@ int dp_boot_fsm_step(uint8_t st, uint8_t ev, uint32_t guards, uint8_t *next,
                 *action = DP_ACT_START_IMAGE;
                 return 1;
             }
-            if ((guards & DP_G_IMAGE_NEEDED) == 0u) {
+            if ((guards & (DP_G_IMAGE_NEEDED | DP_G_CERT_LEFT)) == DP_G_CERT_LEFT) {
+                *next = DP_ST_FETCH_CERT;
+                *action = DP_ACT_FETCH_CERT;
+                return 1;
+            }
+            if ((guards & (DP_G_IMAGE_NEEDED | DP_G_CERT_LEFT)) == 0u) {
                 *next = DP_ST_COMMIT_SETTINGS;
                 *action = DP_ACT_COMMIT_SETTINGS;
                 return 1;
@@ -327,13 +350,48 @@ int dp_boot_fsm_step(uint8_t st, uint8_t ev, uint32_t guards, uint8_t *next,
                 *action = DP_ACT_FETCH_FILE;
                 return 1;
             }
-            if ((guards & DP_G_GETS_LEFT) == 0u) {
+            if ((guards & (DP_G_GETS_LEFT | DP_G_CERT_LEFT)) == DP_G_CERT_LEFT) {
+                *next = DP_ST_FETCH_CERT;
+                *action = DP_ACT_FETCH_CERT;
+                return 1;
+            }
+            if ((guards & (DP_G_GETS_LEFT | DP_G_CERT_LEFT)) == 0u) {
                 *next = DP_ST_COMMIT_SETTINGS;
                 *action = DP_ACT_STOP_SCRIPT;
                 return 1;
             }
             break;
         case DP_EV_SCRIPT_END:
+            if ((guards & DP_G_CERT_LEFT) == DP_G_CERT_LEFT) {
+                *next = DP_ST_FETCH_CERT;
+                *action = DP_ACT_FETCH_CERT;
+                return 1;
+            }
+            if ((guards & DP_G_CERT_LEFT) == 0u) {
+                *next = DP_ST_COMMIT_SETTINGS;
+                *action = DP_ACT_COMMIT_SETTINGS;
+                return 1;
+            }
+            break;
+        default:
+            break;
+        }
+        break;
+    case DP_ST_FETCH_CERT:
+        switch (ev) {
+        case DP_EV_FILE_OK:
+            if ((guards & DP_G_CERT_LEFT) == DP_G_CERT_LEFT) {
+                *next = DP_ST_FETCH_CERT;
+                *action = DP_ACT_FETCH_CERT;
+                return 1;
+            }
+            if ((guards & DP_G_CERT_LEFT) == 0u) {
+                *next = DP_ST_COMMIT_SETTINGS;
+                *action = DP_ACT_COMMIT_SETTINGS;
+                return 1;
+            }
+            break;
+        case DP_EV_FILE_FAIL:
             *next = DP_ST_COMMIT_SETTINGS;
             *action = DP_ACT_COMMIT_SETTINGS;
             return 1;
@@ -445,6 +503,7 @@ static const char dp_boot_state_names[DP_ST_COUNT + 1][16] = {
     "INSTALL",
     "COMMIT_IMAGE",
     "RUN_FILE",
+    "FETCH_CERT",
     "FETCH_FILE",
     "COMMIT_SETTINGS",
     "CONFIRM_IMAGE",
@@ -498,6 +557,7 @@ static const char dp_boot_action_names[DP_ACT_COUNT + 1][16] = {
     "fetch_file",
     "continue_script",
     "stop_script",
+    "fetch_cert",
     "commit_settings",
     "confirm_image",
     "finish",

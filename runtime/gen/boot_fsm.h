@@ -19,6 +19,7 @@ enum dp_boot_state {
     DP_ST_INSTALL, /* Writing the verified header and the payload to the inactive bank, hashing as it arrives. */
     DP_ST_COMMIT_IMAGE, /* Marking the bank with the verified image for a trial boot. */
     DP_ST_RUN_FILE, /* Interpreting the script or settings files after the binary decision. */
+    DP_ST_FETCH_CERT, /* Downloading a certificate file named by TRUSTCERTS. */
     DP_ST_FETCH_FILE, /* Downloading a file named by GET (46xxsettings.txt, $MACADDR.txt...). */
     DP_ST_COMMIT_SETTINGS, /* Writing the changed settings atomically (two copies, sequence number, CRC). */
     DP_ST_CONFIRM_IMAGE, /* Provisioning succeeded: confirming the trial image so the next boot keeps it. */
@@ -62,7 +63,8 @@ enum dp_boot_action {
     DP_ACT_FETCH_FILE, /* Request the file named by the pending GET from the script's server. */
     DP_ACT_CONTINUE_SCRIPT, /* Give the fetched file, or the failure, to the interpreter and run on. */
     DP_ACT_STOP_SCRIPT, /* The GET budget is spent: end the chain of files as if it ended here. */
-    DP_ACT_COMMIT_SETTINGS, /* Request the atomic write of the changed persisted settings (or report that nothing changed). */
+    DP_ACT_FETCH_CERT, /* Request the next certificate file named by TRUSTCERTS from the script's server. */
+    DP_ACT_COMMIT_SETTINGS, /* Request the atomic write of the changed persisted settings, with the certificate set of this run when every file of it arrived valid (or report that nothing changed). */
     DP_ACT_CONFIRM_IMAGE, /* Provisioning succeeded: confirm the running trial image. */
     DP_ACT_FINISH, /* Hand over to the telephony application. */
     DP_ACT_COUNT
@@ -80,7 +82,8 @@ enum dp_boot_action {
 #define DP_G_RESUME_LEFT (1u << 8) /* Attempts are left to resume the broken image transfer from where it stopped. */
 #define DP_G_GETS_LEFT (1u << 9) /* The GET budget of this run is not spent. */
 #define DP_G_IMAGE_INSTALLED (1u << 10) /* A verified image is installed in one of the banks: the phone has software to run. */
-#define DP_G_COUNT 11
+#define DP_G_CERT_LEFT (1u << 11) /* A certificate file named by TRUSTCERTS is left to fetch in this run. */
+#define DP_G_COUNT 12
 
 #define DP_BOOT_INITIAL DP_ST_BOOT
 
@@ -90,7 +93,7 @@ struct dp_boot_row {
     uint32_t mask, want;
 };
 
-#define DP_BOOT_ROWS 42
+#define DP_BOOT_ROWS 48
 extern const struct dp_boot_row dp_boot_rows[DP_BOOT_ROWS];
 
 /*@ predicate dp_boot_trans(integer st, integer ev, integer g, integer nx, integer act) =
@@ -129,7 +132,10 @@ extern const struct dp_boot_row dp_boot_rows[DP_BOOT_ROWS];
        (g & DP_G_IMAGE_NEEDED) == DP_G_IMAGE_NEEDED &&
        nx == DP_ST_IMAGE_HEADER && act == DP_ACT_START_IMAGE) ||
       (st == DP_ST_RUN_SCRIPT && ev == DP_EV_SCRIPT_END &&
-       (g & DP_G_IMAGE_NEEDED) == 0u &&
+       (g & (DP_G_IMAGE_NEEDED | DP_G_CERT_LEFT)) == DP_G_CERT_LEFT &&
+       nx == DP_ST_FETCH_CERT && act == DP_ACT_FETCH_CERT) ||
+      (st == DP_ST_RUN_SCRIPT && ev == DP_EV_SCRIPT_END &&
+       (g & (DP_G_IMAGE_NEEDED | DP_G_CERT_LEFT)) == 0u &&
        nx == DP_ST_COMMIT_SETTINGS && act == DP_ACT_COMMIT_SETTINGS) ||
       (st == DP_ST_IMAGE_HEADER && ev == DP_EV_HEADER_DONE &&
        (g & (DP_G_TRIAL_RUNNING | DP_G_SIG_OK | DP_G_MODEL_OK | DP_G_COUNTER_OK)) ==
@@ -175,9 +181,24 @@ extern const struct dp_boot_row dp_boot_rows[DP_BOOT_ROWS];
        (g & DP_G_GETS_LEFT) == DP_G_GETS_LEFT &&
        nx == DP_ST_FETCH_FILE && act == DP_ACT_FETCH_FILE) ||
       (st == DP_ST_RUN_FILE && ev == DP_EV_SCRIPT_GET &&
-       (g & DP_G_GETS_LEFT) == 0u &&
+       (g & (DP_G_GETS_LEFT | DP_G_CERT_LEFT)) == DP_G_CERT_LEFT &&
+       nx == DP_ST_FETCH_CERT && act == DP_ACT_FETCH_CERT) ||
+      (st == DP_ST_RUN_FILE && ev == DP_EV_SCRIPT_GET &&
+       (g & (DP_G_GETS_LEFT | DP_G_CERT_LEFT)) == 0u &&
        nx == DP_ST_COMMIT_SETTINGS && act == DP_ACT_STOP_SCRIPT) ||
       (st == DP_ST_RUN_FILE && ev == DP_EV_SCRIPT_END &&
+       (g & DP_G_CERT_LEFT) == DP_G_CERT_LEFT &&
+       nx == DP_ST_FETCH_CERT && act == DP_ACT_FETCH_CERT) ||
+      (st == DP_ST_RUN_FILE && ev == DP_EV_SCRIPT_END &&
+       (g & DP_G_CERT_LEFT) == 0u &&
+       nx == DP_ST_COMMIT_SETTINGS && act == DP_ACT_COMMIT_SETTINGS) ||
+      (st == DP_ST_FETCH_CERT && ev == DP_EV_FILE_OK &&
+       (g & DP_G_CERT_LEFT) == DP_G_CERT_LEFT &&
+       nx == DP_ST_FETCH_CERT && act == DP_ACT_FETCH_CERT) ||
+      (st == DP_ST_FETCH_CERT && ev == DP_EV_FILE_OK &&
+       (g & DP_G_CERT_LEFT) == 0u &&
+       nx == DP_ST_COMMIT_SETTINGS && act == DP_ACT_COMMIT_SETTINGS) ||
+      (st == DP_ST_FETCH_CERT && ev == DP_EV_FILE_FAIL &&
        nx == DP_ST_COMMIT_SETTINGS && act == DP_ACT_COMMIT_SETTINGS) ||
       (st == DP_ST_FETCH_FILE && ev == DP_EV_FILE_OK &&
        nx == DP_ST_RUN_FILE && act == DP_ACT_CONTINUE_SCRIPT) ||

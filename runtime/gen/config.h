@@ -111,6 +111,32 @@
 #error "DP_CERT_FILE_MAX is below its minimum (spec/limits.spec)"
 #endif
 
+/* Certificate files TRUSTCERTS may name; the files after these are not fetched (reported). */
+#ifndef DP_CERT_FILES_MAX
+#ifdef DP_SHRINK
+#define DP_CERT_FILES_MAX 1u
+#else
+#define DP_CERT_FILES_MAX 4u
+#endif
+#endif
+#define DP_CERT_FILES_MAX_MIN 1u
+#if DP_CERT_FILES_MAX < DP_CERT_FILES_MAX_MIN
+#error "DP_CERT_FILES_MAX is below its minimum (spec/limits.spec)"
+#endif
+
+/* Largest certificate set kept from TRUSTCERTS (all its files together), in bytes; at most 65535 (it is stored as one settings entry). */
+#ifndef DP_CERTS_MAX
+#ifdef DP_SHRINK
+#define DP_CERTS_MAX 1024u
+#else
+#define DP_CERTS_MAX 32768u
+#endif
+#endif
+#define DP_CERTS_MAX_MIN 1024u
+#if DP_CERTS_MAX < DP_CERTS_MAX_MIN
+#error "DP_CERTS_MAX is below its minimum (spec/limits.spec)"
+#endif
+
 /* Seconds to wait for a connection (and TLS handshake) to a file server. */
 #ifndef DP_CONNECT_TIMEOUT_S
 #ifdef DP_SHRINK

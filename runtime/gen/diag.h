@@ -32,6 +32,13 @@ enum dp_diag_code {
     DP_E_RESUME_REFUSED = 520, /* the server sent the whole image (200) to a range request in the middle of a run: the transfer restarts from byte 0 in a later run */
     DP_E_BANK_READ = 521, /* the bytes already in the bank could not be read back to resume the download */
     DP_E_RESUMED = 522, /* the image download resumed from the bytes already in the bank (HTTP Range) */
+    DP_E_CERT_NO_BLOCK = 523, /* a TRUSTCERTS file holds no PEM certificate block */
+    DP_E_CERT_NOT_CERT = 524, /* a TRUSTCERTS file holds a PEM block that is not a certificate (a private key?) */
+    DP_E_CERT_BAD_LINE = 525, /* a line inside a PEM certificate block is not base64 (or a block is empty, or END comes without BEGIN) */
+    DP_E_CERT_UNTERMINATED = 526, /* a PEM certificate block of a TRUSTCERTS file has no END line */
+    DP_E_CERT_INVALID = 527, /* a TRUSTCERTS certificate does not parse as an X.509 certificate */
+    DP_E_CERT_TOO_MANY = 528, /* TRUSTCERTS names more files than CERT_FILES_MAX: the others are not fetched */
+    DP_E_CERTS_KEPT = 529, /* a TRUSTCERTS file could not be obtained or is invalid: the stored certificate set is kept */
     DP_E_DHCP_TOO_LONG = 601, /* the option-242 string is longer than DHCP_OPTION_MAX: the whole option is ignored */
     DP_E_DHCP_BAD_NAME = 602, /* not a parameter name (letters, digits and _ before the =): the pair is ignored */
     DP_E_DHCP_UNKNOWN_PARAM = 603, /* unknown parameter: the pair is ignored */
@@ -141,7 +148,7 @@ enum dp_diag_code {
     DP_E__END
 };
 
-#define DP_DIAG_COUNT 128
+#define DP_DIAG_COUNT 135
 
 /* The message of a code, or NULL for an unknown code. */
 /*@ assigns \result \from code;

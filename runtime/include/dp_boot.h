@@ -100,6 +100,10 @@ struct dp_boot_req {
     uint32_t len;
     uint64_t deadline_ms;               /* RECV, SLEEP */
     const struct dp_server *server;     /* OPEN */
+    /* OPEN over TLS: the trust anchors, PEM (the certificates stored from TRUSTCERTS);
+       anchors_len 0: the firmware's built-in roots (REQ-SEC-008) */
+    const uint8_t *anchors;
+    uint32_t anchors_len;
 };
 
 /* ---- memory the caller provides ------------------------------------------------------ */
@@ -116,12 +120,17 @@ struct dp_boot_mem {
     uint32_t nv_cap;
     struct dp_diag *diag;               /* findings of the run, diag_cap of them (may be 0) */
     uint32_t diag_cap;
+    /* the certificate set from TRUSTCERTS (REQ-SEC-010): as stored, and as fetched in this
+     * run; certs_cap bytes each (at most DP_CERTS_MAX are used; 0: none is kept) */
+    uint8_t *certs;
+    uint8_t *certs_new;
+    uint32_t certs_cap;
 };
 
 /* ---- the context -------------------------------------------------------------------- */
 
 /* What a transfer's body goes to. */
-enum dp_boot_sink { DP_SINK_SCRIPT = 0, DP_SINK_FILE, DP_SINK_IMAGE };
+enum dp_boot_sink { DP_SINK_SCRIPT = 0, DP_SINK_FILE, DP_SINK_IMAGE, DP_SINK_CERT };
 
 /* One transition of the flow, for the driver's log. */
 struct dp_boot_step {
@@ -174,6 +183,12 @@ struct dp_boot {
     uint32_t prog_slot;                 /* the slot being compiled */
     struct dp_interp interp;
     uint8_t decided;                    /* the binary decision was taken (REQ-DL-014) */
+    /* the certificate files (REQ-SEC-010) */
+    uint32_t certs_len;                 /* bytes of mem.certs: the stored set */
+    uint32_t certs_new_len;             /* bytes of mem.certs_new fetched in this run */
+    uint32_t cert_file_at;              /* where the file being fetched starts in certs_new */
+    uint8_t cert_i;                     /* TRUSTCERTS files requested in this run */
+    uint8_t certs_failed;               /* one of them failed: the stored set stays */
     uint8_t get_pending;                /* the interpreter waits for a GET */
     uint8_t settings_written;
     /* the image */

@@ -6,8 +6,9 @@
       valid copy of each record (magic, kind, CRC-32 and sequence number checked as
       REQ-SET-008/009 describe), printed as NAME=value lines: meta.active, meta.trial,
       meta.boots, meta.min_counter, bankN.valid/kind/counter/size/name, meta.bootname,
-      meta.appname, meta.blocked, part.bank/off/name/etag (a resume point), meta.seq, settings.seq, and set.PARAM for each stored
-      parameter.
+      meta.appname, meta.blocked, part.bank/off/name/etag (a resume point), meta.seq,
+      settings.seq, set.PARAM for each stored parameter, and certs.len and certs.sha256
+      for the stored certificate set (TRUSTCERTS).
 
   it.py canned PORTFILE REQLOG SPEC...
       A one-connection-at-a-time HTTP responder on 127.0.0.1 (an ephemeral port, written
@@ -18,6 +19,7 @@
         hang:SECS     send nothing, close after SECS seconds
         trickle:FILE:BYTES:SECS   FILE in pieces of BYTES every SECS seconds, then close
 """
+import hashlib
 import os
 import socket
 import struct
@@ -98,7 +100,11 @@ def state(folder):
             at += 1 + n
             vl = (p[at] << 8) | p[at + 1]
             at += 2
-            out.append("set.%s=%s" % (nm, p[at:at + vl].decode("latin-1")))
+            if n == 0:   # the certificate set (REQ-SEC-010)
+                out.append("certs.len=%d" % vl)
+                out.append("certs.sha256=%s" % hashlib.sha256(p[at:at + vl]).hexdigest())
+            else:
+                out.append("set.%s=%s" % (nm, p[at:at + vl].decode("latin-1")))
             at += vl
     print("\n".join(out))
 

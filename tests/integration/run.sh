@@ -207,10 +207,19 @@ cp "$WWW/up/S16CC_1_0_3.bin" "$WWW/cut/"
 # REQ-DL-027: a larger image, for a power cut in the middle of its download
 scenario resume 'SET APPNAME S16CC_1_0_6.bin\nGET 46xxsettings.txt\n'
 img resume S16CC_1_0_6.bin app '16cc' 4 200000
-# REQ-SEC-010: a settings file naming a certificate file
+# REQ-SEC-010: a settings file naming certificate files (the TLS CA, with text around it as
+# `openssl x509 -text` writes it, and the product root); then sets with a bad file
 scenario certs 'GET 46xxsettings.txt\n'
-printf 'SET TRUSTCERTS certs.pem\n' > "$WWW/certs/46xxsettings.txt"
-cp "$PKI/tls-ca.pem" "$WWW/certs/certs.pem"
+printf 'SET TRUSTCERTS certs.pem,root.pem\nSET SIPDOMAIN certs.example\n' > "$WWW/certs/46xxsettings.txt"
+{ echo "The deskprov test TLS CA"; cat "$PKI/tls-ca.pem"; } > "$WWW/certs/certs.pem"
+cp "$PKI/root.pem" "$WWW/certs/"
+for bad in key b64 missing; do
+    scenario "certs-$bad" 'GET 46xxsettings.txt\n'
+    printf 'SET TRUSTCERTS certs.pem,%s.pem\nSET SIPDOMAIN %s.example\n' "$bad" "$bad" > "$WWW/certs-$bad/46xxsettings.txt"
+    cp "$PKI/root.pem" "$WWW/certs-$bad/certs.pem"
+done
+cat "$PKI/tls-ca.pem" "$PKI/tls-ca.key" > "$WWW/certs-key/key.pem"
+sed '3s/^./!/' "$PKI/tls-ca.pem" > "$WWW/certs-b64/b64.pem"
 # REQ-DL-004: a settings file that moves HTTPDIR
 scenario dl004 'GET dl004.txt\n'
 printf 'SET HTTPDIR dl004b\n' > "$WWW/dl004/dl004.txt"
@@ -987,14 +996,55 @@ if begin REQ-DL-027 "within a run: a transfer broken in the payload is asked aga
     end
 fi
 
-if begin REQ-SEC-010 "the certificate files named by TRUSTCERTS are requested after the settings files"; then
+if begin REQ-SEC-010 "the certificate files named by TRUSTCERTS are requested after the settings files and stored with the settings commit"; then
     clone new certs
     boot certs $(srv certs)
     chk "done (got $RC)" eq "$RC" 0
     take_log
-    chk "access log: the settings, then certs.pem" eq "$(logseq)" \
-        "S /certs/16xxupgrade.txt 200|S /certs/46xxsettings.txt 200|S /certs/certs.pem 200"
-    gap "the engine does not fetch TRUSTCERTS files (no certificate sink in dp_boot)"
+    chk "access log: the settings, then each certificate file" eq "$(logseq)" \
+        "S /certs/16xxupgrade.txt 200|S /certs/46xxsettings.txt 200|S /certs/certs.pem 200|S /certs/root.pem 200"
+    chk "the set stored with the settings: both files, byte for byte" \
+        eq "$(st certs certs.len),$(st certs certs.sha256),$(st certs set.SIPDOMAIN)" \
+        "$(cat "$WWW/certs/certs.pem" "$WWW/certs/root.pem" | wc -c),$(cat "$WWW/certs/certs.pem" "$WWW/certs/root.pem" | sha256sum | cut -d' ' -f1),certs.example"
+    seq=$(st certs settings.seq)
+    boot certs $(srv certs)
+    chk "the same set again: nothing written (got $RC)" eq "$RC,$(st certs settings.seq)" "0,$seq"
+    end
+fi
+
+if begin REQ-SEC-008 "with a certificate set stored from TRUSTCERTS, the HTTPS server is checked against it, not against the built-in roots"; then
+    clone certs anchors
+    boot anchors $(srv certs) --ca "$PKI/root.pem"
+    chk "the built-in roots do not hold the TLS CA, the stored set does: done over HTTPS (got $RC)" \
+        eq "$RC,$(q '.boots[-1].steps[0].action')" "0,fetch_script"
+    take_log
+    chk "access log: HTTPS only" eq "$(cut -c1 "$LOG" | sort -u | paste -sd,)" S
+    clone new noanchors
+    boot noanchors $(srv certs) --ca "$PKI/root.pem"
+    chk "without a stored set the same built-in roots fail the HTTPS server (net-tls), HTTP serves" \
+        eq "$(q '.boots[-1].steps[1].why')" net-tls
+    end
+fi
+
+if begin REQ-SEC-010 "a certificate file that is a key, has a line that is not base64, or is missing leaves the stored set as it was; the other settings are committed"; then
+    for bad in key b64 missing; do
+        clone certs "cb-$bad"
+        len=$(st "cb-$bad" certs.len)
+        sum=$(st "cb-$bad" certs.sha256)
+        boot "cb-$bad" $(srv "certs-$bad")
+        chk "$bad: done (got $RC)" eq "$RC" 0
+        chk "$bad: the stored set unchanged, the settings applied" \
+            eq "$(st "cb-$bad" certs.len),$(st "cb-$bad" certs.sha256),$(st "cb-$bad" set.SIPDOMAIN)" "$len,$sum,$bad.example"
+        chk "$bad: certs-kept" has "$(diags)" certs-kept
+        case $bad in
+        key) chk "key.pem: cert-not-cert at its BEGIN PRIVATE KEY line" \
+                 eq "$(q '[.boots[-1].findings[] | select(.rule == "cert-not-cert") | "\(.line):\(.col)"] | join(" ")'),$(q '.boots[-1].steps | (map(.why) | index("cert-not-cert")) as $i | .[$i - 1].file')" \
+                 "$(($(wc -l < "$PKI/tls-ca.pem") + 1)):1,key.pem" ;;
+        b64) chk "b64.pem: cert-bad-line at line 3, column 1" \
+                 eq "$(q '[.boots[-1].findings[] | select(.rule == "cert-bad-line") | "\(.line):\(.col)"] | join(" ")')" "3:1" ;;
+        missing) chk "missing.pem: the 404 fails the set" has "$(whys)" http-not-ok ;;
+        esac
+    done
     end
 fi
 

@@ -34,10 +34,17 @@ struct dp_posix_conn {
 };
 
 void dp_posix_conn_init(struct dp_posix_conn *c);
-/* Connects (TLS for https, the chain checked against the PEM file ca_file, the name when
- * verify_host) and sends req. Returns 0 or DP_E_NET_CONNECT / DP_E_NET_TLS / DP_E_NET_RESET. */
+/* Connects (TLS for https, the chain checked against the anchors, the name when
+ * verify_host) and sends req. The anchors: the PEM certificates anchors[0 .. anchors_len-1]
+ * (the set stored from TRUSTCERTS), or while there is none the PEM file ca_file (the
+ * firmware's built-in roots, REQ-SEC-008). Returns 0 or DP_E_NET_CONNECT / DP_E_NET_TLS /
+ * DP_E_NET_RESET. */
 uint16_t dp_posix_conn_open(struct dp_posix_conn *c, const struct dp_server *s, int verify_host,
-                            const char *ca_file, const uint8_t *req, uint32_t n);
+                            const char *ca_file, const uint8_t *anchors, uint32_t anchors_len,
+                            const uint8_t *req, uint32_t n);
+/* Adds the certificates of pem[0 .. n-1] to the context's trust store: 1 when at least one
+ * was added and every one parsed (dp_posix_certs.c). */
+int dp_posix_load_anchors(struct ssl_ctx_st *ctx, const uint8_t *pem, uint32_t n);
 /* Bytes received (> 0), 0 at the end, -1 on a broken connection, -2 at the deadline. */
 int dp_posix_conn_recv(struct dp_posix_conn *c, uint8_t *buf, uint32_t cap, uint64_t deadline_ms);
 void dp_posix_conn_close(struct dp_posix_conn *c);

@@ -73,7 +73,8 @@ static int wait_fd(int fd, int write, uint64_t deadline_ms)
 }
 
 static uint16_t tls_start(struct dp_posix_conn *c, const struct dp_server *s, int verify_host,
-                          const char *ca_file, uint64_t deadline)
+                          const char *ca_file, const uint8_t *anchors, uint32_t anchors_len,
+                          uint64_t deadline)
 {
     X509_VERIFY_PARAM *vp;
 
@@ -81,8 +82,12 @@ static uint16_t tls_start(struct dp_posix_conn *c, const struct dp_server *s, in
     if (!c->ctx || SSL_CTX_set_min_proto_version(c->ctx, TLS1_2_VERSION) != 1)
         return DP_E_NET_TLS;
     SSL_CTX_set_verify(c->ctx, SSL_VERIFY_PEER, NULL);
-    if (!ca_file || SSL_CTX_load_verify_locations(c->ctx, ca_file, NULL) != 1)
+    if (anchors_len > 0u) {
+        if (!dp_posix_load_anchors(c->ctx, anchors, anchors_len))
+            return DP_E_NET_TLS;
+    } else if (!ca_file || SSL_CTX_load_verify_locations(c->ctx, ca_file, NULL) != 1) {
         return DP_E_NET_TLS;
+    }
     c->ssl = SSL_new(c->ctx);
     if (!c->ssl || SSL_set_fd(c->ssl, c->fd) != 1)
         return DP_E_NET_TLS;
@@ -134,7 +139,8 @@ static uint16_t send_all(struct dp_posix_conn *c, const uint8_t *p, uint32_t n, 
 }
 
 uint16_t dp_posix_conn_open(struct dp_posix_conn *c, const struct dp_server *s, int verify_host,
-                            const char *ca_file, const uint8_t *req, uint32_t n)
+                            const char *ca_file, const uint8_t *anchors, uint32_t anchors_len,
+                            const uint8_t *req, uint32_t n)
 {
     uint64_t deadline = dp_posix_now_ms() + 1000u * (uint64_t)DP_CONNECT_TIMEOUT_S;
     uint16_t err;
@@ -142,7 +148,7 @@ uint16_t dp_posix_conn_open(struct dp_posix_conn *c, const struct dp_server *s, 
     dp_posix_conn_init(c);
     err = connect_tcp(c, s, DP_CONNECT_TIMEOUT_S * 1000);
     if (err == 0 && s->scheme == DP_SCHEME_HTTPS)
-        err = tls_start(c, s, verify_host, ca_file, deadline);
+        err = tls_start(c, s, verify_host, ca_file, anchors, anchors_len, deadline);
     if (err == 0)
         err = send_all(c, req, n, deadline);
     if (err != 0)

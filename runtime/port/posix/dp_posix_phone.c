@@ -24,6 +24,7 @@ static uint8_t nv[NV_CAP], nv_ref[NV_CAP], nv_in[NV_CAP];
 static struct dp_diag diags[DIAGS];
 static uint8_t rbuf[RECV_CAP];
 static uint8_t bank_in[RECV_CAP];   /* a bank read back to resume a download */
+static uint8_t certs[DP_CERTS_MAX], certs_new[DP_CERTS_MAX];
 
 static void report_steps(struct dp_posix_phone *ph, const struct dp_boot *b, uint32_t *seen)
 {
@@ -78,6 +79,9 @@ enum dp_posix_outcome dp_posix_boot(struct dp_posix_phone *ph, struct dp_boot *b
     mem.nv_cap = NV_CAP;
     mem.diag = diags;
     mem.diag_cap = DIAGS;
+    mem.certs = certs;
+    mem.certs_new = certs_new;
+    mem.certs_cap = DP_CERTS_MAX;
     dp_posix_flash_init(&ph->flash, ph->state_dir, ph->bank_size);
     ph->flash.fault_at = ph->fault_at;
     ph->flash.torn = ph->torn;
@@ -97,6 +101,7 @@ enum dp_posix_outcome dp_posix_boot(struct dp_posix_phone *ph, struct dp_boot *b
         case DP_REQ_OPEN:
             have = off = 0;
             dp_boot_net_open(b, dp_posix_conn_open(&conn, r->server, r->verify_host, ph->ca_file,
+                                                   r->anchors, r->anchors_len,
                                                    r->data, r->len), now);
             break;
         case DP_REQ_RECV:
