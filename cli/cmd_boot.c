@@ -2,7 +2,7 @@
  * deskprov boot --state DIR --model M [--model4 M4] --mac MAC [--group N] [--hw N]
  *               [--profile P] [--dhcp242 STRING] [--server URL]... [--ca PEM]
  *               [--image-root PEM]... [--sys NAME=VALUE]... [--bank-size BYTES]
- *               [--fault-at N [--torn]] [--until-done] [--no-wait] [--json]
+ *               [--fault-at N [--torn]] [--reboot-order] [--until-done] [--no-wait] [--json]
  *
  * One boot of a simulated phone whose flash is the folder DIR, running the runtime's
  * engine against real servers through the POSIX port. Prints each step of the flow (and a
@@ -124,7 +124,7 @@ static int usage(void)
     fputs("usage: deskprov boot --state DIR --model M [--model4 M4] --mac MAC [--group N] [--hw N]\n"
           "                     [--profile P] [--dhcp242 STRING] [--server URL]... [--ca PEM]\n"
           "                     [--image-root PEM]... [--sys NAME=VALUE]... [--bank-size BYTES]\n"
-          "                     [--fault-at N [--torn]] [--until-done] [--no-wait] [--json]\n", stderr);
+          "                     [--fault-at N [--torn]] [--reboot-order] [--until-done] [--no-wait] [--json]\n", stderr);
     return 2;
 }
 
@@ -152,6 +152,7 @@ int cmd_boot(int argc, char **argv)
         if (strcmp(a, "--until-done") == 0) { until = 1; continue; }
         if (strcmp(a, "--no-wait") == 0) { ph.sleep_real = 0; continue; }
         if (strcmp(a, "--torn") == 0) { ph.torn = 1; continue; }
+        if (strcmp(a, "--reboot-order") == 0) { ph.reboot_order = 1; continue; }
         if (!v)
             return usage();
         i++;

@@ -11,8 +11,9 @@
  *   !stall    before its bytes, nothing arrives for 40 s (the clock jumps, a tick)
  *   !reset    after its bytes, the connection breaks instead of closing
  *   !flash    the first bank write of this connection fails
- *   !nv       the next record write fails The driver performs the engine's
- * requests on a simulated flash (two banks, two copies of each record) and boots the phone
+ *   !nv       the next record write fails
+ *   !order    the call server orders a reboot now (REQ-DL-002)
+ * The driver performs the engine's requests on a simulated flash (two banks, two copies of each record) and boots the phone
  * again after a reboot or a retry wait, up to BOOTS boots, loading what was stored, as a
  * port does. The engine, the HTTP parser, the script parser and interpreter and the image
  * verifier all see what the fuzzer sends; signatures are checked against the fuzz build's
@@ -220,6 +221,8 @@ static uint8_t one_boot(struct feed *f, uint64_t *now, uint32_t *min_counter)
                     f->flash = 1;
                 else if (directive(f, "!nv\n"))
                     f->nv = 1;
+                else if (directive(f, "!order\n"))
+                    dp_boot_reboot_order(&b, *now);   /* REQ-DL-002 */
                 else {
                     dp_boot_net_open(&b, 0, *now);
                     break;
@@ -313,7 +316,9 @@ static uint8_t one_boot(struct feed *f, uint64_t *now, uint32_t *min_counter)
             break;
         }
         case DP_REQ_REBOOT:
-            CHECK(b.fsm == DP_ST_REBOOT);
+            /* into a new or reverted image, or the running one on a remote order */
+            CHECK(b.fsm == DP_ST_REBOOT ||
+                  (b.reboot_ordered && (b.fsm == DP_ST_DONE || b.fsm == DP_ST_WAIT)));
             return DP_REQ_REBOOT;
         case DP_REQ_SLEEP: {
             /* REQ-DL-009: uniform in [d/2, d], d at most the cap */

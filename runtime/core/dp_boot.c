@@ -57,6 +57,7 @@ void dp_boot_init(struct dp_boot *b, const struct dp_boot_mem *mem, enum dp_prof
     b->decided = 0;
     b->get_pending = 0;
     b->settings_written = 0;
+    b->reboot_ordered = 0;
     b->certs_len = 0;
     b->certs_new_len = 0;
     b->cert_file_at = 0;
@@ -260,6 +261,7 @@ static uint32_t dp_guards(struct dp_boot *b, uint8_t ev)
 /* ---- firing events ---- */
 
 static void dp_perform(struct dp_boot *b, uint8_t act);
+static void dp_end_run(struct dp_boot *b, uint8_t kind);
 
 void dp_boot_fire(struct dp_boot *b, uint8_t ev)
 {
@@ -392,7 +394,7 @@ static void dp_perform(struct dp_boot *b, uint8_t act)
     case DP_ACT_GIVE_UP:
         if (!dp_any_image(m))
             dp_boot_report(b, DP_E_NO_IMAGE);
-        b->req.kind = DP_REQ_DONE;
+        dp_end_run(b, DP_REQ_DONE);
         break;
     case DP_ACT_RUN_SCRIPT:
         b->cert_i = 0;
@@ -475,7 +477,7 @@ static void dp_perform(struct dp_boot *b, uint8_t act)
         dp_confirm(b);
         break;
     case DP_ACT_FINISH:
-        b->req.kind = DP_REQ_DONE;
+        dp_end_run(b, DP_REQ_DONE);
         break;
     default:
         break;
@@ -510,6 +512,20 @@ void dp_boot_start(struct dp_boot *b, uint64_t now_ms, uint32_t seed)
         return;
     }
     dp_boot_fire(b, DP_EV_START);
+}
+
+void dp_boot_reboot_order(struct dp_boot *b, uint64_t now_ms)
+{
+    b->now = now_ms;
+    b->reboot_ordered = 1;
+    if (b->req.kind == DP_REQ_DONE || b->req.kind == DP_REQ_SLEEP)
+        b->req.kind = DP_REQ_REBOOT;
+}
+
+/* A run that ends in DONE or WAIT with a reboot order pending reboots instead. */
+static void dp_end_run(struct dp_boot *b, uint8_t kind)
+{
+    b->req.kind = b->reboot_ordered ? (uint8_t)DP_REQ_REBOOT : kind;
 }
 
 const struct dp_boot_req *dp_boot_request(const struct dp_boot *b)

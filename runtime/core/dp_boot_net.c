@@ -429,7 +429,7 @@ void dp_boot_schedule_retry(struct dp_boot *b)
     b->rnd ^= b->rnd >> 17;
     b->rnd ^= b->rnd << 5;
     d *= 1000u;
-    b->req.kind = DP_REQ_SLEEP;
+    b->req.kind = b->reboot_ordered ? (uint8_t)DP_REQ_REBOOT : (uint8_t)DP_REQ_SLEEP;
     b->req.deadline_ms = b->now + d / 2u + (uint64_t)(b->rnd % (uint32_t)(d / 2u + 1u));
     if (b->round < 0xffffffffu)
         b->round++;

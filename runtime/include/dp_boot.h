@@ -183,6 +183,7 @@ struct dp_boot {
     uint32_t prog_slot;                 /* the slot being compiled */
     struct dp_interp interp;
     uint8_t decided;                    /* the binary decision was taken (REQ-DL-014) */
+    uint8_t reboot_ordered;             /* a remote reboot order waits for the run's end */
     /* the certificate files (REQ-SEC-010) */
     uint32_t certs_len;                 /* bytes of mem.certs: the stored set */
     uint32_t certs_new_len;             /* bytes of mem.certs_new fetched in this run */
@@ -245,6 +246,12 @@ void dp_boot_bank_data(struct dp_boot *b, const uint8_t *data, uint32_t n, uint6
 
 /* DP_REQ_BANK_WRITE or DP_REQ_NV_WRITE done (ok 1) or failed (ok 0). */
 void dp_boot_stored(struct dp_boot *b, int ok, uint64_t now_ms);
+
+/* The call server ordered a reboot (REQ-DL-002): once provisioning is over (DP_REQ_DONE)
+ * or while the phone waits (DP_REQ_SLEEP) the engine requests DP_REQ_REBOOT at once, into
+ * the image that runs; during a run the order is kept and honoured when the run ends that
+ * way. The next boot runs the whole flow again. */
+void dp_boot_reboot_order(struct dp_boot *b, uint64_t now_ms);
 
 /* The names a phone reports: BOOTNAME and the application of the running image. */
 void dp_boot_running_names(const struct dp_boot_meta *m, const char **boot, uint32_t *boot_len,

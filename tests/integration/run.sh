@@ -545,7 +545,7 @@ reject() {
         "S /$1/16xxupgrade.txt 200|S /$1/$2 200|S /$1/46xxsettings.txt 200|S /$1/00040DAABBCC.txt 200"
 }
 
-if begin REQ-DL-018 "a rejected image (untrusted signer, forged header, wrong model, rollback, bad payload) leaves the installed one running"; then
+if begin REQ-DL-018 "a rejected image (untrusted signer, forged header, wrong model, rollback, bad payload) leaves the installed one running, its metadata and the boot selection unchanged, a partly written bank not bootable (REQ-IMG-019)"; then
     reject badsig S16CC_2_0_0.bin image-untrusted
     reject forged S16CC_2_0_4.bin image-bad-signature
     reject wrongmodel S16CC_2_0_1.bin image-wrong-model
@@ -883,7 +883,7 @@ active_ok() {
     [ -n "$f" ] && cmp -s -n "$(stat -c %s "$f")" "$f" "$W/phones/$1/bank$a.img"
 }
 
-if begin REQ-SEC-015 "a power cut at every write, sync or rename of an upgrade and a settings commit (torn or not) leaves a verified image and the old or new settings; the next boots finish it"; then
+if begin REQ-SEC-015 "a power cut at every write, sync or rename of an upgrade and a settings commit (torn or not) leaves a verified image and exactly the old or the new settings (REQ-SET-010); the next boots finish it"; then
     cuts=0
     for torn in "" --torn; do
         n=1
@@ -930,6 +930,23 @@ part() {
     { printf '%b' "$2"; tail -c +$(($4 + 1)) "$3" | head -c $((to - $4)); } > "$W/$1"
     echo "$W/$1"
 }
+
+if begin REQ-DL-002 "a remote reboot order from the call server after provisioning: the phone reboots, and the next boot runs the whole flow again"; then
+    clone new order
+    take_log
+    boot order $(srv main) --reboot-order
+    chk "the order ends the run with a reboot (got $RC)" eq "$RC,$(outcome)" "10,reboot"
+    chk "provisioning was over first" eq "$(acts)" \
+        "fetch_script run_script fetch_file continue_script fetch_file continue_script commit_settings finish"
+    chk "the same image stays active" eq "$(st order meta.active),$(st order meta.trial),$(st order bank0.name)" "0,0,S16CC_1_0_2.bin"
+    boot order $(srv main)
+    chk "the next boot runs the whole flow again (got $RC)" eq "$RC,$(acts)" \
+        "0,fetch_script run_script fetch_file continue_script fetch_file continue_script commit_settings finish"
+    take_log
+    chk "access log: the script and the settings files, twice" eq "$(logseq)" \
+        "S /main/16xxupgrade.txt 200|S /main/46xxsettings.txt 200|S /main/00040DAABBCC.txt 200|S /main/16xxupgrade.txt 200|S /main/46xxsettings.txt 200|S /main/00040DAABBCC.txt 200"
+    end
+fi
 
 if begin REQ-DL-027 "a binary download cut by a power cut resumes after reboot with Range from the last resume point, the bytes already in the bank verified again"; then
     img=$WWW/resume/S16CC_1_0_6.bin

@@ -1,5 +1,6 @@
 /*
- * The settings side of the boot engine (REQ-SET-002 .. 009, 011, 012), driven by an
+ * The settings side of the boot engine (REQ-SET-002 .. 009, 011, 012) and the remote
+ * reboot order (REQ-DL-002), driven by an
  * in-memory phone: a file server that answers from a table, two NV slots per record and
  * a clock, all in this file. No socket and no image: the scripts here name no binary, so
  * each run goes script -> settings files -> commit -> done, and what the tests look at is
@@ -49,6 +50,7 @@ struct sim {
     const char *dhcp242;
     int group;
     int profile;
+    int order_at;                     /* > 0: a remote reboot order at this step of the run */
 };
 
 static struct dp_stmt stmts[DP_SCRIPT_GET_DEPTH][SIM_STMTS];
@@ -158,7 +160,10 @@ static int sim_boot(struct sim *s)
     s->ngot = 0;
     s->nv_writes[0] = s->nv_writes[1] = 0;
     for (steps = 0; steps < 10000; steps++) {
-        const struct dp_boot_req *r = dp_boot_request(&boot);
+        const struct dp_boot_req *r;
+        if (s->order_at > 0 && steps == s->order_at)
+            dp_boot_reboot_order(&boot, now);
+        r = dp_boot_request(&boot);
         now += 1;
         switch (r->kind) {
         case DP_REQ_OPEN:
@@ -468,6 +473,29 @@ static void test_REQ_SET_011_load_by_name(void **st)
 }
 
 /* REQ-SET-012: GROUP cannot be set by a file. */
+/* REQ-DL-002: a remote reboot order. Given during a run, the run still provisions (the
+ * settings are committed), then ends with a reboot instead of DONE; given while the phone
+ * would wait for a retry, it reboots instead; the next boot runs the whole flow. */
+static void test_REQ_DL_002_reboot_order(void **st)
+{
+    char v[256];
+    (void)st;
+    sim_site(&S, "SET SNTPSRVR order.example.com\n");
+    S.order_at = 2;
+    assert_int_equal(sim_boot(&S), DP_REQ_REBOOT);
+    assert_int_equal(S.nv_writes[DP_NV_SETTINGS], 1);
+    get_param("SNTPSRVR", v, sizeof v);
+    assert_string_equal(v, "order.example.com");
+    S.order_at = 0;
+    assert_int_equal(sim_boot(&S), DP_REQ_DONE);
+    assert_int_equal(S.ngot, 2);   /* the script and the settings file, again */
+    /* no server answers: a retry wait, unless a reboot is ordered */
+    sim_file(&S, "/16xxupgrade.txt", 404, "");
+    assert_int_equal(sim_boot(&S), DP_REQ_SLEEP);
+    S.order_at = 1;
+    assert_int_equal(sim_boot(&S), DP_REQ_REBOOT);
+}
+
 static void test_REQ_SET_012_group_not_from_file(void **st)
 {
     char v[16];
@@ -493,6 +521,7 @@ int main(void)
         cmocka_unit_test(test_REQ_SET_009_newest_valid_copy),
         cmocka_unit_test(test_REQ_SET_011_load_by_name),
         cmocka_unit_test(test_REQ_SET_012_group_not_from_file),
+        cmocka_unit_test(test_REQ_DL_002_reboot_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

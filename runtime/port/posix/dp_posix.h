@@ -108,6 +108,7 @@ struct dp_posix_phone {
     int sleep_real;                 /* 1: really wait on DP_REQ_SLEEP; 0: return DP_POSIX_SLEEP */
     long fault_at;                  /* > 0: cut the power at this flash operation (see above) */
     int torn;                       /* with fault_at: the cut write first writes half its bytes */
+    int reboot_order;               /* the call server orders a reboot when provisioning is over */
     /* observation: called after each engine call with the steps it took (may be NULL) */
     void (*on_step)(void *user, const struct dp_boot *b, const struct dp_boot_step *s);
     void (*on_progress)(void *user, const struct dp_boot *b, uint64_t written, uint64_t total);

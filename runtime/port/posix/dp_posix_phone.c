@@ -171,6 +171,11 @@ enum dp_posix_outcome dp_posix_boot(struct dp_posix_phone *ph, struct dp_boot *b
             break;
         case DP_REQ_DONE:
             dp_posix_conn_close(&conn);
+            if (ph->reboot_order) {   /* REQ-DL-002: telephony runs, the order comes */
+                ph->reboot_order = 0;
+                dp_boot_reboot_order(b, dp_posix_now_ms());
+                break;
+            }
             return DP_POSIX_DONE;
         default:
             dp_posix_conn_close(&conn);
