@@ -6,6 +6,8 @@
 #   make gen-check   fail when the committed generated files differ from what spec/ gives
 #   make proofs      Frama-C (RTE, EVA, WP) on the runtime and SPIN on the flow model
 #   make fuzz-smoke  build the libFuzzer targets with ASan+UBSan, run each briefly on its seeds
+#   make dist        the runtime drop for firmware teams (amalgamation, port template)
+#   make install     the command, libraries, headers, pkg-config files, man page (PREFIX, DESTDIR)
 #   make deps        install the Debian 12 packages the project needs (apt-get)
 #   make demo        the main job on the shipped example files
 #   make clean       remove build outputs
@@ -40,6 +42,8 @@ include mk/tests.mk
 include mk/proofs.mk
 include mk/fuzz.mk
 include mk/bench.mk
+include mk/dist.mk
+include mk/install.mk
 
 .PHONY: all check deps demo clean
 all: $(ALL_TARGETS)

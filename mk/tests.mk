@@ -11,6 +11,9 @@
 #   dpgen-tests  every bad spec is refused at the right place (tests/dpgen/run.sh)
 #   emb-tests    the runtime builds with clang and freestanding for Cortex-M4, and calls no
 #                allocator or I/O (REQ-EMB-001..003)
+#   dist-tests   the runtime drop (make dist): verbatim proven files, builds alone, the
+#                minimal port runs, program sizes, the Cortex-M4 footprint (mk/dist.mk)
+#   install-test make install into a scratch DESTDIR, then a program built with pkg-config
 #   integration-tests  the boot flow end to end: deskprov boot against a real lighttpd on
 #                127.0.0.1 (tests/integration/run.sh), one case per behaviour of issue 5 and
 #                per testable REQ-DL line
@@ -122,4 +125,4 @@ integration-tests: $(CLI) $(BUILD)/tests/deskprov-fast
 req-trace:
 	./scripts/req-trace.sh
 
-tests: unit-tests conformance-tests corpus-tests image-tests dpgen-tests emb-tests integration-tests req-trace
+tests: unit-tests conformance-tests corpus-tests image-tests dpgen-tests emb-tests dist-tests install-test integration-tests req-trace

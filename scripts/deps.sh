@@ -21,7 +21,7 @@ set -eu
 PKGS="build-essential re2c lemon frama-c-base why3 z3 cvc4 spin
 clang clang-14 libfuzzer-14-dev libclang-rt-14-dev libcmocka-dev
 libssl-dev openssl gcc-arm-none-eabi libnewlib-arm-none-eabi
-lighttpd lighttpd-mod-openssl curl graphviz valgrind jq python3 xxd"
+lighttpd lighttpd-mod-openssl curl graphviz valgrind jq python3 xxd pkg-config"
 
 SUDO=
 if [ "$(id -u)" -ne 0 ]; then
