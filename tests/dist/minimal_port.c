@@ -1,7 +1,10 @@
 /*
  * The minimal port of docs/porting.md, built against the drop alone (deskprov.c and
- * deskprov.h from `make dist`, no other header of the repository): an in-memory file
- * server, flash in RAM, crypto that refuses every image. Two boots of a phone whose upgrade
+ * deskprov.h from `make dist`, no other header of the repository, no re2c, Lemon or dpgen:
+ * REQ-EMB-015, whose other half, the drop holding the proven files verbatim, is
+ * `amalgamate.py --check` in the same make target): an in-memory file server, flash in RAM,
+ * crypto that refuses every image. All I/O is this file's, done on the engine's requests
+ * (REQ-EMB-004; that the core itself calls no I/O function is emb-tests' check-symbols). Two boots of a phone whose upgrade
  * script names no binary: the first fetches the script and the settings file and commits
  * the settings; the second loads them back and, nothing having changed, writes nothing
  * (REQ-SET-006). Then the engine's contract with a port: the same inputs give the same
