@@ -1,64 +1,222 @@
-#!/bin/sh
-# Benchmarks, each against a real baseline measured in the same run, printed as a ratio.
-#   bench/run.sh BUILD_DIR [CORPUS_DIR]
+#!/bin/bash
+# Benchmarks, each against a real baseline measured in the same run, printed as a ratio,
+# and written as the table of docs/performance.md (with the machine and the command that
+# reproduces each row).
+#   bench/run.sh BUILD_DIR [CORPUS_DIR]      (make bench)
+# Knobs: R (script repetitions, 200), MIB (image size, 256), N (runs per timing, best kept,
+# 3), RSS_MIB (the two image sizes of the memory row, "64 1024"), OUT (the table's file,
+# docs/performance.md).
 #
-# script: the runtime's parser + interpreter over the 2017 Avaya template (416 KB, CRLF),
-#         against `grep -c '^SET'` over the same bytes (grep reads, splits lines and
-#         matches; the runtime also tokenizes, parses, validates and stores every SET).
-#         Both run over the file repeated R times so process start-up does not count.
-# (image: see below)
-set -eu
+# script     the runtime's parser + interpreter over the 2017 Avaya template (416 KB, CRLF),
+#            repeated R times, against `grep -c '^SET'` over the same bytes; and instructions
+#            per input byte (callgrind, start-up excluded: two runs, R=1 and R=3)
+# verify     `deskprov image verify` of a signed MIB MiB image against `openssl dgst -sha256`
+#            over the file: the hashing limit
+# download   one boot of a factory-new phone that downloads, verifies and writes the MIB MiB
+#            image from lighttpd on 127.0.0.1 (HTTP, then HTTPS), against
+#            `curl -s URL | openssl dgst -sha256` on the same server, and against
+#            `openssl dgst -sha256` on the file alone
+# memory     peak RSS of that boot for two image sizes: it must not grow with the image
+# provision  one boot of a provisioned phone with no binary to download (the script and the
+#            2017 template over HTTPS), against one curl fetching the same two files
+set -euo pipefail
 B=$1
 CORPUS=${2:-tests/corpus/real}
-FILE=$CORPUS/template-2017-46xxsettings.txt
+TEMPLATE=$CORPUS/template-2017-46xxsettings.txt
 R=${R:-200}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-
-i=0
-while [ $i -lt "$R" ]; do cat "$FILE"; i=$((i + 1)); done > "$T/big"
-bytes=$(wc -c < "$T/big")
-
-ours=$("$B/bench/bench_script" "$FILE" "$R")
-ours_bps=$(echo "$ours" | sed -n 's/.*bytes_per_s \([0-9]*\).*/\1/p')
-start=$(date +%s.%N)
-matches=$(LC_ALL=C grep -c '^SET' "$T/big")
-end=$(date +%s.%N)
-grep_bps=$(echo "$bytes $start $end" | awk '{ printf "%.0f", $1 / ($3 - $2) }')
-
-echo "bench script: deskprov parse+interpret $ours"
-echo "bench script: grep -c '^SET' over the same $bytes bytes: $matches matches, $grep_bps bytes/s"
-echo "$ours_bps $grep_bps" | awk '{ printf "bench script: ratio deskprov/grep = %.3f (%.1f MB/s vs %.1f MB/s)\n", $1 / $2, $1 / 1e6, $2 / 1e6 }'
-
-# image: `deskprov image verify` of a signed image with a 256 MiB payload (header parse,
-#        streaming SHA-256 of the payload, ECDSA P-256 signature, X.509 chain to the root)
-#        against `openssl dgst -sha256` over the same file: the hashing limit.
-#        Each is run N times and the best time kept. MiB=... changes the size.
 MIB=${MIB:-256}
 N=${N:-3}
-DESKPROV=$B/deskprov
-./tests/image/mkpki.sh "$T/pki" >/dev/null
-head -c $((MIB * 1024 * 1024)) /dev/urandom > "$T/payload"
-"$DESKPROV" image create --key "$T/pki/signer.key" --cert "$T/pki/signer.pem" \
-    --chain "$T/pki/inter.pem" --kind app --model 16cc --version bench --counter 1 \
-    --name S16CC_bench.bin "$T/payload" -o "$T/image" >/dev/null
-rm -f "$T/payload" "$T/big"
+RSS_MIB=${RSS_MIB:-64 1024}
+OUT=${OUT:-docs/performance.md}
+DESKPROV=$(cd "$(dirname "$B/deskprov")" && pwd)/deskprov
+T=$(mktemp -d)
+. ./tests/integration/lib.sh
+trap 'it_stop; rm -rf "$T"' EXIT
+ROWS=()
+
+row() { # row NAME OURS BASELINE RATIO GOAL VERDICT COMMAND
+    ROWS+=("| $1 | $2 | $3 | $4 | $5 | $6 | \`$7\` |")
+}
+secs() { date +%s.%N; }
 best() { # best CMD...: the least wall time of N runs, in seconds
-    b=
-    k=0
+    local b= k=0 s e
     while [ $k -lt "$N" ]; do
-        s=$(date +%s.%N)
-        "$@" >/dev/null
-        e=$(date +%s.%N)
+        s=$(secs)
+        "$@" >/dev/null 2>&1 || true
+        e=$(secs)
         b=$(echo "$s $e ${b:-}" | awk '{ t = $2 - $1; if ($3 == "" || t < $3) print t; else print $3 }')
         k=$((k + 1))
     done
     echo "$b"
 }
-size=$(wc -c < "$T/image")
-t_ours=$(best "$DESKPROV" image verify "$T/image" --root "$T/pki/root.pem" --model 16cc \
-             --bank-size $((MIB * 1024 * 1024 + 65536)))
-t_ssl=$(best openssl dgst -sha256 "$T/image")
-echo "bench image: deskprov image verify, $size bytes: best of $N ${t_ours} s"
-echo "bench image: openssl dgst -sha256 over the same file: best of $N ${t_ssl} s"
-echo "$t_ours $t_ssl $size" | awk '{ printf "bench image: ratio deskprov/openssl = %.3f (%.0f MB/s vs %.0f MB/s)\n", $1 / $2, $3 / $1 / 1e6, $3 / $2 / 1e6 }'
+ratio() { echo "$1 $2" | awk '{ printf "%.3f", $1 / $2 }'; }
+le() { echo "$1 $2" | awk '{ exit !($1 <= $2) }'; }
+verdict() { if le "$1" "$2"; then echo met; else echo "NOT met"; fi; }
+# peak RSS in KiB of a command (its children included), through getrusage
+peak_kib() {
+    python3 - "$@" <<'PY'
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+PY
+}
+
+# ---- script ---------------------------------------------------------------------------
+i=0
+while [ $i -lt "$R" ]; do cat "$TEMPLATE"; i=$((i + 1)); done > "$T/big"
+bytes=$(wc -c < "$T/big")
+ours=$("$B/bench/bench_script" "$TEMPLATE" "$R")
+ours_bps=$(echo "$ours" | sed -n 's/.*bytes_per_s \([0-9]*\).*/\1/p')
+s=$(secs)
+matches=$(LC_ALL=C grep -c '^SET' "$T/big")
+e=$(secs)
+grep_bps=$(echo "$bytes $s $e" | awk '{ printf "%.0f", $1 / ($3 - $2) }')
+r=$(ratio "$grep_bps" "$ours_bps")
+echo "bench script: deskprov parse+interpret $ours"
+echo "bench script: grep -c '^SET' over the same $bytes bytes: $matches matches, $grep_bps bytes/s"
+echo "bench script: time ratio deskprov/grep = $r"
+row "script: parse + interpret the 2017 template ($R times)" \
+    "$(echo "$ours_bps" | awk '{ printf "%.1f MB/s", $1 / 1e6 }')" \
+    "grep -c '^SET': $(echo "$grep_bps" | awk '{ printf "%.1f MB/s", $1 / 1e6 }')" "$r" "-" "-" \
+    "make bench (bench/bench_script $TEMPLATE $R)"
+fsize=$(wc -c < "$TEMPLATE")
+ir() { # instructions of bench_script over the template R=$1 times
+    valgrind --tool=callgrind --callgrind-out-file="$T/cg.$1" "$B/bench/bench_script" "$TEMPLATE" "$1" \
+        >/dev/null 2>&1
+    sed -n 's/^summary: //p' "$T/cg.$1" | awk '{ print $1 }'
+}
+if command -v valgrind >/dev/null; then
+    i1=$(ir 1)
+    i3=$(ir 3)
+    ipb=$(echo "$i1 $i3 $fsize" | awk '{ printf "%.1f", ($2 - $1) / (2 * $3) }')
+    echo "bench script: $ipb instructions per input byte (callgrind, start-up excluded)"
+    row "script: instructions per input byte" "$ipb" "-" "-" "-" "-" \
+        "valgrind --tool=callgrind bench/bench_script FILE 1, then 3: (Ir3 - Ir1) / (2 x bytes)"
+fi
+
+# ---- verify ---------------------------------------------------------------------------
+./tests/image/mkpki.sh "$T/pki" >/dev/null
+mkimage() { # mkimage MIB OUT
+    head -c $(($1 * 1024 * 1024)) /dev/urandom > "$T/payload"
+    "$DESKPROV" image create --key "$T/pki/signer.key" --cert "$T/pki/signer.pem" \
+        --chain "$T/pki/inter.pem" --kind app --model 16cc --version bench --counter 1 \
+        --name S16CC_bench.bin "$T/payload" -o "$2" >/dev/null
+    rm -f "$T/payload"
+}
+rm -f "$T/big"
+mkdir -p "$T/www/b"
+mkimage "$MIB" "$T/www/b/S16CC_bench.bin"
+IMG=$T/www/b/S16CC_bench.bin
+size=$(wc -c < "$IMG")
+BANK=$((size + 65536))
+t_ours=$(best "$DESKPROV" image verify "$IMG" --root "$T/pki/root.pem" --model 16cc --bank-size $BANK)
+t_ssl=$(best openssl dgst -sha256 "$IMG")
+r=$(ratio "$t_ours" "$t_ssl")
+echo "bench verify: deskprov image verify $size bytes ${t_ours} s; openssl dgst ${t_ssl} s; ratio $r"
+mbs() { echo "$size $1" | awk '{ printf "%.0f MB/s", $1 / $2 / 1e6 }'; }
+row "verify: a signed $MIB MiB image" "$(mbs "$t_ours")" "openssl dgst -sha256: $(mbs "$t_ssl")" "$r" \
+    "<= 1.5" "$(verdict "$r" 1.5)" "deskprov image verify IMAGE --root ROOT --model 16cc"
+
+# ---- download -------------------------------------------------------------------------
+mkdir -p "$T/srv"
+it_pki "$T/srvpki" >/dev/null 2>&1
+IT_PEM=$T/srvpki/server.pem IT_KEY=$T/srvpki/server.key it_start "$T/www" "$T/srv"
+printf 'SET APPNAME S16CC_bench.bin\nGET 46xxsettings.txt\n' > "$T/www/b/16xxupgrade.txt"
+cp "$TEMPLATE" "$T/www/b/46xxsettings.txt"
+phone() { # phone DIR URL [opts]: one boot of a phone in DIR against URL
+    local d=$1 u=$2
+    shift 2
+    "$DESKPROV" boot --state "$d" --model 16CC --model4 16cc --mac 00:04:0d:aa:bb:cc \
+        --server "$u" --ca "$T/srvpki/tls-ca.pem" --image-root "$T/pki/root.pem" \
+        --bank-size $BANK --no-wait "$@"
+}
+# The phone's flash (a folder) is on tmpfs when the machine has one: what is measured is the
+# software, not the disk's sync (each resume point and the commit sync the bank).
+PH=$T/ph
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+    PH=$(mktemp -d /dev/shm/deskprov-bench.XXXXXX)
+    trap 'it_stop; rm -rf "$T" "$PH"' EXIT
+fi
+fresh_boot() { rm -rf "$PH"; mkdir -p "$PH"; phone "$PH" "$1"; }
+for scheme in http https; do
+    port=$IT_HTTP
+    [ $scheme = https ] && port=$IT_HTTPS
+    url=$scheme://127.0.0.1:$port/b/
+    rc=0
+    fresh_boot "$url" >/dev/null || rc=$?
+    [ $rc = 10 ] || { echo "bench download: the boot did not install the image (exit $rc)"; exit 1; }
+    cmp -s -n "$size" "$IMG" "$PH/bank1.img" || { echo "bench download: bank 1 differs"; exit 1; }
+    t_boot=$(best fresh_boot "$url")
+    t_pipe=$(best sh -c "curl -s --cacert '$T/srvpki/tls-ca.pem' '${url}S16CC_bench.bin' | openssl dgst -sha256")
+    r1=$(ratio "$t_boot" "$t_pipe")
+    r2=$(ratio "$t_boot" "$t_ssl")
+    echo "bench download $scheme: boot ${t_boot} s; curl | openssl dgst ${t_pipe} s (ratio $r1); openssl dgst on the file ${t_ssl} s (ratio $r2)"
+    row "download + verify + write, $MIB MiB over $scheme" "$(mbs "$t_boot")" \
+        "curl | openssl dgst -sha256: $(mbs "$t_pipe")" "$r1" "< 1" "$(verdict "$r1" 0.999)" \
+        "deskprov boot --state NEW --server $scheme://127.0.0.1:PORT/b/ ... (bench/run.sh fresh_boot)"
+    row "download + verify + write, $MIB MiB over $scheme, vs hashing the file" "$(mbs "$t_boot")" \
+        "openssl dgst -sha256 FILE: $(mbs "$t_ssl")" "$r2" "<= 1.5" "$(verdict "$r2" 1.5)" \
+        "as above; openssl dgst -sha256 IMAGE"
+done
+
+# ---- memory ---------------------------------------------------------------------------
+rss=()
+for m in $RSS_MIB; do
+    mkimage "$m" "$T/www/b/S16CC_bench.bin"
+    size=$(wc -c < "$IMG")
+    BANK=$((size + 65536))
+    rm -rf "$PH" && mkdir -p "$PH"
+    k=$(peak_kib "$DESKPROV" boot --state "$PH" --model 16CC --model4 16cc --mac 00:04:0d:aa:bb:cc \
+        --server "http://127.0.0.1:$IT_HTTP/b/" --image-root "$T/pki/root.pem" --bank-size $BANK --no-wait)
+    cmp -s -n "$size" "$IMG" "$PH/bank1.img" || { echo "bench memory: bank 1 differs ($m MiB)"; exit 1; }
+    echo "bench memory: $m MiB image: peak RSS $k KiB"
+    rss+=("$m MiB: $k KiB")
+    eval "rss_$m=$k"
+    rm -f "$PH/bank1.img"
+done
+set -- $RSS_MIB
+a=$(eval echo "\$rss_$1")
+z=$(eval echo "\$rss_$2")
+grow=$(ratio "$z" "$a")
+ok="NOT met"
+[ "$z" -lt 4096 ] && le "$grow" 1.05 && ok=met
+base=$(peak_kib "$DESKPROV" image verify "$T/www/b/16xxupgrade.txt" --root "$T/pki/root.pem")
+echo "bench memory: the process alone (deskprov image verify of a non-image, OpenSSL loaded): $base KiB"
+row "peak RSS of the boot that installs the image" "${rss[*]}" \
+    "the process alone (OpenSSL loaded, no download): $base KiB" "$grow (${2} MiB / ${1} MiB)" \
+    "the same, under 4 MiB" "$ok" "python3 getrusage(RUSAGE_CHILDREN).ru_maxrss of deskprov boot"
+rm -f "$IMG"
+
+# ---- provision ------------------------------------------------------------------------
+# a provisioned phone: its application installed and confirmed, the template's settings
+# stored; then a boot with nothing to download: the script and the 2017 template over HTTPS
+mkimage 1 "$IMG"
+BANK=$((2 * 1024 * 1024))
+rm -rf "$T/ph" && mkdir -p "$T/ph"
+url=https://127.0.0.1:$IT_HTTPS/b/
+phone "$T/ph" "$url" --until-done > "$T/prov.log" || true
+rc=0
+phone "$T/ph" "$url" >> "$T/prov.log" || rc=$?
+[ $rc = 0 ] || { cat "$T/prov.log"; echo "bench provision: the provisioned phone's boot did not end done (exit $rc)"; exit 1; }
+t_prov=$(best phone "$T/ph" "$url")
+t_curl=$(best curl -s --cacert "$T/srvpki/tls-ca.pem" "${url}16xxupgrade.txt" "${url}46xxsettings.txt")
+r=$(ratio "$t_prov" "$t_curl")
+echo "bench provision: boot with no binary ${t_prov} s; curl of the two files ${t_curl} s; ratio $r"
+row "a boot with no binary: script + 2017 template over https" "${t_prov} s" \
+    "curl fetching the two files: ${t_curl} s" "$r" "-" "-" \
+    "deskprov boot --state PROVISIONED --server https://127.0.0.1:PORT/b/ ..."
+
+# ---- the table ----------------------------------------------------------------------------
+{
+    echo "<!-- Generated by bench/run.sh (make bench). DO NOT EDIT: run make bench again. -->"
+    echo "# Performance"
+    echo
+    echo "Measured by \`make bench\` on $(date -u +%Y-%m-%d): $(nproc) CPU ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(uname -sr), $(openssl version | cut -d' ' -f1-2), $(lighttpd -v 2>/dev/null | head -1 | cut -d' ' -f1). Each row is"
+    echo "timed against its baseline in the same run (best of $N runs; a ratio below 1 means"
+    echo "deskprov is faster). Timings vary with the machine's load; the ratios are what to compare."
+    echo
+    echo "| benchmark | deskprov | baseline | ratio (time) | goal | goal met | command |"
+    echo "|---|---|---|---|---|---|---|"
+    printf '%s\n' "${ROWS[@]}"
+} > "$OUT"
+echo "bench: wrote $OUT"

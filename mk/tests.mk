@@ -103,10 +103,11 @@ emb-tests: runtime-clang runtime-arm
 
 # The integration tests use deskprov and the same command with short timing limits (the
 # limits of runtime/gen/config.h can each be set with -D): retry waits of 1-2 s, a 1 s rate
-# window, a 5 s file deadline, so that the cases about waits and slow servers take seconds.
+# window, a 5 s file deadline, so that the cases about waits and slow servers take seconds;
+# and a resume point every 64 KiB, so that a 200 KB image download stores some.
 IT_FAST_FLAGS  := -DDP_BACKOFF_BASE_S=1u -DDP_BACKOFF_CAP_S=2u -DDP_RETRY_ROUNDS=3u \
                   -DDP_RATE_WINDOW_S=1u -DDP_MIN_RATE_BPS=64u -DDP_FILE_DEADLINE_S=5u \
-                  -DDP_CONNECT_TIMEOUT_S=2u
+                  -DDP_CONNECT_TIMEOUT_S=2u -DDP_RESUME_CHECKPOINT=65536u
 IT_FAST_OBJDIR := $(BUILD)/obj/it-fast
 IT_FAST_OBJS   := $(patsubst %.c,$(IT_FAST_OBJDIR)/%.o,$(CLI_SRCS) $(RT_SRCS) $(PORT_SRCS))
 
