@@ -39,6 +39,7 @@ include mk/dpgen.mk
 include mk/runtime.mk
 include mk/cli.mk
 include mk/tests.mk
+include mk/hostile.mk
 include mk/proofs.mk
 include mk/fuzz.mk
 include mk/bench.mk

@@ -17,6 +17,8 @@
 #   integration-tests  the boot flow end to end: deskprov boot against a real lighttpd on
 #                127.0.0.1 (tests/integration/run.sh), one case per behaviour of issue 5 and
 #                per testable REQ-DL line
+#   hostile-tests  a hostile file server (tests/hostile/server.c, 64 scenarios) against a
+#                provisioned phone, and the table docs/robustness.md (mk/hostile.mk)
 #   req-trace    which REQ lines of spec/requirements.md the tests name
 
 UNIT_SRCS    := $(sort $(wildcard tests/unit/test_*.c))
@@ -126,4 +128,4 @@ integration-tests: $(CLI) $(BUILD)/tests/deskprov-fast
 req-trace:
 	./scripts/req-trace.sh
 
-tests: unit-tests conformance-tests corpus-tests image-tests dpgen-tests emb-tests dist-tests install-test integration-tests req-trace
+tests: unit-tests conformance-tests corpus-tests image-tests dpgen-tests emb-tests dist-tests install-test integration-tests hostile-tests req-trace

@@ -91,6 +91,8 @@ end() {
         echo "FAIL $CASE ... $DESC$ERRS"
         echo "       (last phone output: $OUT, access log: ${LOG:-none})"
     fi
+    # the case's result, for the table of docs/robustness.md (tests/hostile/run.sh)
+    printf '%s\t%s\t%s\n' "$CASE" "$([ -z "$ERRS" ] && echo ok || { [ -n "$GAP" ] && echo gap || echo FAIL; })" "$DESC" >> "$W/results.tsv"
 }
 
 # boot PHONE [deskprov boot options...]: one boot of the phone whose flash is
@@ -902,6 +904,7 @@ if begin REQ-SEC-015 "a power cut at every write, sync or rename of an upgrade a
             n=$((n + 1))
         done
         chk "no cut at $n$torn: the run is done (got $RC)" eq "$RC" 0
+        printf '%s\t%s\n' "${torn:-plain}" $((n - 1)) >> "$W/power-cuts.tsv"   # for docs/robustness.md
     done
     chk "power cuts tried: $cuts (at least 20)" bash -c "[ $cuts -ge 20 ]"
     take_log
