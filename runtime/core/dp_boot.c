@@ -13,11 +13,20 @@
 
 /* ---- small helpers ---- */
 
+/*@ requires \valid(dst + (0 .. DP_SCRIPT_NAME_MAX)) && \valid(dlen);
+    requires \separated(dlen, dst + (0 .. DP_SCRIPT_NAME_MAX));
+    requires n == 0 || \valid_read(src + (0 .. (n > DP_SCRIPT_NAME_MAX ? DP_SCRIPT_NAME_MAX : n) - 1));
+    assigns dst[0 .. DP_SCRIPT_NAME_MAX], *dlen;
+    ensures *dlen <= DP_SCRIPT_NAME_MAX;
+*/
 static void dp_copy_name(char *dst, uint16_t *dlen, const char *src, uint32_t n)
 {
     uint32_t i;
     if (n > DP_SCRIPT_NAME_MAX)
         n = DP_SCRIPT_NAME_MAX;
+    /*@ loop invariant 0 <= i <= n;
+        loop assigns i, dst[0 .. DP_SCRIPT_NAME_MAX - 1];
+        loop variant n - i; */
     for (i = 0; i < n; i++)
         dst[i] = src[i];
     dst[n] = '\0';
@@ -35,12 +44,16 @@ void dp_boot_init(struct dp_boot *b, const struct dp_boot_mem *mem, enum dp_prof
                   struct dp_params *params)
 {
     static const struct dp_boot_meta zero_meta = {0};
+    struct dp_image_policy pol = {0};
     uint32_t i;
 
     b->mem = *mem;
     b->profile = profile;
     b->params = params;
     b->meta = zero_meta;
+    /*@ loop invariant 0 <= i <= 4;
+        loop assigns i, b->nv_seq[0 .. 1][0 .. 1], b->nv_valid[0 .. 1][0 .. 1];
+        loop variant 4 - i; */
     for (i = 0; i < 4u; i++) {
         b->nv_seq[i / 2u][i % 2u] = 0;
         b->nv_valid[i / 2u][i % 2u] = 0;
@@ -69,11 +82,60 @@ void dp_boot_init(struct dp_boot *b, const struct dp_boot_mem *mem, enum dp_prof
     b->then = DP_THEN_NOTHING;
     b->nsteps = 0;
     b->why = 0;
+    /* what the invariant (dp_boot_ok) reads, each set again before it is used: the slot
+     * being compiled and its parser, the transfer, the URL, the server, the verifier */
+    b->pending_ev = 0;
+    b->pending_nv = 0;
+    b->pending_slot = 0;
+    b->sink = DP_SINK_SCRIPT;
+    b->prog_slot = 0;
+    b->name_len = 0;
+    b->name[0] = '\0';
+    b->dir_len = 0;
+    b->dir[0] = '\0';
+    b->cur.scheme = 0;
+    b->cur.host_is_ip = 0;
+    b->cur.port = 0;
+    b->cur.host_len = 0;
+    b->cur.host[0] = '\0';
+    b->url.scheme = 0;
+    b->url.host_is_ip = 0;
+    b->url.port = 0;
+    b->url.host_len = 0;
+    b->url.host[0] = '\0';
+    b->url.path_len = 1;
+    b->url.path[0] = '/';
+    b->url.path[1] = '\0';
+    b->carry = 0;
+    b->carry_len = 0;
+    b->started_ms = 0;
+    b->window_ms = 0;
+    b->window_bytes = 0;
+    dp_http_resp_init(&b->http, 0);
+    pol.hwvers = -1;
+    dp_image_init(&b->image, &pol, mem->image_header, DP_IMAGE_HEADER_MAX);
+    dp_interp_init(&b->interp, profile, params);
+    /*@ loop invariant 0 <= i <= DP_SCRIPT_GET_DEPTH;
+        loop invariant \forall integer k; 0 <= k < i ==> dp_boot_prog_ok(b, k);
+        loop assigns i, b->prog[0 .. DP_SCRIPT_GET_DEPTH - 1];
+        loop variant DP_SCRIPT_GET_DEPTH - i; */
     for (i = 0; i < DP_SCRIPT_GET_DEPTH; i++)
         dp_script_prog_init(&b->prog[i], mem->stmt[i], mem->stmt_cap, mem->pool[i], mem->pool_cap);
     dp_diag_sink_init(&b->diags, mem->diag, mem->diag_cap);
+    dp_script_parser_init(&b->parser, &b->prog[0], &b->diags);
 }
 
+/*@ requires dp_boot_ok(b);
+    requires nv == DP_NV_META || nv == DP_NV_SETTINGS;
+    requires n == 0 || \valid_read(data + (0 .. n - 1));
+    requires \separated(data + (0 .. n - 1), b->params,
+                        dp_settings_value + (0 .. DP_PARAM_CAP_MAX - 1));
+    requires \separated(dp_settings_value + (0 .. DP_PARAM_CAP_MAX - 1), b, b->params);
+    assigns *b, b->params->val[0 .. DP_PARAMS_BYTES - 1], b->params->len[0 .. DP_PARAM_COUNT - 1],
+            b->mem.nv_ref[0 .. b->mem.nv_cap - 1], b->mem.certs[0 .. b->mem.certs_cap - 1],
+            dp_settings_value[0 .. DP_PARAM_CAP_MAX - 1];
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const uint8_t *data,
                   uint32_t n)
 {
@@ -107,6 +169,9 @@ void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const ui
     b->certs_len = 0;
     if (dp_settings_find_certs(data + 14, len, &off, &clen) && b->mem.certs != 0 &&
         clen <= b->mem.certs_cap && clen <= DP_CERTS_MAX) {
+        /*@ loop invariant 0 <= k <= clen;
+            loop assigns k, b->mem.certs[0 .. clen - 1];
+            loop variant clen - k; */
         for (k = 0; k < clen; k++)
             b->mem.certs[k] = data[14u + off + k];
         b->certs_len = clen;
@@ -118,6 +183,11 @@ void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const ui
 }
 
 /* The slot a commit writes: the older valid copy, or an invalid one (REQ-SET-008). */
+/*@ requires \valid_read(b) && (nv == DP_NV_META || nv == DP_NV_SETTINGS);
+    requires \valid(seq) && \separated(seq, b);
+    assigns *seq;
+    ensures \result <= 1;
+*/
 static uint32_t dp_nv_target(const struct dp_boot *b, enum dp_nv_kind nv, uint32_t *seq)
 {
     const uint8_t *v = b->nv_valid[nv];
@@ -129,29 +199,42 @@ static uint32_t dp_nv_target(const struct dp_boot *b, enum dp_nv_kind nv, uint32
         return 0;
     }
     newest = (!v[1] || (v[0] && !dp_nv_newer(s[1], s[0]))) ? 0u : 1u;
-    *seq = s[newest] + 1u;
+    *seq = s[newest] == 0xffffffffu ? 0u : s[newest] + 1u;   /* serial numbers wrap */
     return 1u - newest;
 }
 
+/*@ requires dp_boot_ok(b) && (then == DP_THEN_INSTALL ==> b->fsm == DP_ST_INSTALL);
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
+static void dp_then(struct dp_boot *b, uint8_t then, int ok);
+
 /* Requests the write of a record whose payload is in mem.nv + 14 (len bytes). */
+/*@ requires dp_boot_ok(b) && (nv == DP_NV_META || nv == DP_NV_SETTINGS);
+    requires len == 0 || (b->mem.nv_cap > DP_NV_OVERHEAD && len <= b->mem.nv_cap - DP_NV_OVERHEAD);
+    requires then == DP_THEN_INSTALL ==> b->fsm == DP_ST_INSTALL;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 static void dp_nv_request(struct dp_boot *b, enum dp_nv_kind nv, uint32_t len, uint8_t then)
 {
     uint32_t seq, slot = dp_nv_target(b, nv, &seq);
     uint32_t n = dp_nv_wrap((uint8_t)nv, seq, b->mem.nv + 14, len, b->mem.nv, b->mem.nv_cap);
 
-    b->then = then;
     b->pending_nv = (uint8_t)nv;
     b->pending_slot = (uint8_t)slot;
     b->pending_seq = seq;
-    b->req.kind = DP_REQ_NV_WRITE;
     b->req.nv = (uint8_t)nv;
     b->req.slot = (uint8_t)slot;
     b->req.data = b->mem.nv;
     b->req.len = n;
     if (n == 0u) {      /* does not fit the caller's buffer: a failed write */
         b->req.kind = DP_REQ_NONE;
-        dp_boot_stored(b, 0, b->now);
+        dp_then(b, then, 0);   /* what dp_boot_stored(b, 0, b->now) does for it */
+        return;
     }
+    b->then = then;
+    b->req.kind = DP_REQ_NV_WRITE;
 }
 
 void dp_boot_write_meta(struct dp_boot *b, uint8_t then)
@@ -181,6 +264,10 @@ void dp_boot_running_names(const struct dp_boot_meta *m, const char **boot, uint
     }
 }
 
+/*@ requires \valid_read(m);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+*/
 static int dp_any_image(const struct dp_boot_meta *m)
 {
     return m->bank[0].valid || m->bank[1].valid;
@@ -188,12 +275,23 @@ static int dp_any_image(const struct dp_boot_meta *m)
 
 /* ---- the guards of spec/boot.fsm ---- */
 
+/*@ requires na == 0 || \valid_read(a + (0 .. na - 1));
+    requires nb == 0 || \valid_read(b + (0 .. nb - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+*/
 static int dp_same(const char *a, uint32_t na, const char *b, uint32_t nb)
 {
     return na == nb && dp_mem_eq(a, b, na);
 }
 
 /* REQ-DL-014, REQ-DL-017, REQ-DL-021: is APPNAME an image to download? */
+/*@ requires dp_boot_ok(b);
+    assigns b->meta.blocked_len, b->meta.blocked[0], b->diags.n, b->diags.dropped,
+            b->diags.errors, b->mem.diag[0 .. b->mem.diag_cap - 1];
+    ensures dp_boot_ok(b);
+    ensures \result == 0 || \result == 1;
+*/
 static int dp_image_needed(struct dp_boot *b)
 {
     const char *app, *boot, *cur;
@@ -219,6 +317,15 @@ static int dp_image_needed(struct dp_boot *b)
     return 1;
 }
 
+/*@ requires dp_boot_ok(b);
+    assigns b->meta.blocked_len, b->meta.blocked[0], b->diags.n, b->diags.dropped,
+            b->diags.errors, b->mem.diag[0 .. b->mem.diag_cap - 1];
+    ensures dp_boot_ok(b);
+    ensures (\result & DP_G_SERVER_LEFT) != 0 && b->fsm != DP_ST_BOOT ==>
+            b->server + 1 < 2 * DP_SERVERS_MAX;
+    ensures (\result & DP_G_CERT_LEFT) != 0 ==> b->cert_i < DP_CERT_FILES_MAX;
+    ensures (\result & DP_G_RESUME_LEFT) != 0 ==> b->resumes < DP_RESUME_MAX;
+*/
 static uint32_t dp_guards(struct dp_boot *b, uint8_t ev)
 {
     uint32_t g = 0;
@@ -231,7 +338,7 @@ static uint32_t dp_guards(struct dp_boot *b, uint8_t ev)
         g |= DP_G_TRIAL_RUNNING;
     if (dp_boot_server_left(b))
         g |= DP_G_SERVER_LEFT;
-    if (b->round + 1u < DP_RETRY_ROUNDS || !dp_any_image(m))
+    if (b->round == 0xffffffffu || b->round + 1u < DP_RETRY_ROUNDS || !dp_any_image(m))
         g |= DP_G_RETRIES_LEFT;
     if (b->fsm == DP_ST_RUN_SCRIPT && (ev == DP_EV_SCRIPT_GET || ev == DP_EV_SCRIPT_END) &&
         dp_image_needed(b))
@@ -260,7 +367,19 @@ static uint32_t dp_guards(struct dp_boot *b, uint8_t ev)
 
 /* ---- firing events ---- */
 
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    requires act == DP_ACT_NEXT_SERVER ==> b->server + 1 < 2 * DP_SERVERS_MAX;
+    requires act == DP_ACT_FETCH_CERT ==> b->cert_i < DP_CERT_FILES_MAX;
+    requires act == DP_ACT_RESUME_IMAGE ==> b->resumes < DP_RESUME_MAX;
+    requires act == DP_ACT_BEGIN_INSTALL ==> b->fsm == DP_ST_INSTALL;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 static void dp_perform(struct dp_boot *b, uint8_t act);
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && kind == DP_REQ_DONE;
+    assigns b->req.kind;
+    ensures dp_boot_ok(b);
+*/
 static void dp_end_run(struct dp_boot *b, uint8_t kind);
 
 void dp_boot_fire(struct dp_boot *b, uint8_t ev)
@@ -277,7 +396,7 @@ void dp_boot_fire(struct dp_boot *b, uint8_t ev)
     s->to = next;
     s->action = act;
     s->why = b->why;
-    b->nsteps++;
+    b->nsteps = b->nsteps == 0xffffffffu ? 0u : b->nsteps + 1u;   /* as ++ wraps */
     b->why = 0;
     b->fsm = next;
     b->last_ev = ev;
@@ -287,10 +406,20 @@ void dp_boot_fire(struct dp_boot *b, uint8_t ev)
 /* ---- the actions ---- */
 
 /* Runs the interpreter until it needs a file or ends (REQ-SCR-*, through dp_interp). */
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    requires dp_interp_ok(&b->interp) && b->interp.params == b->params;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 static void dp_run_interp(struct dp_boot *b)
 {
     struct dp_interp_event ev;
 
+    /*@ loop invariant dp_boot_ok(b) && dp_boot_quiet(b);
+        loop invariant dp_interp_ok(&b->interp) && b->interp.params == b->params;
+        loop assigns ev, b->interp, b->params->val[0 .. DP_PARAMS_BYTES - 1],
+                     b->params->len[0 .. DP_PARAM_COUNT - 1];
+        loop variant DP_SCRIPT_BUDGET - b->interp.executed; */
     for (;;) {
         enum dp_interp_status s = dp_interp_step(&b->interp, &ev);
         if (s == DP_INTERP_GET) {
@@ -307,6 +436,17 @@ static void dp_run_interp(struct dp_boot *b)
 
 /* The certificate set c[0 .. n-1] as a settings entry into out[0 .. cap-1]: its length
  * (0 when there is no set). A set that does not fit is not stored, and said. */
+/*@ requires dp_sink_ok(&b->diags) && n <= DP_CERTS_MAX;
+    requires n == 0 || c == \null || \valid_read(c + (0 .. n - 1));
+    requires cap == 0 || \valid(out + (0 .. cap - 1));
+    requires n == 0 || c == \null || cap == 0 || \separated(c + (0 .. n - 1), out + (0 .. cap - 1));
+    requires \separated(out + (0 .. cap - 1), &b->diags);
+    assigns out[0 .. cap - 1], b->diags.n, b->diags.dropped, b->diags.errors,
+            b->diags.rec[0 .. b->diags.cap - 1];
+    ensures dp_sink_ok(&b->diags);
+    ensures b->diags.rec == \old(b->diags.rec) && b->diags.cap == \old(b->diags.cap);
+    ensures \result <= cap;
+*/
 static uint32_t dp_certs_entry(struct dp_boot *b, const uint8_t *c, uint32_t n, uint8_t *out,
                                uint32_t cap)
 {
@@ -320,6 +460,10 @@ static uint32_t dp_certs_entry(struct dp_boot *b, const uint8_t *c, uint32_t n, 
 }
 
 /* The stored settings as they are now vs as loaded (REQ-SET-006): write only a change. */
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 static void dp_commit_settings(struct dp_boot *b)
 {
     uint32_t len = b->mem.nv_cap > DP_NV_OVERHEAD
@@ -346,6 +490,10 @@ static void dp_commit_settings(struct dp_boot *b)
 
 /* Confirms the running trial image (REQ-DL-019) and raises the counter floor with it
  * (REQ-SEC-001). */
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 static void dp_confirm(struct dp_boot *b)
 {
     struct dp_boot_meta *m = &b->meta;
@@ -546,6 +694,12 @@ void dp_boot_stored(struct dp_boot *b, int ok, uint64_t now_ms)
         dp_boot_bank_written(b, ok);
         return;
     }
+    dp_then(b, then, ok);
+}
+
+/* The request in progress is over (ok 0: it failed): what follows it. */
+static void dp_then(struct dp_boot *b, uint8_t then, int ok)
+{
     b->req.kind = DP_REQ_NONE;
     b->then = DP_THEN_NOTHING;
     if (!ok)

@@ -18,24 +18,103 @@ enum dp_boot_then {
     DP_THEN_CLOSE_AFTER_IMAGE  /* a stale resume point is forgotten: close, then carry on */
 };
 
+/* The contracts: every call keeps the engine's invariant (dp_boot_ok, dp_boot.h). An
+ * event is raised only when no bank or NV write is outstanding (dp_boot_quiet), so that
+ * the state the flow moves to never has a write of another state pending. */
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && ev < DP_EV_COUNT;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_fire(struct dp_boot *b, uint8_t ev);
+/*@ requires dp_sink_ok(&b->diags);
+    assigns b->diags.n, b->diags.dropped, b->diags.errors, b->diags.rec[0 .. b->diags.cap - 1];
+    ensures dp_sink_ok(&b->diags);
+    ensures b->diags.rec == \old(b->diags.rec) && b->diags.cap == \old(b->diags.cap);
+*/
 void dp_boot_report(struct dp_boot *b, uint16_t code);
+/*@ requires dp_boot_ok(b) && then <= DP_THEN_CLOSE_AFTER_IMAGE;
+    requires then == DP_THEN_INSTALL ==> b->fsm == DP_ST_INSTALL;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_write_meta(struct dp_boot *b, uint8_t then);
 
+/*@ requires \valid_read(b) && dp_store_ok(b->params) && b->server <= 2 * DP_SERVERS_MAX;
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 && b->fsm != DP_ST_BOOT ==> b->server + 1 < 2 * DP_SERVERS_MAX;
+*/
 int dp_boot_server_left(const struct dp_boot *b);
+/*@ requires \valid_read(b);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+*/
 int dp_boot_can_resume(const struct dp_boot *b);
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_fetch_script(struct dp_boot *b);
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_fetch_file(struct dp_boot *b);
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_fetch_image(struct dp_boot *b);
+/*@ requires \valid_read(b) && dp_store_ok(b->params);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 ==> b->cert_i < DP_CERT_FILES_MAX;
+*/
 int dp_boot_cert_left(const struct dp_boot *b);
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && b->cert_i < DP_CERT_FILES_MAX;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_fetch_cert(struct dp_boot *b);
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    assigns b->req.kind, b->req.deadline_ms, b->rnd, b->round;
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_schedule_retry(struct dp_boot *b);
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && b->fsm == DP_ST_INSTALL;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_begin_install(struct dp_boot *b);
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && b->fsm == DP_ST_INSTALL;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_write_header(struct dp_boot *b);
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_resume_image(struct dp_boot *b);
+/*@ requires dp_boot_ok(b) && b->req.kind == DP_REQ_RECV;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_image_next(struct dp_boot *b);
+/*@ requires dp_boot_ok(b) && b->req.kind == DP_REQ_BANK_WRITE;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_bank_written(struct dp_boot *b, int ok);
+/*@ requires dp_boot_ok(b) && then <= DP_THEN_CLOSE_AFTER_IMAGE && then != DP_THEN_INSTALL;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_close_then(struct dp_boot *b, uint8_t then);
+/*@ requires dp_boot_ok(b) && ev < DP_EV_COUNT;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_fail_image(struct dp_boot *b, uint8_t ev, uint16_t why);
 
 #endif

@@ -12,12 +12,50 @@
 #include "dp_str.h"
 #include "diag.h"
 
+/* ---- arithmetic as C does it ---- */
+
+/* acc * 10 + (c - '0') modulo 2^32, as `acc * 10u + (uint32_t)(c - '0')` computes it for
+ * any byte c (the values it reads are digits: spec/params.spec types them int). */
+/*@ assigns \nothing;
+    ensures '0' <= c <= '9' && acc <= 429496728 ==> \result == acc * 10 + (c - '0');
+*/
+static uint32_t dp_digit_acc(uint32_t acc, char c)
+{
+    uint64_t t = (uint64_t)acc * 10u;
+    int d = (int)c - '0';
+    if (d >= 0)
+        t += (uint64_t)d;
+    else
+        t += 4294967296u - (uint64_t)(-d);
+    return (uint32_t)(t % 4294967296u);
+}
+
+/* a + x modulo 2^64, as `a + x` computes it on uint64_t. */
+/*@ assigns \nothing;
+    ensures a + x <= 18446744073709551615 ==> \result == a + x;
+    ensures a + x > 18446744073709551615 ==> \result == a + x - 18446744073709551616;
+*/
+static uint64_t dp_add_wrap(uint64_t a, uint64_t x)
+{
+    if (a <= 18446744073709551615u - x)
+        return a + x;
+    return x - (18446744073709551615u - a) - 1u;
+}
+
 /* ---- servers (REQ-DL-005, REQ-DL-006, REQ-DL-008) ---- */
 
 /* Entries of a comma-separated list v[0 .. n-1]. */
+/*@ requires n <= DP_PARAM_CAP_MAX;
+    requires n == 0 || \valid_read(v + (0 .. n - 1));
+    assigns \nothing;
+    ensures \result <= n + 1;
+*/
 static uint32_t dp_list_len(const char *v, uint32_t n)
 {
     uint32_t i, c = n > 0u ? 1u : 0u;
+    /*@ loop invariant 0 <= i <= n && c <= i + 1;
+        loop assigns i, c;
+        loop variant n - i; */
     for (i = 0; i < n; i++)
         if (v[i] == ',')
             c++;
@@ -25,15 +63,26 @@ static uint32_t dp_list_len(const char *v, uint32_t n)
 }
 
 /* The i-th entry of list v[0 .. n-1]: v[*start .. *end - 1]. */
+/*@ requires n == 0 || \valid_read(v + (0 .. n - 1));
+    requires \valid(start) && \valid(end) && \separated(start, end);
+    assigns *start, *end;
+    ensures *start <= *end <= n;
+*/
 static void dp_list_item(const char *v, uint32_t n, uint32_t i, uint32_t *start, uint32_t *end)
 {
     uint32_t k = 0, s = 0, e;
+    /*@ loop invariant 0 <= s <= n && k <= s;
+        loop assigns k, s;
+        loop variant n - s; */
     while (k < i && s < n) {
         if (v[s] == ',')
             k++;
         s++;
     }
     e = s;
+    /*@ loop invariant s <= e <= n;
+        loop assigns e;
+        loop variant n - e; */
     while (e < n && v[e] != ',')
         e++;
     *start = s;
@@ -41,6 +90,11 @@ static void dp_list_item(const char *v, uint32_t n, uint32_t i, uint32_t *start,
 }
 
 /* Entries of a validated host list, at most DP_SERVERS_MAX. */
+/*@ requires n <= DP_PARAM_CAP_MAX;
+    requires n == 0 || \valid_read(v + (0 .. n - 1));
+    assigns \nothing;
+    ensures \result <= DP_SERVERS_MAX;
+*/
 static uint32_t dp_list_count(const char *v, uint32_t n)
 {
     uint32_t c = dp_list_len(v, n);
@@ -48,6 +102,12 @@ static uint32_t dp_list_count(const char *v, uint32_t n)
 }
 
 /* The i-th entry of host list v[0 .. n-1] as *out; 0 when it is malformed. */
+/*@ requires n == 0 || \valid_read(v + (0 .. n - 1));
+    requires \valid(out) && \separated(out, v + (0 .. n - 1)) && scheme <= 1;
+    assigns *out;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 ==> dp_server_ok(out) && out->scheme == scheme;
+*/
 static int dp_list_entry(const char *v, uint32_t n, uint32_t i, uint8_t scheme, uint16_t port,
                          struct dp_server *out)
 {
@@ -56,21 +116,36 @@ static int dp_list_entry(const char *v, uint32_t n, uint32_t i, uint8_t scheme, 
     return dp_server_list(v + start, end - start, scheme, port, out, 1) == 1u;
 }
 
+/*@ requires \valid_read(b) && dp_store_ok(b->params) && id < DP_PARAM_COUNT;
+    assigns \nothing;
+    ensures \true;
+*/
 static uint16_t dp_param_u16(const struct dp_boot *b, enum dp_param_id id)
 {
     const char *v;
     uint32_t n, i, acc = 0;
     dp_params_get(b->params, id, &v, &n);
+    /*@ loop invariant 0 <= i <= 5 && (i <= n);
+        loop assigns i, acc;
+        loop variant 5 - i; */
     for (i = 0; i < n && i < 5u; i++)
-        acc = acc * 10u + (uint32_t)(v[i] - '0');
+        acc = dp_digit_acc(acc, v[i]);
     return (uint16_t)(acc > 65535u ? 65535u : acc);
 }
 
+/*@ requires \valid_read(b) && dp_store_ok(b->params);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+*/
 static int dp_auth(const struct dp_boot *b)
 {
     return dp_params_is(b->params, DP_P_AUTH, "1", 1);
 }
 
+/*@ requires \valid_read(b) && dp_store_ok(b->params);
+    assigns \nothing;
+    ensures \result <= DP_SERVERS_MAX;
+*/
 static uint32_t dp_tls_count(const struct dp_boot *b)
 {
     const char *v;
@@ -79,6 +154,10 @@ static uint32_t dp_tls_count(const struct dp_boot *b)
     return dp_list_count(v, n);
 }
 
+/*@ requires \valid_read(b) && dp_store_ok(b->params);
+    assigns \nothing;
+    ensures \result <= DP_SERVERS_MAX;
+*/
 static uint32_t dp_http_count(const struct dp_boot *b)
 {
     const char *v;
@@ -95,7 +174,13 @@ int dp_boot_server_left(const struct dp_boot *b)
     return b->fsm == DP_ST_BOOT ? total > 0u : b->server + 1u < total;
 }
 
-/* Makes server index b->server the current one, with its directory. 0 when malformed. */
+/* Makes server index b->server the current one, with its directory. 0 when malformed
+ * (b->cur is then emptied: it is not used before the next pick). */
+/*@ requires dp_boot_ok(b);
+    assigns b->cur, b->dir[0 .. DP_URL_MAX], b->dir_len;
+    ensures dp_boot_ok(b);
+    ensures \result == 0 || \result == 1;
+*/
 static int dp_pick_server(struct dp_boot *b)
 {
     uint32_t tls = dp_tls_count(b), i = b->server;
@@ -112,11 +197,19 @@ static int dp_pick_server(struct dp_boot *b)
         scheme = DP_SCHEME_HTTP;
     }
     dp_params_get(b->params, list, &v, &n);
-    if (!dp_list_entry(v, n, i, scheme, dp_param_u16(b, port), &b->cur))
+    if (!dp_list_entry(v, n, i, scheme, dp_param_u16(b, port), &b->cur)) {
+        b->cur.scheme = 0;
+        b->cur.host_is_ip = 0;
+        b->cur.host_len = 0;
+        b->cur.host[0] = '\0';
         return 0;
+    }
     dp_params_get(b->params, dir, &v, &n);
     if (n > DP_URL_MAX)
         n = DP_URL_MAX;
+    /*@ loop invariant 0 <= k <= n;
+        loop assigns k, b->dir[0 .. DP_URL_MAX - 1];
+        loop variant n - k; */
     for (k = 0; k < n; k++)
         b->dir[k] = v[k];
     b->dir[n] = '\0';
@@ -126,11 +219,19 @@ static int dp_pick_server(struct dp_boot *b)
 
 /* ---- the upgrade script's name (REQ-DL-012, REQ-DL-013) ---- */
 
+/*@ requires dp_boot_ok(b);
+    requires n == 0 || \valid_read(s + (0 .. (n > DP_SCRIPT_NAME_MAX ? DP_SCRIPT_NAME_MAX : n) - 1));
+    assigns b->name[0 .. DP_SCRIPT_NAME_MAX], b->name_len;
+    ensures dp_boot_ok(b);
+*/
 static void dp_set_name(struct dp_boot *b, const char *s, uint32_t n)
 {
     uint32_t i;
     if (n > DP_SCRIPT_NAME_MAX)
         n = DP_SCRIPT_NAME_MAX;
+    /*@ loop invariant 0 <= i <= n;
+        loop assigns i, b->name[0 .. DP_SCRIPT_NAME_MAX - 1];
+        loop variant n - i; */
     for (i = 0; i < n; i++)
         b->name[i] = s[i];
     b->name[n] = '\0';
@@ -138,6 +239,10 @@ static void dp_set_name(struct dp_boot *b, const char *s, uint32_t n)
 }
 
 /* 1 when MODEL4 is a 96x0 model (9610, 9620, 9630, 9640, 9650, 9670: avaya.md §1). */
+/*@ requires \valid_read(b) && dp_store_ok(b->params);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+*/
 static int dp_is_96x0(const struct dp_boot *b)
 {
     const char *v;
@@ -147,6 +252,10 @@ static int dp_is_96x0(const struct dp_boot *b)
            (v[2] == '1' || v[2] == '2' || v[2] == '3' || v[2] == '4' || v[2] == '5' || v[2] == '7');
 }
 
+/*@ requires dp_boot_ok(b);
+    assigns b->name[0 .. DP_SCRIPT_NAME_MAX], b->name_len;
+    ensures dp_boot_ok(b);
+*/
 static void dp_script_file_name(struct dp_boot *b)
 {
     struct dp_profile p;
@@ -177,12 +286,37 @@ static void dp_script_file_name(struct dp_boot *b)
 
 /* ---- a transfer ---- */
 
+/*@ requires dp_boot_ok(b);
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 static void dp_body_done(struct dp_boot *b);
+/*@ requires dp_boot_ok(b) && ev < DP_EV_COUNT;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 static void dp_end_transfer(struct dp_boot *b, uint8_t ev, uint16_t why);
+/*@ requires dp_boot_ok(b) && b->req.kind == DP_REQ_RECV;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 static void dp_image_carry(struct dp_boot *b);
+/*@ requires \valid_read(b) && b->meta.part_name_len <= DP_SCRIPT_NAME_MAX;
+    requires b->name_len <= DP_SCRIPT_NAME_MAX;
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+*/
 static int dp_resume_point_ok(const struct dp_boot *b);
+/*@ requires dp_boot_ok(b);
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 static void dp_fail(struct dp_boot *b, uint16_t why);
 
+/*@ requires \valid_read(b);
+    assigns \nothing;
+    ensures \true;
+*/
 static uint64_t dp_cap(const struct dp_boot *b)
 {
     if (b->sink == DP_SINK_IMAGE)
@@ -192,6 +326,10 @@ static uint64_t dp_cap(const struct dp_boot *b)
     return b->sink == DP_SINK_SCRIPT ? DP_SCRIPT_FILE_MAX : DP_SETTINGS_FILE_MAX;
 }
 
+/*@ requires \valid_read(b) && b->started_ms <= DP_NOW_MAX && b->window_ms <= DP_NOW_MAX;
+    assigns \nothing;
+    ensures \result <= b->window_ms + 1000 * DP_RATE_WINDOW_S;
+*/
 static uint64_t dp_deadline(const struct dp_boot *b)
 {
     uint64_t total = 1000u * (uint64_t)(b->sink == DP_SINK_IMAGE ? DP_IMAGE_DEADLINE_S
@@ -200,6 +338,10 @@ static uint64_t dp_deadline(const struct dp_boot *b)
     return window < end ? window : end;
 }
 
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    assigns b->req.kind, b->req.deadline_ms;
+    ensures dp_boot_ok(b) && b->req.kind == DP_REQ_RECV;
+*/
 static void dp_want_data(struct dp_boot *b)
 {
     b->req.kind = DP_REQ_RECV;
@@ -208,6 +350,11 @@ static void dp_want_data(struct dp_boot *b)
 
 /* Opens the connection for b->url and sends the request: for an image being resumed, from
  * byte b->resume_from, if it is still the one of the stored ETag (REQ-DL-027). */
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    assigns b->conn, b->request[0 .. DP_HTTP_REQUEST_MAX - 1], b->request_len, b->http,
+            b->started_ms, b->window_ms, b->window_bytes, b->req;
+    ensures dp_boot_ok(b) && b->req.kind == DP_REQ_OPEN;
+*/
 static void dp_open(struct dp_boot *b)
 {
     struct dp_http_req r;
@@ -218,6 +365,9 @@ static void dp_open(struct dp_boot *b)
     b->conn.host_is_ip = b->url.host_is_ip;
     b->conn.port = b->url.port;
     b->conn.host_len = b->url.host_len;
+    /*@ loop invariant 0 <= i <= DP_HOST_MAX + 1;
+        loop assigns i, b->conn.host[0 .. DP_HOST_MAX];
+        loop variant DP_HOST_MAX + 1 - i; */
     for (i = 0; i <= b->url.host_len && i <= DP_HOST_MAX; i++)
         b->conn.host[i] = b->url.host[i];
     r.url = &b->url;
@@ -239,19 +389,33 @@ static void dp_open(struct dp_boot *b)
 }
 
 /* Starts fetching b->name from the run's server into the current sink. */
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 static void dp_fetch(struct dp_boot *b)
 {
-    uint32_t i;
+    uint32_t i, plen;
 
     b->redirects = 0;
     b->url.scheme = b->cur.scheme;
     b->url.host_is_ip = b->cur.host_is_ip;
     b->url.port = b->cur.port;
     b->url.host_len = b->cur.host_len;
+    /*@ loop invariant 0 <= i <= DP_HOST_MAX + 1;
+        loop invariant \forall integer j; 0 <= j < i ==> b->url.host[j] == b->cur.host[j];
+        loop assigns i, b->url.host[0 .. DP_HOST_MAX];
+        loop variant DP_HOST_MAX + 1 - i; */
     for (i = 0; i <= b->cur.host_len && i <= DP_HOST_MAX; i++)
         b->url.host[i] = b->cur.host[i];
-    b->url.path_len = (uint16_t)dp_url_file_path(b->dir, b->dir_len, b->name, b->name_len,
-                                                 b->url.path, (uint32_t)sizeof b->url.path);
+    plen = dp_url_file_path(b->dir, b->dir_len, b->name, b->name_len, b->url.path,
+                            (uint32_t)sizeof b->url.path);
+    if (plen == 0u) {
+        /* no request: the URL stays well-formed ("/"), but is not used */
+        b->url.path[0] = '/';
+        b->url.path[1] = '\0';
+    }
+    b->url.path_len = (uint16_t)(plen == 0u ? 1u : plen);
     if (b->url.scheme == DP_SCHEME_HTTP && dp_auth(b)) {
         /* REQ-DL-006: a file of this run set AUTH 1 after an HTTP server served the script:
          * no further request over HTTP */
@@ -261,7 +425,7 @@ static void dp_fetch(struct dp_boot *b)
         dp_boot_fire(b, b->pending_ev);
         return;
     }
-    if (b->url.path_len == 0u) {
+    if (plen == 0u) {
         b->why = DP_E_FILE_REFUSED;
         b->pending_ev = b->sink == DP_SINK_IMAGE ? DP_EV_IMAGE_BAD : DP_EV_FILE_FAIL;
         b->then = DP_THEN_NOTHING;
@@ -295,6 +459,7 @@ void dp_boot_fetch_script(struct dp_boot *b)
     dp_script_file_name(b);
     b->sink = DP_SINK_SCRIPT;
     b->prog_slot = 0;
+    dp_script_parser_init(&b->parser, &b->prog[0], &b->diags);   /* on the slot: see dp_fetch */
     dp_fetch(b);
 }
 
@@ -303,12 +468,17 @@ void dp_boot_fetch_file(struct dp_boot *b)
     dp_set_name(b, b->interp.name, b->interp.name_len);
     b->sink = DP_SINK_FILE;
     b->prog_slot = b->interp.chain < DP_SCRIPT_GET_DEPTH ? b->interp.chain : DP_SCRIPT_GET_DEPTH - 1u;
+    dp_script_parser_init(&b->parser, &b->prog[b->prog_slot], &b->diags);   /* see dp_fetch */
     dp_fetch(b);
 }
 
 /* ---- the certificate files of TRUSTCERTS (REQ-SEC-010) ---- */
 
 /* Entries of TRUSTCERTS (comma-separated file names). */
+/*@ requires \valid_read(b) && dp_store_ok(b->params);
+    assigns \nothing;
+    ensures \true;
+*/
 static uint32_t dp_cert_count(const struct dp_boot *b)
 {
     const char *v;
@@ -346,6 +516,11 @@ void dp_boot_fetch_cert(struct dp_boot *b)
 }
 
 /* Body bytes of a certificate file: kept whole, for the check at its end. */
+/*@ requires dp_boot_ok(b);
+    requires n == 0 || \valid_read(p + (0 .. n - 1));
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 static void dp_cert_bytes(struct dp_boot *b, const uint8_t *p, uint32_t n)
 {
     uint32_t cap = b->mem.certs_cap < DP_CERTS_MAX ? b->mem.certs_cap : DP_CERTS_MAX, i;
@@ -354,6 +529,9 @@ static void dp_cert_bytes(struct dp_boot *b, const uint8_t *p, uint32_t n)
         dp_fail(b, DP_E_FILE_REFUSED);   /* the set does not fit the memory given for it */
         return;
     }
+    /*@ loop invariant 0 <= i <= n;
+        loop assigns i, b->mem.certs_new[b->certs_new_len .. b->certs_new_len + n - 1];
+        loop variant n - i; */
     for (i = 0; i < n; i++)
         b->mem.certs_new[b->certs_new_len + i] = p[i];
     b->certs_new_len += n;
@@ -361,6 +539,10 @@ static void dp_cert_bytes(struct dp_boot *b, const uint8_t *p, uint32_t n)
 
 /* A whole certificate file: PEM with certificate blocks only (dp_pem.h), each of which the
  * port can parse; else the file fails, and with it this run's set (0: it is good). */
+/*@ requires dp_boot_ok(b);
+    assigns b->diags.n, b->diags.dropped, b->diags.errors, b->mem.diag[0 .. b->mem.diag_cap - 1];
+    ensures dp_boot_ok(b);
+*/
 static uint16_t dp_cert_check(struct dp_boot *b)
 {
     struct dp_pem_result r;
@@ -391,9 +573,13 @@ void dp_boot_fetch_image(struct dp_boot *b)
     pol.name = b->name;
     pol.name_len = b->name_len;
     dp_params_get(b->params, DP_P_HWVERS, &v, &n);
+    /*@ loop invariant 0 <= i <= 3 && i <= n;
+        loop assigns i, hw;
+        loop variant 3 - i; */
     for (i = 0; i < n && i < 3u; i++)
-        hw = hw * 10u + (uint32_t)(v[i] - '0');
-    pol.hwvers = (int32_t)hw;
+        hw = dp_digit_acc(hw, v[i]);
+    /* (int32_t)hw as two's complement: hw is below 1000 for the digits HWVERS holds */
+    pol.hwvers = hw <= 2147483647u ? (int32_t)hw : -(int32_t)(4294967295u - hw) - 1;
     pol.min_counter = b->meta.min_counter;
     pol.bank_size = b->mem.bank_size;
     pol.kind = 0;
@@ -421,13 +607,17 @@ void dp_boot_schedule_retry(struct dp_boot *b)
     uint64_t d = DP_BACKOFF_BASE_S;
     uint32_t r;
 
+    /*@ loop invariant 0 <= r <= b->round && DP_BACKOFF_BASE_S <= d <= 2 * DP_BACKOFF_CAP_S;
+        loop assigns r, d;
+        loop variant b->round - r; */
     for (r = 0; r < b->round && d < DP_BACKOFF_CAP_S; r++)
         d *= 2u;
     if (d > DP_BACKOFF_CAP_S)
         d = DP_BACKOFF_CAP_S;
-    b->rnd ^= b->rnd << 13;
+    /* xorshift32; the masks drop the bits the shifts push out, as uint32_t arithmetic does */
+    b->rnd ^= (b->rnd & 0x7ffffu) << 13;
     b->rnd ^= b->rnd >> 17;
-    b->rnd ^= b->rnd << 5;
+    b->rnd ^= (b->rnd & 0x7ffffffu) << 5;
     d *= 1000u;
     b->req.kind = b->reboot_ordered ? (uint8_t)DP_REQ_REBOOT : (uint8_t)DP_REQ_SLEEP;
     b->req.deadline_ms = b->now + d / 2u + (uint64_t)(b->rnd % (uint32_t)(d / 2u + 1u));
@@ -437,6 +627,11 @@ void dp_boot_schedule_retry(struct dp_boot *b)
 
 /* ---- resuming an image download (REQ-DL-027) ---- */
 
+/*@ requires na == 0 || \valid_read(a + (0 .. na - 1));
+    requires nc == 0 || \valid_read(c + (0 .. nc - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+*/
 static int dp_same_str(const char *a, uint32_t na, const char *c, uint32_t nc)
 {
     return na == nc && dp_mem_eq(a, c, na);
@@ -469,6 +664,10 @@ void dp_boot_resume_image(struct dp_boot *b)
 
 /* Gives the bank's bytes [replay_off, resume_from) back to the verifier, then takes the
  * rest from the network: the bytes written before the cut are verified like the others. */
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 static void dp_replay_next(struct dp_boot *b)
 {
     uint64_t left;
@@ -491,6 +690,10 @@ static void dp_replay_next(struct dp_boot *b)
 
 /* A header the verifier refused: the refusals the flow's guards name are decided on
  * HEADER_DONE, the others end the transfer. */
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 static void dp_header_failed(struct dp_boot *b)
 {
     uint16_t e = b->image.error;
@@ -623,6 +826,10 @@ static void dp_body_done(struct dp_boot *b)
 
 /* The answer to a range request (REQ-DL-027): 1 to take the body, 0 when it is refused or
  * the request is made again, 2 when the bank's bytes are replayed first. */
+/*@ requires dp_boot_ok(b) && b->req.kind == DP_REQ_RECV;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 static int dp_head_resume(struct dp_boot *b)
 {
     uint16_t st = b->http.status;
@@ -655,6 +862,10 @@ static int dp_head_resume(struct dp_boot *b)
 }
 
 /* The head is in: success, redirect, or failure (REQ-DL-024, REQ-DL-026, REQ-SEC-012). */
+/*@ requires dp_boot_ok(b) && b->req.kind == DP_REQ_RECV;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 static int dp_head(struct dp_boot *b)
 {
     uint16_t st = b->http.status, e;
@@ -766,10 +977,16 @@ void dp_boot_begin_install(struct dp_boot *b)
         dp_meta_forget_part(m);
         if (n > 0u && n <= DP_ETAG_MAX) {
             m->part_bank = b->target_bank;
+            /*@ loop invariant 0 <= i <= DP_SCRIPT_NAME_MAX && i <= b->name_len;
+                loop assigns i, m->part_name[0 .. DP_SCRIPT_NAME_MAX - 1];
+                loop variant DP_SCRIPT_NAME_MAX - i; */
             for (i = 0; i < b->name_len && i < DP_SCRIPT_NAME_MAX; i++)
                 m->part_name[i] = b->name[i];
             m->part_name[i] = '\0';
             m->part_name_len = (uint16_t)i;
+            /*@ loop invariant 0 <= i <= n;
+                loop assigns i, m->part_etag[0 .. DP_ETAG_MAX - 1];
+                loop variant n - i; */
             for (i = 0; i < n; i++)
                 m->part_etag[i] = b->http.etag[i];
             m->part_etag[n] = '\0';
@@ -805,11 +1022,11 @@ void dp_boot_bank_written(struct dp_boot *b, int ok)
         dp_end_transfer(b, DP_EV_IMAGE_BAD, DP_E_STORE_FAILED);
         return;
     }
-    b->bank_off += b->req.len;
+    b->bank_off = dp_add_wrap(b->bank_off, b->req.len);
     b->writing_header = 0;
     if (b->meta.part_name_len != 0u && !b->part_stale &&
-        b->bank_off >= b->meta.part_off + DP_RESUME_CHECKPOINT &&
-        b->bank_off < (uint64_t)b->image.hdr_len + b->image.info.payload_len) {
+        b->bank_off >= dp_add_wrap(b->meta.part_off, DP_RESUME_CHECKPOINT) &&
+        b->bank_off < dp_add_wrap(b->image.hdr_len, b->image.info.payload_len)) {
         /* REQ-DL-027: the bytes up to here are in the bank; a cut resumes from here */
         b->meta.part_off = b->bank_off;
         dp_boot_write_meta(b, DP_THEN_IMAGE_NEXT);
@@ -834,6 +1051,11 @@ void dp_boot_net_open(struct dp_boot *b, uint16_t err, uint64_t now_ms)
 }
 
 /* The limits of time (REQ-DL-023): 0 when the transfer may go on. */
+/*@ requires \valid(b) && b->now <= DP_NOW_MAX && b->started_ms <= DP_NOW_MAX;
+    requires b->window_ms <= DP_NOW_MAX;
+    assigns b->window_ms, b->window_bytes;
+    ensures b->window_ms <= DP_NOW_MAX;
+*/
 static uint16_t dp_time_check(struct dp_boot *b)
 {
     uint64_t total = 1000u * (uint64_t)(b->sink == DP_SINK_IMAGE ? DP_IMAGE_DEADLINE_S
@@ -870,7 +1092,10 @@ uint32_t dp_boot_net_data(struct dp_boot *b, const uint8_t *data, uint32_t n, ui
     b->now = now_ms;
     if (b->req.kind != DP_REQ_RECV)
         return 0;
-    b->window_bytes += n;
+    b->window_bytes = dp_add_wrap(b->window_bytes, n);
+    /*@ loop invariant 0 <= done <= n && dp_boot_ok(b);
+        loop assigns done, DP_BOOT_WRITES(b);
+        loop variant n - done; */
     while (done < n && b->req.kind == DP_REQ_RECV) {
         uint32_t used = 0, off = 0, len = 0;
         enum dp_http_event ev = dp_http_push(&b->http, data + done, n - done, &used, &off, &len);

@@ -30,6 +30,7 @@
 #include "dp_http.h"
 #include "dp_image.h"
 #include "dp_interp.h"
+#include "dp_params_store.h"
 #include "dp_script.h"
 #include "dp_url.h"
 #include "params.h"
@@ -210,8 +211,122 @@ struct dp_boot {
     char request[DP_HTTP_REQUEST_MAX];
 };
 
+
+/* The driver's clock, in ms, stays below 2^62 (146 million years), so that a deadline
+ * computed from it cannot wrap around. */
+#define DP_NOW_MAX 0x4000000000000000u
+
+/* ---- the engine's invariant (proved by WP, proofs/README.md) ----------------------------
+ *
+ * dp_boot_mem_ok: the caller's memory. Every buffer of struct dp_boot_mem is valid for its
+ * size and apart from the context and the parameter store (the compiled programs and the
+ * findings also from each other, as the script parser needs).
+ * dp_boot_ok: a context between two driver calls. The memory as above; every program slot
+ * usable over its own arrays, the parser on the slot being compiled, the findings sink,
+ * the HTTP parser, the URL, the run's server and the image verifier usable; every length
+ * within its buffer. And the safety properties of the flow (REQ-IMG-013, REQ-DL-016):
+ *   - a bank write is requested only in INSTALL (and the NV write that precedes the header's
+ *     bank write, DP_THEN_INSTALL, is requested only in INSTALL);
+ *   - COMMIT_IMAGE (whose action writes the image state with the new bank committed) is
+ *     entered only on IMAGE_OK.
+ */
+/*@ predicate dp_boot_mem_fits(struct dp_boot_mem m, struct dp_boot *b, struct dp_params *ps) =
+      1 <= m.stmt_cap <= 65535 && 1 <= m.pool_cap <= DP_SCRIPT_POOL_MAX &&
+      (\forall integer k; 0 <= k < DP_SCRIPT_GET_DEPTH ==>
+         \valid(m.stmt[k] + (0 .. m.stmt_cap - 1)) &&
+         \valid(m.pool[k] + (0 .. m.pool_cap - 1)) &&
+         \separated(m.stmt[k] + (0 .. m.stmt_cap - 1), m.pool[k] + (0 .. m.pool_cap - 1),
+                    m.diag + (0 .. m.diag_cap - 1), b, ps)) &&
+      (m.diag_cap == 0 || \valid(m.diag + (0 .. m.diag_cap - 1))) &&
+      \separated(m.diag + (0 .. m.diag_cap - 1), b, ps) &&
+      \valid(m.nv + (0 .. m.nv_cap - 1)) && \valid(m.nv_ref + (0 .. m.nv_cap - 1)) &&
+      \separated(m.nv + (0 .. m.nv_cap - 1), b, ps) &&
+      \separated(m.nv_ref + (0 .. m.nv_cap - 1), b, ps) &&
+      \valid(m.image_header + (0 .. DP_IMAGE_HEADER_MAX - 1)) &&
+      \separated(m.image_header + (0 .. DP_IMAGE_HEADER_MAX - 1), b, ps) &&
+      (m.certs != \null ==>
+         \valid(m.certs + (0 .. m.certs_cap - 1)) &&
+         \separated(m.certs + (0 .. m.certs_cap - 1), b, ps, m.nv + (0 .. m.nv_cap - 1),
+                    m.nv_ref + (0 .. m.nv_cap - 1))) &&
+      (m.certs_new != \null ==>
+         \valid(m.certs_new + (0 .. m.certs_cap - 1)) &&
+         \separated(m.certs_new + (0 .. m.certs_cap - 1), b, ps, m.nv + (0 .. m.nv_cap - 1))) &&
+      m.bank_size <= 18446744073709551615 - DP_IMAGE_HEADER_MAX;
+
+    predicate dp_boot_mem_ok(struct dp_boot *b) =
+      \valid(b) && dp_store_ok(b->params) && \separated(b, b->params) &&
+      dp_boot_mem_fits(b->mem, b, b->params);
+
+    predicate dp_boot_prog_ok(struct dp_boot *b, integer k) =
+      b->prog[k].stmt == b->mem.stmt[k] && b->prog[k].pool == b->mem.pool[k] &&
+      b->prog[k].stmt_cap == b->mem.stmt_cap && b->prog[k].pool_cap == b->mem.pool_cap &&
+      b->prog[k].n <= b->prog[k].stmt_cap && b->prog[k].pool_used <= b->prog[k].pool_cap;
+
+    predicate dp_boot_safe(struct dp_boot *b) =
+      (b->req.kind == DP_REQ_BANK_WRITE ==> b->fsm == DP_ST_INSTALL) &&
+      (b->then == 3 ==> b->fsm == DP_ST_INSTALL && b->req.kind == DP_REQ_NV_WRITE) &&
+      (b->fsm == DP_ST_COMMIT_IMAGE ==> b->last_ev == DP_EV_IMAGE_OK);
+
+    predicate dp_boot_ok(struct dp_boot *b) =
+      dp_boot_mem_ok(b) && 0 <= b->profile < DP_PROFILE_COUNT &&
+      b->fsm < DP_ST_COUNT && b->sink <= DP_SINK_CERT && b->pending_ev < DP_EV_COUNT &&
+      b->prog_slot < DP_SCRIPT_GET_DEPTH &&
+      (\forall integer k; 0 <= k < DP_SCRIPT_GET_DEPTH ==> dp_boot_prog_ok(b, k)) &&
+      b->diags.rec == b->mem.diag && b->diags.cap == b->mem.diag_cap &&
+      b->diags.n <= b->diags.cap &&
+      b->parser.prog == &b->prog[b->prog_slot] && b->parser.diags == &b->diags &&
+      b->parser.len <= DP_SCRIPT_LINE_MAX + 1 &&
+      (b->parser.len == DP_SCRIPT_LINE_MAX + 1 ==> b->parser.buf[DP_SCRIPT_LINE_MAX] == '\r') &&
+      dp_http_ok(&b->http) && dp_url_ok(&b->url) &&
+      b->cur.scheme <= 1 && b->cur.host_is_ip <= 1 && b->cur.host_len <= DP_HOST_MAX &&
+      b->cur.host[b->cur.host_len] == 0 &&
+      dp_image_verifier_ok(&b->image) && b->image.hdr == b->mem.image_header &&
+      b->name_len <= DP_SCRIPT_NAME_MAX && b->dir_len <= DP_URL_MAX &&
+      b->meta.bank[0].name_len <= DP_SCRIPT_NAME_MAX &&
+      b->meta.bank[1].name_len <= DP_SCRIPT_NAME_MAX &&
+      b->meta.bootname_len <= DP_SCRIPT_NAME_MAX && b->meta.appname_len <= DP_SCRIPT_NAME_MAX &&
+      b->meta.blocked_len <= DP_SCRIPT_NAME_MAX && b->meta.part_name_len <= DP_SCRIPT_NAME_MAX &&
+      b->meta.part_etag_len <= DP_ETAG_MAX &&
+      b->certs_len <= b->mem.certs_cap && b->certs_len <= DP_CERTS_MAX &&
+      (b->certs_len != 0 ==> b->mem.certs != \null) &&
+      b->certs_new_len <= b->mem.certs_cap && b->certs_new_len <= DP_CERTS_MAX &&
+      (b->certs_new_len != 0 ==> b->mem.certs_new != \null) &&
+      b->cert_file_at <= b->certs_new_len &&
+      (b->carry_len == 0 || \valid_read(b->carry + (0 .. b->carry_len - 1))) &&
+      b->nv_ref_len <= b->mem.nv_cap && b->server <= 2 * DP_SERVERS_MAX &&
+      b->pending_nv <= 1 && b->pending_slot <= 1 && b->interp.params == b->params &&
+      b->now <= DP_NOW_MAX && b->started_ms <= DP_NOW_MAX && b->window_ms <= DP_NOW_MAX &&
+      (b->req.kind == DP_REQ_BANK_READ ==>
+         b->replay_off <= b->resume_from && b->req.len <= b->resume_from - b->replay_off) &&
+      dp_boot_safe(b);
+
+    // no bank or NV request is outstanding
+    predicate dp_boot_quiet(struct dp_boot *b) =
+      b->req.kind != DP_REQ_BANK_WRITE && b->req.kind != DP_REQ_NV_WRITE &&
+      b->req.kind != DP_REQ_BANK_READ;
+*/
+
+/* What any call of the engine may write: the context, the parameter store, and the
+ * caller's buffers that the engine fills (dp_boot_mem). */
+#define DP_BOOT_WRITES(b) \
+    *(b), (b)->params->val[0 .. DP_PARAMS_BYTES - 1], (b)->params->len[0 .. DP_PARAM_COUNT - 1], \
+    (b)->mem.nv[0 .. (b)->mem.nv_cap - 1], \
+    (b)->mem.certs_new[0 .. (b)->mem.certs_cap - 1], \
+    (b)->mem.image_header[0 .. DP_IMAGE_HEADER_MAX - 1], \
+    (b)->mem.diag[0 .. (b)->mem.diag_cap - 1], \
+    (b)->mem.stmt[0 .. DP_SCRIPT_GET_DEPTH - 1][0 .. (b)->mem.stmt_cap - 1], \
+    (b)->mem.pool[0 .. DP_SCRIPT_GET_DEPTH - 1][0 .. (b)->mem.pool_cap - 1]
+
 /* ---- the driver's calls ------------------------------------------------------------- */
 
+/*@ requires \valid(b) && \valid_read(mem) && \separated(b, mem);
+    requires dp_store_ok(params) && \separated(b, params);
+    requires 0 <= profile < DP_PROFILE_COUNT;
+    requires dp_boot_mem_fits(*mem, b, params);
+    assigns *b;
+    ensures dp_boot_ok(b) && b->fsm == DP_BOOT_INITIAL && b->req.kind == DP_REQ_NONE;
+    ensures b->params == params && b->profile == profile;
+*/
 void dp_boot_init(struct dp_boot *b, const struct dp_boot_mem *mem, enum dp_profile_id profile,
                   struct dp_params *params);
 
@@ -220,40 +335,102 @@ void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const ui
                   uint32_t n);
 
 /* Starts the run at time now_ms; seed feeds the retry jitter. Call after every load. */
+/*@ requires dp_boot_ok(b);
+    requires now_ms <= DP_NOW_MAX;
+    requires b->req.kind != DP_REQ_NV_WRITE;   // not while a record is being written
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_start(struct dp_boot *b, uint64_t now_ms, uint32_t seed);
 
+/*@ requires \valid_read(b);
+    assigns \nothing;
+    ensures \result == &b->req;
+*/
 const struct dp_boot_req *dp_boot_request(const struct dp_boot *b);
 
 /* DP_REQ_OPEN done: err 0 when connected and the request sent, else a DP_E_NET_* code. */
+/*@ requires dp_boot_ok(b) && b->req.kind == DP_REQ_OPEN;
+    requires now_ms <= DP_NOW_MAX;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_net_open(struct dp_boot *b, uint16_t err, uint64_t now_ms);
 
 /* DP_REQ_RECV: bytes arrived. Returns how many were consumed; push the rest again after
  * performing the request this produced. */
+/*@ requires dp_boot_ok(b);
+    requires now_ms <= DP_NOW_MAX;
+    requires n == 0 || \valid_read(data + (0 .. n - 1));
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+    ensures \result <= n;
+*/
 uint32_t dp_boot_net_data(struct dp_boot *b, const uint8_t *data, uint32_t n, uint64_t now_ms);
 
 /* DP_REQ_RECV: the connection ended (err 0: closed by the server; else DP_E_NET_*). */
+/*@ requires dp_boot_ok(b);
+    requires now_ms <= DP_NOW_MAX;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_net_end(struct dp_boot *b, uint16_t err, uint64_t now_ms);
 
 /* DP_REQ_RECV: nothing arrived by the deadline (or any time: the clock moved). */
+/*@ requires dp_boot_ok(b);
+    requires now_ms <= DP_NOW_MAX;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_tick(struct dp_boot *b, uint64_t now_ms);
 
 /* DP_REQ_CLOSE done. */
+/*@ requires dp_boot_ok(b);
+    requires now_ms <= DP_NOW_MAX;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_net_closed(struct dp_boot *b, uint64_t now_ms);
 
 /* DP_REQ_BANK_READ done: data[0 .. n-1] are the bank's bytes from the requested offset
  * (0 < n <= len); n 0 when the read failed. The bytes need not outlive the call. */
+/*@ requires dp_boot_ok(b);
+    requires now_ms <= DP_NOW_MAX;
+    requires n == 0 || \valid_read(data + (0 .. n - 1));
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_bank_data(struct dp_boot *b, const uint8_t *data, uint32_t n, uint64_t now_ms);
 
 /* DP_REQ_BANK_WRITE or DP_REQ_NV_WRITE done (ok 1) or failed (ok 0). */
+/*@ requires dp_boot_ok(b);
+    requires now_ms <= DP_NOW_MAX;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_stored(struct dp_boot *b, int ok, uint64_t now_ms);
 
 /* The call server ordered a reboot (REQ-DL-002): once provisioning is over (DP_REQ_DONE)
  * or while the phone waits (DP_REQ_SLEEP) the engine requests DP_REQ_REBOOT at once, into
  * the image that runs; during a run the order is kept and honoured when the run ends that
  * way. The next boot runs the whole flow again. */
+/*@ requires dp_boot_ok(b);
+    requires now_ms <= DP_NOW_MAX;
+    assigns b->now, b->reboot_ordered, b->req.kind;
+    ensures dp_boot_ok(b);
+*/
 void dp_boot_reboot_order(struct dp_boot *b, uint64_t now_ms);
 
 /* The names a phone reports: BOOTNAME and the application of the running image. */
+/*@ requires \valid_read(m);
+    requires m->bank[0].name_len <= DP_SCRIPT_NAME_MAX && m->bank[1].name_len <= DP_SCRIPT_NAME_MAX;
+    requires m->bootname_len <= DP_SCRIPT_NAME_MAX && m->appname_len <= DP_SCRIPT_NAME_MAX;
+    requires \valid(boot) && \valid(boot_len) && \valid(app) && \valid(app_len);
+    requires \separated(boot, boot_len, app, app_len, m);
+    assigns *boot, *boot_len, *app, *app_len;
+    ensures *boot_len <= DP_SCRIPT_NAME_MAX && *app_len <= DP_SCRIPT_NAME_MAX;
+    ensures \valid_read(*boot + (0 .. DP_SCRIPT_NAME_MAX)) && \valid_read(*app + (0 .. DP_SCRIPT_NAME_MAX));
+*/
 void dp_boot_running_names(const struct dp_boot_meta *m, const char **boot, uint32_t *boot_len,
                            const char **app, uint32_t *app_len);
 
