@@ -418,10 +418,16 @@ static void dp_run_interp(struct dp_boot *b)
     /*@ loop invariant dp_boot_ok(b) && dp_boot_quiet(b);
         loop invariant dp_interp_ok(&b->interp) && b->interp.params == b->params;
         loop assigns ev, b->interp, b->params->val[0 .. DP_PARAMS_BYTES - 1],
-                     b->params->len[0 .. DP_PARAM_COUNT - 1];
+                     b->params->len[0 .. DP_PARAM_COUNT - 1], b->diags.n, b->diags.dropped,
+                     b->diags.errors, b->diags.rec[0 .. b->diags.cap - 1];
         loop variant DP_SCRIPT_BUDGET - b->interp.executed; */
     for (;;) {
         enum dp_interp_status s = dp_interp_step(&b->interp, &ev);
+        /* why a statement did nothing (a SET refused, a GET too deep, the budget spent...),
+         * at its line: the administrator's view of the run (REQ-SCR-028, 032, 033); a value
+         * already set is not news */
+        if (ev.reason != 0u && ev.reason != DP_E_UNCHANGED)
+            dp_diag_report(&b->diags, ev.reason, ev.line, 0, 0, ev.aux);
         if (s == DP_INTERP_GET) {
             b->get_pending = 1;
             dp_boot_fire(b, DP_EV_SCRIPT_GET);

@@ -343,10 +343,7 @@ static const struct scenario scenarios[] = {
 static const struct known {
     const char *name, *what, *why;
 } known[] = {
-    { "script-gets-itself", "diag",
-      "the chain stops at 8 files, but get-depth is not reported: dp_boot.c drops the interpreter event's reason" },
-    { "goto-loop", "diag",
-      "interpretation stops at the budget, but statement-budget is not reported: dp_boot.c drops the interpreter event's reason" },
+    { NULL, NULL, NULL },   /* none today: every scenario passes (C99 wants one entry) */
 };
 
 /* ---- connections (plain or TLS) ----------------------------------------------------------- */
@@ -934,7 +931,7 @@ int main(int argc, char **argv)
                 size_t j;
                 const struct known *kn = NULL;
                 for (j = 0; j < sizeof known / sizeof known[0]; j++)
-                    if (strcmp(known[j].name, s->name) == 0)
+                    if (known[j].name && strcmp(known[j].name, s->name) == 0)
                         kn = &known[j];
                 putchar('\t');
                 print_field(kn ? kn->what : NULL);
