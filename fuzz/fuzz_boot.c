@@ -45,6 +45,7 @@
 #include "dp_params_store.h"
 #include "diag.h"
 #include "port_testkey.h"
+#include "fuzz_diag.h"
 
 #define CHECK(c) do { if (!(c)) __builtin_trap(); } while (0)
 
@@ -371,6 +372,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(bank_hw, 0, sizeof bank_hw);
     for (boots = 0; boots < BOOTS; boots++) {
         uint8_t end = one_boot(&f, &now, &min_counter);
+        FUZZ_CHECK_SINK(&b.diags);   /* every finding of the run has its message */
+        /* REQ-DL-028: the run ended in a final state of spec/boot.fsm, which has a name */
+        CHECK(dp_boot_fsm_is_final(b.fsm) && dp_boot_state_name(b.fsm) != NULL);
         trace(end);
         if (end == DP_REQ_REBOOT && b.meta.trial) {
             /* REQ-DL-016: a reboot into a new image: its bank holds it, on trial */

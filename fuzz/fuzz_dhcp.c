@@ -15,6 +15,7 @@
 #include "dp_dhcp.h"
 #include "dp_params_store.h"
 #include "diag.h"
+#include "fuzz_diag.h"
 
 #define CHECK(c) do { if (!(c)) __builtin_trap(); } while (0)
 
@@ -60,6 +61,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
     CHECK(marks <= applied);
+    FUZZ_CHECK_SINK(&sink);
     for (i = 0; i < sink.n; i++) {
         CHECK(rec[i].code >= 601 && rec[i].code <= 606);
         CHECK(rec[i].line == 1);

@@ -20,6 +20,7 @@
 #include <string.h>
 #include "dp_http.h"
 #include "diag.h"
+#include "fuzz_diag.h"
 
 #define CHECK(c) do { if (!(c)) __builtin_trap(); } while (0)
 
@@ -77,6 +78,7 @@ static void push(struct run *x, const uint8_t *in, uint32_t n)
         if (ev == DP_HTTP_ERROR) {
             uint32_t u2 = 1, b2 = 1, l2 = 1;
             CHECK(x->r.error >= 401 && x->r.error <= 428);
+            fuzz_check_code(x->r.error);
             CHECK(dp_http_push(&x->r, in, n, &u2, &b2, &l2) == DP_HTTP_ERROR && u2 == 0);
             x->ended = 1;
             x->end = ev;

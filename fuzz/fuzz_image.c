@@ -15,6 +15,7 @@
 #include <string.h>
 #include "dp_image.h"
 #include "diag.h"
+#include "fuzz_diag.h"
 #include "port_testkey.h"
 
 #define CHECK(c) do { if (!(c)) __builtin_trap(); } while (0)
@@ -80,8 +81,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         CHECK(accepted && v.payload_have == v.info.payload_len);
         CHECK(v.hdr_len + v.payload_have == n);
     }
-    if (v.state == DP_IMG_FAILED)
+    if (v.state == DP_IMG_FAILED) {
         CHECK(v.error >= DP_E_IMAGE_TRUNCATED && v.error <= DP_E_IMAGE_BAD_FILENAME);
+        fuzz_check_code(v.error);
+    }
     dp_image_abort(&v);
     free(img);
     return 0;

@@ -13,6 +13,7 @@
 #include <string.h>
 #include "dp_pem.h"
 #include "diag.h"
+#include "fuzz_diag.h"
 
 #define CHECK(c) do { if (!(c)) __builtin_trap(); } while (0)
 
@@ -50,6 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (e != 0) {
         CHECK(e == DP_E_CERT_NO_BLOCK || e == DP_E_CERT_NOT_CERT || e == DP_E_CERT_BAD_LINE ||
               e == DP_E_CERT_UNTERMINATED);
+        fuzz_check_code(e);
         CHECK(r.at <= n);
         for (i = 0; i < r.at; i++)
             if (data[i] == '\n') {

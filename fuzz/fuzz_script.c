@@ -16,6 +16,7 @@
 #include "dp_script.h"
 #include "dp_interp.h"
 #include "dp_params_store.h"
+#include "fuzz_diag.h"
 
 #define CHECK(c) do { if (!(c)) __builtin_trap(); } while (0)
 
@@ -63,6 +64,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_prog(&prog);
     CHECK(sink.n <= sink.cap);
     dp_script_check(&prog, 0, &sink);
+    FUZZ_CHECK_SINK(&sink);
+
+    /* the profile names: the input is one or not; each name finds its profile */
+    prof = dp_profile_find(copy, (uint32_t)size);
+    CHECK(prof >= -1 && prof < DP_PROFILE_COUNT);
+    for (prof = 0; prof < DP_PROFILE_COUNT; prof++) {
+        const char *pname = dp_profile_name((enum dp_profile_id)prof);
+        CHECK(pname != NULL && dp_profile_find(pname, (uint32_t)strlen(pname)) == prof);
+    }
 
     for (prof = 0; prof < DP_PROFILE_COUNT; prof++) {
         uint32_t steps = 0, gets = 0;

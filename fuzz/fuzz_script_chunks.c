@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dp_script.h"
+#include "fuzz_diag.h"
 
 #define CHECK(c) do { if (!(c)) __builtin_trap(); } while (0)
 #define STMTS 128
@@ -68,5 +69,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     CHECK(memcmp(whole.pool, chunked.pool, sizeof whole.pool) == 0);
     CHECK(whole.sink.n == chunked.sink.n && whole.sink.dropped == chunked.sink.dropped);
     CHECK(memcmp(whole.diag, chunked.diag, sizeof whole.diag) == 0);
+    FUZZ_CHECK_SINK(&whole.sink);
     return 0;
 }

@@ -19,6 +19,7 @@
 #include "dp_url.h"
 #include "dp_http.h"
 #include "diag.h"
+#include "fuzz_diag.h"
 
 #define CHECK(c) do { if (!(c)) __builtin_trap(); } while (0)
 
@@ -133,6 +134,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     e = dp_url_parse(s, alen, &a);
     CHECK((e == DP_E_NONE) || (e >= 450 && e <= 456));
+    if (e != DP_E_NONE)
+        fuzz_check_code(e);
     if (e == DP_E_NONE)
         check_resolved(&a);
     e = dp_url_resolve(&base, s, alen, &out);

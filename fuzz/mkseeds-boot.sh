@@ -104,4 +104,15 @@ CERTS='SET TRUSTCERTS a.pem,b.pem\nSET SIPDOMAIN example.com\n'
 { text 'GET 46xxsettings.txt\n'; sep; text "$CERTS"; sep; text "Certificate:\n$PEM"; sep; text "$PEM$PEM"; sep;
   text 'GET 46xxsettings.txt\n'; sep; text "$CERTS"; sep; text "$PEM"; sep;
   text '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n'; } | seedfile trustcerts 37
+# The shrunk flavour (build/fuzz/shrink/fuzz_boot: DP_IMAGE_HEADER_MAX 512, 64-byte HTTP lines,
+# 80-byte script lines): images signed with a certificate with a one-letter name, whose
+# header fits, so that the shrunk boots install too; then a factory-new phone as above.
+openssl req -x509 -new -key "$T/key.pem" -subj "/CN=k" -days 3650 \
+    -addext extendedKeyUsage=codeSigning -out "$T/cert.pem" 2>/dev/null
+img S16CC_1.bin app 16cc 5 900
+img hb16cc_1.bin boot 16cc 5 300
+{ text "$SCRIPT"; sep; ok "$T/S16CC_1.bin"; sep; text "$SCRIPT"; sep; text "$SETTINGS"; sep; text "$MACFILE"; } \
+    | seedfile shrink-factory-new 05
+{ text "$TWOSTAGE"; sep; ok "$T/hb16cc_1.bin"; sep; text "$TWOSTAGE"; sep; ok "$T/S16CC_1.bin"; sep;
+  text "$TWOSTAGE"; sep; text "$SETTINGS"; sep; text "$MACFILE"; } | seedfile shrink-two-stage 07
 ls "$OUT" | wc -l

@@ -1,7 +1,10 @@
 #!/bin/sh
 # Regenerates the seeds of fuzz/corpus/image: images signed with the fuzz build's test key
 # (fuzz/port_testkey.c, the same 32-byte seed), one per branch of the verifier, each
-# prefixed with the byte that seeds the chunking. Run from the repository root:
+# prefixed with the byte that seeds the chunking (written with octal escapes: /bin/sh's printf
+# has no \x, which made the first seeds start with the 4 characters '\x05'), as NAME.img.
+# small-header.img is signed with a certificate small enough for the header of the shrunk
+# flavour (DP_IMAGE_HEADER_MAX 512 under -DDP_SHRINK). Run from the repository root:
 #   fuzz/mkseeds-image.sh BUILD_DIR
 set -eu
 B=$1
@@ -20,7 +23,7 @@ mk() { # mk NAME PAYLOAD_BYTES create-options...
     head -c "$bytes" /dev/zero | tr '\0' 'p' > "$T/payload"
     "$B/deskprov" image create --key "$T/key.pem" --cert "$T/cert.pem" --version 1.0 "$@" \
         "$T/payload" -o "$T/$name.img" >/dev/null
-    { printf '\x05'; cat "$T/$name.img"; } > "$OUT/$name"
+    { printf '\005'; cat "$T/$name.img"; } > "$OUT/$name.img"
 }
 mk accept-app 700 --kind app --model 16cc --hw 3 --counter 5 --name S16CC_1.bin
 mk accept-boot 300 --kind boot --model '16*,96*' --counter 9 --name hb16cc.bin
@@ -32,7 +35,11 @@ rm -f "$T/payload"
 : > "$T/payload"
 "$B/deskprov" image create --key "$T/key.pem" --cert "$T/cert.pem" --version 1 --kind app \
     --model 16cc --counter 5 "$T/payload" -o "$T/empty.img" >/dev/null
-{ printf '\x05'; cat "$T/empty.img"; } > "$OUT/empty-payload"
-{ printf '\x01'; cat "$T/accept-app.img"; printf 'x'; } > "$OUT/trailing"
-{ printf '\x02'; head -c 600 "$T/accept-app.img"; } > "$OUT/truncated"
+{ printf '\005'; cat "$T/empty.img"; } > "$OUT/empty-payload.img"
+{ printf '\001'; cat "$T/accept-app.img"; printf 'x'; } > "$OUT/trailing.img"
+{ printf '\002'; head -c 600 "$T/accept-app.img"; } > "$OUT/truncated.img"
+# the shrunk flavour's header: a certificate with a one-letter name (header under 512 bytes)
+openssl req -x509 -new -key "$T/key.pem" -subj "/CN=k" -days 3650 \
+    -addext extendedKeyUsage=codeSigning -out "$T/cert.pem" 2>/dev/null
+mk small-header 300 --kind app --model 16cc --hw 3 --counter 5 --name S16CC_1.bin
 ls "$OUT" | wc -l

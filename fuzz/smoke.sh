@@ -5,9 +5,10 @@
 #      and dictionary, so the committed corpus is never written.
 # Any crash, leak, timeout or UBSan report fails. Logs and crash artifacts stay under
 # OUT/smoke/NAME/ (the artifact file is the input to reproduce with: OUT/fuzz_NAME FILE).
+# FUZZ_SMOKE_LABEL, when set, prefixes the target names in what it prints (shrink/).
 #   fuzz/smoke.sh OUT SECS NAME...
 set -euo pipefail
-out=$1 secs=$2
+out=$1 secs=$2 label=${FUZZ_SMOKE_LABEL:-}
 shift 2
 for t in "$@"; do
     bin=$out/fuzz_$t seeds=fuzz/corpus/$t dir=$out/smoke/$t
@@ -22,7 +23,7 @@ for t in "$@"; do
         if ! find "$seeds" -type f -print0 | sort -z | xargs -0 \
                 "$bin" $flags -artifact_prefix="$dir/artifacts/" >"$dir/replay.log" 2>&1; then
             tail -n 40 "$dir/replay.log"
-            echo "fuzz-smoke: $t: FAIL: a committed seed fails (log: $dir/replay.log)"
+            echo "fuzz-smoke: $label$t: FAIL: a committed seed fails (log: $dir/replay.log)"
             exit 1
         fi
         cp -r "$seeds"/. "$dir/corpus/"
@@ -31,11 +32,11 @@ for t in "$@"; do
     if ! "$bin" $flags -max_total_time="$secs" -print_final_stats=1 \
             -artifact_prefix="$dir/artifacts/" "$dir/corpus" >"$dir/fuzz.log" 2>&1; then
         tail -n 40 "$dir/fuzz.log"
-        echo "fuzz-smoke: $t: FAIL (log: $dir/fuzz.log; reproduce: $bin $dir/artifacts/<file>)"
+        echo "fuzz-smoke: $label$t: FAIL (log: $dir/fuzz.log; reproduce: $bin $dir/artifacts/<file>)"
         exit 1
     fi
     fstat() { sed -n "s/^stat::$1:[[:space:]]*//p" "$dir/fuzz.log"; }
-    echo "fuzz-smoke: $t: ok: $n seeds replayed; $(fstat number_of_executed_units) runs in ${secs} s," \
+    echo "fuzz-smoke: $label$t: ok: $n seeds replayed; $(fstat number_of_executed_units) runs in ${secs} s," \
          "$(fstat average_exec_per_sec) exec/s, peak RSS $(fstat peak_rss_mb) MB," \
          "$(( $(date +%s) - start )) s in all"
 done

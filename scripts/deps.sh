@@ -19,7 +19,7 @@
 #   valgrind                              instruction counts in bench/
 set -eu
 PKGS="build-essential re2c lemon frama-c-base why3 z3 cvc4 spin
-clang clang-14 libfuzzer-14-dev libclang-rt-14-dev libcmocka-dev
+clang clang-14 libfuzzer-14-dev libclang-rt-14-dev llvm-14 libcmocka-dev
 libssl-dev openssl gcc-arm-none-eabi libnewlib-arm-none-eabi
 lighttpd lighttpd-mod-openssl curl graphviz valgrind jq python3 xxd pkg-config"
 
