@@ -2,6 +2,10 @@
  * The interpreter (dp_interp.h). One call runs one statement; the rules of each statement
  * kind are in spec/requirements.md, REQ-SCR-018 to REQ-SCR-033, and the profile switches
  * in spec/profiles.spec.
+ *
+ * The interpreter reads a program only where dp_interp_prog_ok says it may: statement
+ * pc < prog->n of the current frame, and an operand of it once dp_opnd_in_pool() has
+ * found it inside the used pool (always, for a program the parser compiled).
  */
 #include "dp_interp.h"
 #include "dp_params_store.h"
@@ -25,12 +29,21 @@ void dp_interp_init(struct dp_interp *it, enum dp_profile_id prof, struct dp_par
     it->name[0] = '\0';
 }
 
-/*@ requires \valid(f);
-    assigns *f;
+/* Frame k starts running prog (fetched: obtained by a GET), as file number file of the run. */
+/*@ requires dp_interp_ok(it) && k < DP_SCRIPT_GET_DEPTH && k <= it->depth;
+    requires dp_interp_prog_ok(it, prog);
+    assigns it->frame[k];
+    ensures dp_interp_ok(it);
+    ensures \forall integer i; 0 <= i <= k ==>
+              dp_interp_prog_ok(it, it->frame[i].prog) && it->frame[i].changes <= it->executed;
+    ensures it->frame[k].prog == prog && it->frame[k].pc == 0 && it->frame[k].changes == 0;
+    ensures it->frame[k].fetched == fetched && it->frame[k].file == (file > 255 ? 255 : file);    ensures it->pending == \old(it->pending) && it->depth == \old(it->depth);
 */
-static void dp_frame_set(struct dp_interp_frame *f, const struct dp_script_prog *prog,
+static void dp_frame_set(struct dp_interp *it, uint32_t k, const struct dp_script_prog *prog,
                          uint8_t fetched, uint32_t file)
 {
+    struct dp_interp_frame *f = &it->frame[k];
+
     f->prog = prog;
     f->pc = 0;
     f->changes = 0;
@@ -38,28 +51,90 @@ static void dp_frame_set(struct dp_interp_frame *f, const struct dp_script_prog 
     f->file = (uint8_t)(file > 255u ? 255u : file);
 }
 
+/* A new frame on top, running prog, fetched by a GET, as file number file of the run. */
+/*@ requires dp_interp_ok(it) && it->depth < DP_SCRIPT_GET_DEPTH && dp_interp_prog_ok(it, prog);
+    assigns it->frame[it->depth], it->depth;
+    ensures dp_interp_ok(it) && it->depth == \old(it->depth) + 1;
+    ensures it->pending == \old(it->pending);
+*/
+static void dp_frame_push(struct dp_interp *it, const struct dp_script_prog *prog, uint32_t file)
+{
+    dp_frame_set(it, it->depth, prog, 1, file);
+    it->depth++;
+}
+
 void dp_interp_begin(struct dp_interp *it, const struct dp_script_prog *prog)
 {
-    dp_frame_set(&it->frame[0], prog, 0, 0);
+    dp_frame_set(it, 0, prog, 0, 0);
     it->depth = 1;
     it->chain = 1;
     it->files = 1;
 }
 
+/* 1 when operand o of a statement of prog lies in its used pool: always, for a program
+ * the parser compiled; checked before the pool is read, so that no program makes the
+ * interpreter read outside it. */
+/*@ requires dp_prog_ok(prog) && \valid_read(o);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> dp_opnd_ok(*o, prog->pool_used);
+*/
+static int dp_opnd_in_pool(const struct dp_script_prog *prog, const struct dp_opnd *o)
+{
+    return (uint32_t)o->off + o->len <= prog->pool_used;
+}
+
+/* 1 when bit prof of profiles is set: the parameter is known to profile prof. */
+/*@ requires 0 <= prof < DP_PROFILE_COUNT;
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+*/
+static int dp_in_profile(uint32_t profiles, enum dp_profile_id prof)
+{
+    return ((profiles >> (uint32_t)prof) & 1u) != 0u;
+}
+
 /* 1 when parameter id is a system value of the active profile (REQ-SCR-021). */
+/*@ requires \valid_read(it) && 0 <= it->profile < DP_PROFILE_COUNT;
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 ==> 0 <= id < DP_PARAM_COUNT;
+*/
 static int dp_is_sysval(const struct dp_interp *it, int id)
 {
     struct dp_param_desc d;
     if (id < 0 || id >= DP_PARAM_COUNT)
         return 0;
     dp_param_describe((enum dp_param_id)id, &d);
-    return (d.flags & DP_PF_SYSTEM) != 0u && (d.profiles & (1u << it->profile)) != 0u;
+    return (d.flags & DP_PF_SYSTEM) != 0u && dp_in_profile(d.profiles, it->profile) != 0;
 }
 
+/*@ assigns \nothing;
+    ensures \result == 0 || \result == 1;
+*/
 static int dp_is_word_byte(char c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
            c == '_';
+}
+
+/* The end of the name that starts at src[j]: the first index from j on that is not a
+ * word byte, or n. */
+/*@ requires j <= n && (n == 0 || \valid_read(src + (0 .. n - 1)));
+    assigns \nothing;
+    ensures j <= \result <= n;
+*/
+static uint32_t dp_word_end(const char *src, uint32_t n, uint32_t j)
+{
+    uint32_t e = j;
+
+    /*@ loop invariant j <= e <= n;
+        loop assigns e;
+        loop variant n - e;
+    */
+    while (e < n && dp_is_word_byte(src[e]))
+        e++;
+    return e;
 }
 
 /*
@@ -67,34 +142,42 @@ static int dp_is_word_byte(char c)
  * profile replaced by its value (REQ-SCR-028, REQ-SCR-029); any other $NAME stays as
  * written. Returns the length, or cap + 1 when the result does not fit.
  */
+/*@ requires \valid_read(it) && 0 <= it->profile < DP_PROFILE_COUNT && dp_store_ok(it->params);
+    requires n == 0 || \valid_read(src + (0 .. n - 1));
+    requires 1 <= cap <= 65535 && \valid(out + (0 .. cap - 1));
+    assigns out[0 .. cap - 1];
+    ensures \result <= cap + 1;
+*/
 static uint32_t dp_expand(const struct dp_interp *it, const char *src, uint32_t n, char *out,
                           uint32_t cap)
 {
     uint32_t i = 0, o = 0;
 
+    /*@ loop invariant 0 <= i <= n && 0 <= o <= cap;
+        loop assigns i, o, out[0 .. cap - 1];
+        loop variant n - i;
+    */
     while (i < n) {
         const char *v = src + i;
         uint32_t vlen = 1, k, j = i + 1u;
         if (src[i] == '$') {
-            while (j < n && dp_is_word_byte(src[j]))
-                j++;
+            j = dp_word_end(src, n, j);
             if (j > i + 1u) {
                 int id = dp_param_find(src + i + 1u, j - i - 1u);
-                if (dp_is_sysval(it, id)) {
+                if (dp_is_sysval(it, id))
                     dp_params_get(it->params, (enum dp_param_id)id, &v, &vlen);
-                    i = j;
-                } else {
+                else
                     vlen = j - i;
-                    i = j;
-                }
-            } else {
-                i++;
             }
-        } else {
-            i++;
         }
+        i = j;
         if (vlen > cap - o)
             return cap + 1u;
+        //@ assert vlen == 0 || \valid_read(v + (0 .. vlen - 1));
+        /*@ loop invariant 0 <= k <= vlen;
+            loop assigns k, out[o .. o + vlen - 1];
+            loop variant vlen - k;
+        */
         for (k = 0; k < vlen; k++)
             out[o + k] = v[k];
         o += vlen;
@@ -102,33 +185,65 @@ static uint32_t dp_expand(const struct dp_interp *it, const char *src, uint32_t 
     return o;
 }
 
+/* Program p has the same counts and arrays at L2 as at L1. */
+/*@ predicate dp_prog_same{L1, L2}(struct dp_script_prog *p) =
+      \at(p->n, L1) == \at(p->n, L2) && \at(p->stmt_cap, L1) == \at(p->stmt_cap, L2) &&
+      \at(p->pool_used, L1) == \at(p->pool_used, L2) &&
+      \at(p->pool_cap, L1) == \at(p->pool_cap, L2) &&
+      \at(p->stmt, L1) == \at(p->stmt, L2) && \at(p->pool, L1) == \at(p->pool, L2);
+*/
+
+/* The event of statement s (index index of the current file), or of the end of the file
+ * when s is null: nothing applied yet, the reason given (0 for none). */
+/*@ requires dp_interp_ok(it) && dp_interp_ev_ok(it, ev) && 1 <= it->depth;
+    requires s == \null || (\valid_read(s) && \separated(ev, s));
+    requires index <= 65535;
+    assigns *ev;
+    ensures dp_interp_ok(it);
+    ensures dp_interp_ev_ok(it, ev);
+    ensures ev->reason == reason && ev->applied == 0 && ev->changed == 0 && ev->aux == 0;
+    ensures ev->prog == it->frame[it->depth - 1].prog && ev->index == index;
+*/
 static void dp_event_init(const struct dp_interp *it, struct dp_interp_event *ev,
-                          const struct dp_stmt *s, uint32_t index)
+                          const struct dp_stmt *s, uint32_t index, uint16_t reason)
 {
     const struct dp_interp_frame *f = &it->frame[it->depth - 1u];
     ev->kind = s != 0 ? s->kind : (uint8_t)DP_IEV_FILE_END;
     ev->applied = 0;
     ev->file = f->file;
     ev->changed = 0;
-    ev->reason = 0;
+    ev->reason = reason;
     ev->aux = 0;
     ev->param = s != 0 ? s->param : (int16_t)-1;
     ev->index = (uint16_t)index;
     ev->line = s != 0 ? s->line : 0u;
     ev->prog = f->prog;
+    /* The event lies apart from the context and every program (dp_interp_ev_ok): the
+     * frames and their programs are as they were. */
+    /*@ assert \forall integer i; 0 <= i < it->depth ==>
+               it->frame[i].prog == \at(it->frame[i].prog, Pre) &&
+               it->frame[i].changes == \at(it->frame[i].changes, Pre); */
+    /*@ assert \forall integer i; 0 <= i < it->depth ==>
+               dp_prog_same{Pre, Here}(it->frame[i].prog); */
+    //@ assert \forall integer i; 0 <= i < it->depth ==> dp_interp_prog_ok(it, it->frame[i].prog);
+    /*@ assert \forall integer j; 0 <= j < DP_PARAM_COUNT ==>
+               it->params->len[j] == \at(it->params->len[j], Pre); */
 }
 
 /* Ends the current file: the nochange rule, then return to the file that GOT it (under
  * get_success=return) or end of the run. */
+/*@ requires dp_interp_ok(it) && dp_interp_ev_ok(it, ev) && 1 <= it->depth && it->pending == 0;
+    assigns it->depth, it->chain, it->end_reason, *ev;
+    ensures dp_interp_ok(it) && \result == DP_INTERP_STEP;
+*/
 static enum dp_interp_status dp_file_end(struct dp_interp *it, struct dp_interp_event *ev,
                                          uint16_t why)
 {
-    struct dp_interp_frame *f = &it->frame[it->depth - 1u];
+    const struct dp_interp_frame *f = &it->frame[it->depth - 1u];
+    int stop = f->fetched != 0u && f->changes == 0u && it->prof.nochange == DP_NOCHANGE_STOP;
 
-    dp_event_init(it, ev, 0, f->prog->n);
-    ev->reason = why;
-    if (f->fetched != 0u && f->changes == 0u && it->prof.nochange == DP_NOCHANGE_STOP) {
-        ev->reason = DP_E_NOCHANGE_STOP;
+    dp_event_init(it, ev, 0, f->prog->n, stop ? (uint16_t)DP_E_NOCHANGE_STOP : why);
+    if (stop) {
         it->end_reason = DP_E_NOCHANGE_STOP;
         it->depth = 0;
         return DP_INTERP_STEP;
@@ -140,6 +255,11 @@ static enum dp_interp_status dp_file_end(struct dp_interp *it, struct dp_interp_
 }
 
 /* A jump to statement target of the current file (REQ-SCR-018, REQ-SCR-019). */
+/*@ requires dp_interp_ok(it) && dp_interp_ev_ok(it, ev) && 1 <= it->depth;
+    requires \valid_read(s) && \separated(s, ev, it);
+    assigns it->frame[it->depth - 1].pc, ev->applied, ev->reason;
+    ensures dp_interp_ok(it);
+*/
 static void dp_jump(struct dp_interp *it, const struct dp_stmt *s, struct dp_interp_event *ev)
 {
     struct dp_interp_frame *f = &it->frame[it->depth - 1u];
@@ -152,7 +272,13 @@ static void dp_jump(struct dp_interp *it, const struct dp_stmt *s, struct dp_int
     }
 }
 
-/* IF $a SEQ b GOTO c (REQ-SCR-020, REQ-SCR-021, REQ-SCR-022). */
+/* IF $a SEQ b GOTO c (REQ-SCR-020, REQ-SCR-021, REQ-SCR-022). Its value b lies in the pool. */
+/*@ requires dp_interp_ok(it) && dp_interp_ev_ok(it, ev) && 1 <= it->depth;
+    requires \valid_read(s) && \separated(s, ev, it);
+    requires dp_opnd_ok(s->b, it->frame[it->depth - 1].prog->pool_used);
+    assigns it->frame[it->depth - 1].pc, ev->applied, ev->reason;
+    ensures dp_interp_ok(it);
+*/
 static void dp_exec_if(struct dp_interp *it, const struct dp_stmt *s, struct dp_interp_event *ev)
 {
     const struct dp_script_prog *prog = it->frame[it->depth - 1u].prog;
@@ -175,7 +301,16 @@ static void dp_exec_if(struct dp_interp *it, const struct dp_stmt *s, struct dp_
         dp_jump(it, s, ev);
 }
 
-/* SET a b (REQ-SCR-024..027, REQ-SCR-029). */
+/* SET a b (REQ-SCR-024..027, REQ-SCR-029). Its value b lies in the pool. */
+/*@ requires dp_interp_ok(it) && dp_interp_ev_ok(it, ev) && 1 <= it->depth;
+    requires \valid_read(s) && \separated(s, ev, it, it->params);
+    requires dp_opnd_ok(s->b, it->frame[it->depth - 1].prog->pool_used);
+    requires it->changes < it->executed && it->frame[it->depth - 1].changes < it->executed;
+    assigns it->frame[it->depth - 1].changes, it->changes, it->value[0 .. DP_PARAM_CAP_MAX - 1],
+            it->params->val[0 .. DP_PARAMS_BYTES - 1], it->params->len[0 .. DP_PARAM_COUNT - 1],
+            ev->applied, ev->changed, ev->reason, ev->aux;
+    ensures dp_interp_ok(it);
+*/
 static void dp_exec_set(struct dp_interp *it, const struct dp_stmt *s, struct dp_interp_event *ev)
 {
     struct dp_interp_frame *f = &it->frame[it->depth - 1u];
@@ -190,7 +325,7 @@ static void dp_exec_set(struct dp_interp *it, const struct dp_stmt *s, struct dp
         return;
     }
     dp_param_describe((enum dp_param_id)s->param, &d);
-    if ((d.profiles & (1u << it->profile)) == 0u) {
+    if (dp_in_profile(d.profiles, it->profile) == 0) {
         ev->reason = DP_E_OTHER_PROFILE;
         return;
     }
@@ -224,6 +359,10 @@ static void dp_exec_set(struct dp_interp *it, const struct dp_stmt *s, struct dp
 }
 
 /* A GET that will not be requested: the failure rule of the profile (REQ-SCR-031). */
+/*@ requires dp_interp_ok(it) && 1 <= it->depth;
+    assigns it->frame[it->depth - 1].pc;
+    ensures dp_interp_ok(it);
+*/
 static void dp_get_fails(struct dp_interp *it)
 {
     struct dp_interp_frame *f = &it->frame[it->depth - 1u];
@@ -231,7 +370,16 @@ static void dp_get_fails(struct dp_interp *it)
         f->pc = f->prog->n;
 }
 
-/* GET a (REQ-SCR-028, REQ-SCR-031, REQ-SCR-032). */
+/* GET a (REQ-SCR-028, REQ-SCR-031, REQ-SCR-032). Its file name a lies in the pool. */
+/*@ requires dp_interp_ok(it) && dp_interp_ev_ok(it, ev) && 1 <= it->depth && it->pending == 0;
+    requires \valid_read(s) && \separated(s, ev, it);
+    requires dp_opnd_ok(s->a, it->frame[it->depth - 1].prog->pool_used);
+    assigns it->frame[it->depth - 1].pc, it->name[0 .. DP_SCRIPT_NAME_MAX], it->name_len,
+            it->gets, it->pending, ev->applied, ev->reason;
+    ensures dp_interp_ok(it);
+    ensures \result == DP_INTERP_STEP || \result == DP_INTERP_GET;
+    ensures \result == DP_INTERP_GET ==> it->pending != 0 && 1 <= it->name_len;
+*/
 static enum dp_interp_status dp_exec_get(struct dp_interp *it, const struct dp_stmt *s,
                                          struct dp_interp_event *ev)
 {
@@ -260,14 +408,94 @@ static enum dp_interp_status dp_exec_get(struct dp_interp *it, const struct dp_s
     return DP_INTERP_GET;
 }
 
+/* The statement budget is spent: the run ends here. */
+/*@ requires dp_interp_ok(it) && dp_interp_ev_ok(it, ev) && 1 <= it->depth && it->pending == 0;
+    requires it->frame[it->depth - 1].pc < it->frame[it->depth - 1].prog->n;
+    assigns *ev, it->end_reason, it->depth;
+    ensures dp_interp_ok(it) && it->depth == 0;
+*/
+static void dp_budget_end(struct dp_interp *it, struct dp_interp_event *ev)
+{
+    dp_event_init(it, ev, 0, it->frame[it->depth - 1u].pc, DP_E_STATEMENT_BUDGET);
+    it->end_reason = DP_E_STATEMENT_BUDGET;
+    it->depth = 0;
+}
+
+/* Takes the next statement of the current file, counts it against the budget and starts
+ * its event. Returns its index, below prog->n: the statement is inside the program. */
+/*@ requires dp_interp_ok(it) && dp_interp_ev_ok(it, ev) && 1 <= it->depth && it->pending == 0;
+    requires it->executed < DP_SCRIPT_BUDGET;
+    requires it->frame[it->depth - 1].pc < it->frame[it->depth - 1].prog->n;
+    assigns it->executed, it->frame[it->depth - 1].pc, *ev;
+    ensures dp_interp_ok(it) && dp_interp_ev_ok(it, ev);
+    ensures it->depth == \old(it->depth) && it->pending == 0;
+    ensures it->changes < it->executed && it->frame[it->depth - 1].changes < it->executed;
+    ensures \result == \old(it->frame[it->depth - 1].pc);
+    ensures \result < it->frame[it->depth - 1].prog->n;
+*/
+static uint32_t dp_fetch(struct dp_interp *it, struct dp_interp_event *ev)
+{
+    struct dp_interp_frame *f = &it->frame[it->depth - 1u];
+    uint32_t index;
+
+    it->executed++;
+    index = f->pc;
+    f->pc++;
+    dp_event_init(it, ev, &f->prog->stmt[index], index, 0);
+    return index;
+}
+
+/* Runs statement index of the current file. Each kind that reads the pool checks its operand
+ * there first (NEVER outside it for a compiled program; a statement whose operand is
+ * outside does nothing). */
+/*@ requires dp_interp_ok(it) && dp_interp_ev_ok(it, ev) && 1 <= it->depth && it->pending == 0;
+    requires index < it->frame[it->depth - 1].prog->n;
+    requires it->changes < it->executed && it->frame[it->depth - 1].changes < it->executed;
+    assigns it->frame[it->depth - 1].pc, it->frame[it->depth - 1].changes, it->changes,
+            it->value[0 .. DP_PARAM_CAP_MAX - 1], it->name[0 .. DP_SCRIPT_NAME_MAX],
+            it->name_len, it->gets, it->pending,
+            it->params->val[0 .. DP_PARAMS_BYTES - 1], it->params->len[0 .. DP_PARAM_COUNT - 1],
+            ev->applied, ev->changed, ev->reason, ev->aux;
+    ensures dp_interp_ok(it);
+    ensures \result == DP_INTERP_STEP || \result == DP_INTERP_GET;
+    ensures \result == DP_INTERP_GET ==> it->pending != 0 && 1 <= it->name_len;
+*/
+static enum dp_interp_status dp_exec(struct dp_interp *it, uint32_t index,
+                                     struct dp_interp_event *ev)
+{
+    const struct dp_script_prog *prog = it->frame[it->depth - 1u].prog;
+    const struct dp_stmt *s = &prog->stmt[index];
+
+    //@ assert \valid_read(s) && \separated(s, ev, it, it->params);
+
+    switch (s->kind) {
+    case DP_STMT_GOTO:
+        dp_jump(it, s, ev);
+        break;
+    case DP_STMT_IF:
+        if (dp_opnd_in_pool(prog, &s->b) != 0)
+            dp_exec_if(it, s, ev);
+        break;
+    case DP_STMT_SET:
+        if (dp_opnd_in_pool(prog, &s->b) != 0)
+            dp_exec_set(it, s, ev);
+        break;
+    case DP_STMT_GET:
+        if (dp_opnd_in_pool(prog, &s->a) != 0)
+            return dp_exec_get(it, s, ev);
+        break;
+    default:
+        break;
+    }
+    return DP_INTERP_STEP;
+}
+
 enum dp_interp_status dp_interp_step(struct dp_interp *it, struct dp_interp_event *ev)
 {
     struct dp_interp_frame *f;
-    const struct dp_stmt *s;
-    uint32_t index;
 
     if (it->pending != 0u) {       /* the caller must answer the GET first */
-        dp_event_init(it, ev, 0, 0);
+        dp_event_init(it, ev, 0, 0, 0);
         ev->kind = DP_STMT_GET;
         return DP_INTERP_GET;
     }
@@ -277,48 +505,25 @@ enum dp_interp_status dp_interp_step(struct dp_interp *it, struct dp_interp_even
     if (f->pc >= f->prog->n)
         return dp_file_end(it, ev, 0);
     if (it->executed >= DP_SCRIPT_BUDGET) {
-        dp_event_init(it, ev, 0, f->pc);
-        ev->reason = DP_E_STATEMENT_BUDGET;
-        it->end_reason = DP_E_STATEMENT_BUDGET;
-        it->depth = 0;
+        dp_budget_end(it, ev);
         return DP_INTERP_STEP;
     }
-    it->executed++;
-    index = f->pc;
-    s = &f->prog->stmt[index];
-    f->pc++;
-    dp_event_init(it, ev, s, index);
-    switch (s->kind) {
-    case DP_STMT_GOTO:
-        dp_jump(it, s, ev);
-        break;
-    case DP_STMT_IF:
-        dp_exec_if(it, s, ev);
-        break;
-    case DP_STMT_SET:
-        dp_exec_set(it, s, ev);
-        break;
-    case DP_STMT_GET:
-        return dp_exec_get(it, s, ev);
-    default:
-        break;
-    }
-    return DP_INTERP_STEP;
+    return dp_exec(it, dp_fetch(it, ev), ev);
 }
 
 void dp_interp_get_done(struct dp_interp *it, const struct dp_script_prog *prog)
 {
+    uint32_t file = it->files;
+
     if (it->pending == 0u || it->depth == 0u)
         return;
     it->pending = 0;
     it->chain++;
-    if (it->prof.get_success == DP_GET_SUCCESS_REPLACE || it->depth >= DP_SCRIPT_GET_DEPTH)
-        dp_frame_set(&it->frame[it->depth - 1u], prog, 1, it->files);
-    else {
-        dp_frame_set(&it->frame[it->depth], prog, 1, it->files);
-        it->depth++;
-    }
     it->files++;
+    if (it->prof.get_success == DP_GET_SUCCESS_REPLACE || it->depth >= DP_SCRIPT_GET_DEPTH)
+        dp_frame_set(it, it->depth - 1u, prog, 1, file);
+    else
+        dp_frame_push(it, prog, file);
 }
 
 void dp_interp_get_failed(struct dp_interp *it)

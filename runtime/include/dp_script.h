@@ -121,18 +121,75 @@ struct dp_script_parser {
                  p->diags->rec + (0 .. p->diags->cap - 1));
 */
 
+/* A parser between two pushes: usable, and a line buffer that holds DP_SCRIPT_LINE_MAX + 1
+ * bytes only when the last of them is the CR of a CRLF ending (REQ-SCR-011), so that the
+ * line without its ending always fits DP_SCRIPT_LINE_MAX. */
+/*@ predicate dp_parser_ready(struct dp_script_parser *p) =
+      dp_parser_ok(p) &&
+      (p->len == DP_SCRIPT_LINE_MAX + 1 ==> p->buf[DP_SCRIPT_LINE_MAX] == '\r');
+*/
+
+/* The parser still works over the same program and sink arrays at L2 as at L1. */
+/*@ predicate dp_same_arrays{L1, L2}(struct dp_script_parser *p) =
+      \at(p->prog, L1) == \at(p->prog, L2) && \at(p->diags, L1) == \at(p->diags, L2) &&
+      \at(p->prog->stmt, L1) == \at(p->prog->stmt, L2) &&
+      \at(p->prog->stmt_cap, L1) == \at(p->prog->stmt_cap, L2) &&
+      \at(p->prog->pool, L1) == \at(p->prog->pool, L2) &&
+      \at(p->prog->pool_cap, L1) == \at(p->prog->pool_cap, L2) &&
+      \at(p->diags->rec, L1) == \at(p->diags->rec, L2) &&
+      \at(p->diags->cap, L1) == \at(p->diags->cap, L2);
+*/
+
 /* Starts a file: line 1, nothing buffered. */
+/*@ requires \valid(p) && dp_prog_ok(prog) && dp_sink_ok(diags);
+    requires \separated(p, prog, diags, prog->stmt + (0 .. prog->stmt_cap - 1),
+                        prog->pool + (0 .. prog->pool_cap - 1),
+                        diags->rec + (0 .. diags->cap - 1));
+    assigns *p;
+    ensures dp_parser_ready(p) && p->prog == prog && p->diags == diags;
+    ensures p->line == 1 && p->len == 0 && p->nul_col == 0 && p->too_long == 0;
+*/
 void dp_script_parser_init(struct dp_script_parser *p, struct dp_script_prog *prog,
                            struct dp_diag_sink *diags);
 
 /* Pushes data[0 .. n-1], the next bytes of the file. Complete lines are compiled at once. */
+/*@ requires dp_parser_ready(p);
+    requires n == 0 || \valid_read(data + (0 .. n - 1));
+    assigns p->line, p->len, p->nul_col, p->too_long, p->line_failed,
+            p->buf[0 .. DP_SCRIPT_LINE_MAX + 1],
+            p->prog->stmt[0 .. p->prog->stmt_cap - 1], p->prog->pool[0 .. p->prog->pool_cap - 1],
+            p->prog->n, p->prog->pool_used, p->prog->full,
+            p->diags->n, p->diags->dropped, p->diags->errors,
+            p->diags->rec[0 .. p->diags->cap - 1];
+    ensures dp_parser_ready(p) && dp_same_arrays{Pre, Post}(p);
+*/
 void dp_script_push(struct dp_script_parser *p, const char *data, uint32_t n);
 
 /* Ends the file: compiles a last line without a final newline, resolves every GOTO and IF
  * target (REQ-SCR-018, REQ-SCR-019) and reports duplicate tags and unreachable statements. */
+/*@ requires dp_parser_ready(p);
+    assigns p->line, p->len, p->nul_col, p->too_long, p->line_failed,
+            p->prog->stmt[0 .. p->prog->stmt_cap - 1], p->prog->pool[0 .. p->prog->pool_cap - 1],
+            p->prog->n, p->prog->pool_used, p->prog->full,
+            p->diags->n, p->diags->dropped, p->diags->errors,
+            p->diags->rec[0 .. p->diags->cap - 1];
+    ensures dp_parser_ready(p) && dp_same_arrays{Pre, Post}(p);
+    ensures p->len == 0 && p->too_long == 0;
+*/
 void dp_script_finish(struct dp_script_parser *p);
 
 /* Compiles a whole file held in memory: init, push, finish. */
+/*@ requires \valid(p) && dp_prog_ok(prog) && dp_sink_ok(diags);
+    requires \separated(p, prog, diags, prog->stmt + (0 .. prog->stmt_cap - 1),
+                        prog->pool + (0 .. prog->pool_cap - 1),
+                        diags->rec + (0 .. diags->cap - 1));
+    requires n == 0 || \valid_read(data + (0 .. n - 1));
+    assigns *p, prog->stmt[0 .. prog->stmt_cap - 1], prog->pool[0 .. prog->pool_cap - 1],
+            prog->n, prog->pool_used, prog->full,
+            diags->n, diags->dropped, diags->errors, diags->rec[0 .. diags->cap - 1];
+    ensures dp_parser_ready(p) && p->prog == prog && p->diags == diags;
+    ensures dp_prog_ok(prog) && dp_sink_ok(diags);
+*/
 void dp_script_compile(struct dp_script_parser *p, struct dp_script_prog *prog,
                        struct dp_diag_sink *diags, const char *data, uint32_t n);
 
