@@ -70,6 +70,7 @@ struct dp_posix_flash {
     char dir[4096];
     uint64_t bank_size;
     int dirty[2];
+    int bank_fd[2];    /* an open bank file, plus 1 (0: none): kept open while it is written */
     long ops;          /* operations done so far */
     long fault_at;     /* 0: no fault */
     int torn;

@@ -15,8 +15,20 @@ uint64_t dp_posix_now_ms(void)
     return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
 }
 
+/* Closes the bank files kept open for writing. */
+static void close_banks(struct dp_posix_flash *f)
+{
+    int k;
+    for (k = 0; k < 2; k++)
+        if (f->bank_fd[k] > 0) {
+            close(f->bank_fd[k] - 1);
+            f->bank_fd[k] = 0;
+        }
+}
+
 void dp_posix_flash_init(struct dp_posix_flash *f, const char *dir, uint64_t bank_size)
 {
+    close_banks(f);   /* a previous boot of the same phone may have left one open */
     snprintf(f->dir, sizeof f->dir, "%s", dir);
     f->bank_size = bank_size;
     f->dirty[0] = f->dirty[1] = 0;
@@ -93,11 +105,16 @@ static int sync_banks(struct dp_posix_flash *f)
             continue;
         if (power_cut(f))
             return DP_POSIX_POWER_CUT;
-        snprintf(name, sizeof name, "bank%d.img", k);
-        path_of(f, name, path, sizeof path);
-        fd = open(path, O_WRONLY);
-        if (fd < 0)
-            return -1;
+        if (f->bank_fd[k] > 0) {
+            fd = f->bank_fd[k] - 1;
+            f->bank_fd[k] = 0;
+        } else {
+            snprintf(name, sizeof name, "bank%d.img", k);
+            path_of(f, name, path, sizeof path);
+            fd = open(path, O_WRONLY);
+            if (fd < 0)
+                return -1;
+        }
         r = fsync(fd);
         close(fd);
         if (r != 0)
@@ -155,19 +172,24 @@ int dp_posix_flash_write_bank(struct dp_posix_flash *f, int bank, uint64_t off, 
 
     if (bank < 0 || bank > 1 || off > f->bank_size || n > f->bank_size - off)
         return -1;
-    snprintf(name, sizeof name, "bank%d.img", bank);
-    path_of(f, name, path, sizeof path);
-    fd = open(path, O_WRONLY | O_CREAT, 0644);
-    if (fd < 0)
-        return -1;
+    /* the file stays open until the next sync (one open per image, not per write) */
+    if (f->bank_fd[bank] > 0) {
+        fd = f->bank_fd[bank] - 1;
+    } else {
+        snprintf(name, sizeof name, "bank%d.img", bank);
+        path_of(f, name, path, sizeof path);
+        fd = open(path, O_WRONLY | O_CREAT, 0644);
+        if (fd < 0)
+            return -1;
+        f->bank_fd[bank] = fd + 1;
+    }
     if (power_cut(f)) {
         if (f->torn && n > 1u)
             (void)pwrite(fd, p, n / 2u, (off_t)off);
-        close(fd);
+        close_banks(f);
         return DP_POSIX_POWER_CUT;
     }
     w = pwrite(fd, p, n, (off_t)off);
-    close(fd);
     if (w != (ssize_t)n)
         return -1;
     f->dirty[bank] = 1;
