@@ -34,8 +34,10 @@ T=$(mktemp -d)
 trap 'it_stop; rm -rf "$T"' EXIT
 ROWS=()
 
-row() { # row NAME OURS BASELINE RATIO GOAL VERDICT COMMAND
-    ROWS+=("| $1 | $2 | $3 | $4 | $5 | $6 | \`$7\` |")
+row() { # row NAME OURS BASELINE RATIO GOAL VERDICT COMMAND (a | in a cell is escaped)
+    local c=() a
+    for a in "$@"; do c+=("${a//|/\\|}"); done
+    ROWS+=("| ${c[0]} | ${c[1]} | ${c[2]} | ${c[3]} | ${c[4]} | ${c[5]} | \`${c[6]}\` |")
 }
 secs() { date +%s.%N; }
 best() { # best CMD...: the least wall time of N runs, in seconds
