@@ -17,6 +17,7 @@
 #            `curl -s URL | openssl dgst -sha256` on the same server, and against
 #            `openssl dgst -sha256` on the file alone
 # memory     peak RSS of that boot for two image sizes: it must not grow with the image
+#            (REQ-EMB-014; its table row says whether the goal is met)
 # provision  one boot of a provisioned phone with no binary to download (the script and the
 #            2017 template over HTTPS), against one curl fetching the same two files
 set -euo pipefail
