@@ -97,28 +97,16 @@ static int dp_is_filename(const uint8_t *p, uint32_t len)
         info->alg, info->cert_off[0 .. DP_IMAGE_CHAIN_MAX - 1],
         info->cert_len[0 .. DP_IMAGE_CHAIN_MAX - 1], info->ncert, info->signature;
     ensures dp_image_info_in(info, hdr_len);
-    ensures tag == DP_FIELD_KIND ==> info->kind == hdr[off];
-    ensures tag != DP_FIELD_KIND ==> info->kind == \old(info->kind);
-    ensures tag == DP_FIELD_SIG_ALG ==> info->alg == hdr[off];
-    ensures tag != DP_FIELD_SIG_ALG ==> info->alg == \old(info->alg);
     ensures tag == DP_FIELD_FILENAME ==> info->filename.off == off && info->filename.len == len;
     ensures tag != DP_FIELD_FILENAME ==> info->filename == \old(info->filename);
     ensures tag == DP_FIELD_PAYLOAD_SHA256 ==> info->sha256.len == len;
     ensures tag != DP_FIELD_PAYLOAD_SHA256 ==> info->sha256 == \old(info->sha256);
     ensures tag == DP_FIELD_SIGNATURE ==> info->signature.off == off && info->signature.len == len;
     ensures tag != DP_FIELD_SIGNATURE ==> info->signature == \old(info->signature);
-    ensures tag == DP_FIELD_MODEL && \old(info->nmodel) < DP_IMAGE_MODELS_MAX ==>
-        info->nmodel == \old(info->nmodel) + 1;
-    ensures !(tag == DP_FIELD_MODEL && \old(info->nmodel) < DP_IMAGE_MODELS_MAX) ==>
-        info->nmodel == \old(info->nmodel);
-    ensures tag == DP_FIELD_HWVERS && \old(info->nhw) < DP_IMAGE_MODELS_MAX ==>
-        info->nhw == \old(info->nhw) + 1;
-    ensures !(tag == DP_FIELD_HWVERS && \old(info->nhw) < DP_IMAGE_MODELS_MAX) ==>
-        info->nhw == \old(info->nhw);
-    ensures tag == DP_FIELD_CERT && \old(info->ncert) < DP_IMAGE_CHAIN_MAX ==>
-        info->ncert == \old(info->ncert) + 1;
-    ensures !(tag == DP_FIELD_CERT && \old(info->ncert) < DP_IMAGE_CHAIN_MAX) ==>
-        info->ncert == \old(info->ncert);
+    ensures tag == DP_FIELD_MODEL ==> info->nmodel >= 1;
+    ensures tag != DP_FIELD_MODEL ==> info->nmodel == \old(info->nmodel);
+    ensures tag == DP_FIELD_CERT ==> info->ncert >= 1;
+    ensures tag != DP_FIELD_CERT ==> info->ncert == \old(info->ncert);
 */
 static void dp_take_field(struct dp_image_info *info, const uint8_t *hdr, uint32_t hdr_len,
                           uint32_t tag, uint32_t off, uint32_t len)
@@ -157,65 +145,122 @@ static void dp_take_field(struct dp_image_info *info, const uint8_t *hdr, uint32
     (void)hdr_len;   /* for the contract */
 }
 
-/* Step 2: the fields, from offset DP_IMAGE_PREFIX to hdr_len. */
-/*@ requires DP_IMAGE_PREFIX <= hdr_len;
-    requires \valid_read(hdr + (0 .. hdr_len - 1));
-    requires \valid(info) && \valid(at) && \separated(info, at);
-    requires \separated(hdr + (0 .. hdr_len - 1), info, at);
-    requires dp_image_info_in(info, hdr_len);
-    requires info->nmodel == 0 && info->nhw == 0 && info->ncert == 0;
-    requires info->sha256.len == 0 && info->signature.len == 0 && info->filename.len == 0;
-    assigns *info, *at;
-    ensures \result == DP_E_NONE || (DP_E_IMAGE_FIELD_OVERRUN <= \result <= DP_E_IMAGE_SIG_NOT_LAST);
-    ensures *at <= hdr_len;
-    ensures dp_image_info_in(info, hdr_len);
-    ensures \result == DP_E_NONE ==> 1 <= info->nmodel && 1 <= info->ncert &&
-        info->sha256.len == 32 && info->signature.len == 64 &&
-        info->signature.off + 64 == hdr_len && info->signed_len + 3 == info->signature.off;
-    ensures \result == DP_E_NONE ==> info->filename.off + info->filename.len <= hdr_len &&
+/*@ // what the field loop keeps: seen[] counts the occurrences of each field recorded in
+    // info, the values recorded lie in the header
+    predicate dp_fields_inv{L}(struct dp_image_info *info, uint8_t *seen, integer hdr_len) =
+        dp_image_info_in(info, hdr_len) &&
+        (seen[DP_FIX_MODEL] != 0 ==> info->nmodel >= 1) &&
+        (seen[DP_FIX_CERT] != 0 ==> info->ncert >= 1) &&
+        (seen[DP_FIX_PAYLOAD_SHA256] != 0 ==> info->sha256.len == 32) &&
         info->filename.len <= 50;
+
+    // once SIGNATURE is in, it ends the header at pos
+    predicate dp_fields_sig{L}(struct dp_image_info *info, uint8_t *seen, integer pos,
+                               integer hdr_len) =
+        seen[DP_FIX_SIGNATURE] != 0 ==> pos == hdr_len && info->signature.len == 64 &&
+            info->signature.off + 64 == hdr_len && info->signed_len + 3 == info->signature.off;
 */
-static uint16_t dp_parse_fields(const uint8_t *hdr, uint32_t hdr_len, struct dp_image_info *info,
-                                uint32_t *at)
+
+/*@ // a field that passed its checks: known tag, value length within its type, dense index
+    predicate dp_field_fits(integer tag, integer len, integer index) =
+        0 <= index < DP_FIELD_COUNT &&
+        (tag == DP_FIELD_KIND || tag == DP_FIELD_FILENAME || tag == DP_FIELD_VERSION ||
+         tag == DP_FIELD_COUNTER || tag == DP_FIELD_MODEL || tag == DP_FIELD_HWVERS ||
+         tag == DP_FIELD_PAYLOAD_LEN || tag == DP_FIELD_PAYLOAD_SHA256 ||
+         tag == DP_FIELD_SIG_ALG || tag == DP_FIELD_CERT || tag == DP_FIELD_SIGNATURE) &&
+        ((tag == DP_FIELD_KIND || tag == DP_FIELD_HWVERS || tag == DP_FIELD_SIG_ALG) ==>
+            len == 1) &&
+        (tag == DP_FIELD_COUNTER ==> len == 4) && (tag == DP_FIELD_PAYLOAD_LEN ==> len == 8) &&
+        (tag == DP_FIELD_PAYLOAD_SHA256 ==> len == 32) &&
+        (tag == DP_FIELD_SIGNATURE ==> len == 64) && (tag == DP_FIELD_FILENAME ==> len <= 50) &&
+        (index == DP_FIX_MODEL <==> tag == DP_FIELD_MODEL) &&
+        (index == DP_FIX_CERT <==> tag == DP_FIELD_CERT) &&
+        (index == DP_FIX_PAYLOAD_SHA256 <==> tag == DP_FIELD_PAYLOAD_SHA256) &&
+        (index == DP_FIX_SIGNATURE <==> tag == DP_FIELD_SIGNATURE);
+
+    // and it may be counted once more
+    predicate dp_field_room{L}(uint8_t *seen, integer index) = seen[index] < 255;
+*/
+
+/* Records a field that passed its checks, at hdr[pos] (its value at pos + 3): counts it in
+ * seen[index], notes its first offset and, for SIGNATURE, the signed length, which must end
+ * the header (DP_E_IMAGE_SIG_NOT_LAST); then its value in info. */
+/*@ requires DP_IMAGE_PREFIX <= pos && pos + 3 + len <= hdr_len;
+    requires \valid_read(hdr + (0 .. hdr_len - 1));
+    requires \valid(info) && \valid(seen + (0 .. DP_FIELD_COUNT - 1));
+    requires \separated(hdr + (0 .. hdr_len - 1), info, seen + (0 .. DP_FIELD_COUNT - 1));
+    requires dp_field_fits(tag, len, index) && dp_field_room(seen, index);
+    requires dp_image_info_in(info, hdr_len) && info->filename.len <= 50;
+    requires info->sig_ok == 0 && info->model_ok == 0;
+    assigns *info, seen[index];
+    ensures \result == DP_E_NONE || \result == DP_E_IMAGE_SIG_NOT_LAST;
+    ensures \result != DP_E_NONE ==> index == DP_FIX_SIGNATURE;
+    ensures seen[index] == \old(seen[index]) + 1;
+    ensures info->sig_ok == 0 && info->model_ok == 0;
+    ensures dp_image_info_in(info, hdr_len);
+    ensures info->filename.len <= 50;
+    ensures index == DP_FIX_MODEL ==> info->nmodel >= 1;
+    ensures index != DP_FIX_MODEL ==> info->nmodel == \old(info->nmodel);
+    ensures index == DP_FIX_CERT ==> info->ncert >= 1;
+    ensures index != DP_FIX_CERT ==> info->ncert == \old(info->ncert);
+    ensures index == DP_FIX_PAYLOAD_SHA256 ==> info->sha256.len == 32;
+    ensures index != DP_FIX_PAYLOAD_SHA256 ==> info->sha256.len == \old(info->sha256.len);
+    ensures \result == DP_E_NONE && index == DP_FIX_SIGNATURE ==>
+        pos + 3 + len == hdr_len && info->signature.len == 64 &&
+        info->signature.off + 64 == hdr_len && info->signed_len + 3 == info->signature.off;
+*/
+static uint16_t dp_field_record(struct dp_image_info *info, uint8_t *seen, const uint8_t *hdr,
+                                uint32_t hdr_len, uint32_t pos, uint32_t tag, uint32_t len,
+                                uint32_t index)
 {
-    uint8_t seen[DP_FIELD_COUNT];
-    uint32_t pos = DP_IMAGE_PREFIX, i, where = pos;
     uint16_t e = DP_E_NONE;
 
-    /*@ loop invariant 0 <= i <= DP_FIELD_COUNT;
-        loop invariant \forall integer k; 0 <= k < i ==> seen[k] == 0;
-        loop assigns i, seen[0 .. DP_FIELD_COUNT - 1];
-        loop variant DP_FIELD_COUNT - i;
-    */
-    for (i = 0; i < DP_FIELD_COUNT; i++)
-        seen[i] = 0;
-    /*@ loop invariant DP_IMAGE_PREFIX <= pos <= hdr_len;
-        loop invariant where <= hdr_len;
-        loop invariant dp_image_info_in(info, hdr_len);
-        loop invariant e == DP_E_NONE ||
-            (DP_E_IMAGE_FIELD_OVERRUN <= e <= DP_E_IMAGE_SIG_NOT_LAST);
-        loop invariant seen[DP_FIX_MODEL] == info->nmodel;
-        loop invariant seen[DP_FIX_HWVERS] == info->nhw;
-        loop invariant seen[DP_FIX_CERT] == info->ncert;
-        loop invariant seen[DP_FIX_PAYLOAD_SHA256] == 0 ==> info->sha256.len == 0;
-        loop invariant seen[DP_FIX_PAYLOAD_SHA256] != 0 ==> info->sha256.len == 32;
-        loop invariant seen[DP_FIX_FILENAME] == 0 ==> info->filename.len == 0;
-        loop invariant info->filename.len <= 50;
-        loop invariant seen[DP_FIX_SIGNATURE] == 0 ==> info->signature.len == 0;
-        loop invariant seen[DP_FIX_SIGNATURE] != 0 && e == DP_E_NONE ==> pos == hdr_len &&
-            info->signature.len == 64 && info->signature.off + 64 == hdr_len &&
-            info->signed_len + 3 == info->signature.off;
-        loop assigns pos, e, where, *info, seen[0 .. DP_FIELD_COUNT - 1];
-        loop variant hdr_len - pos + (e == DP_E_NONE ? 1 : 0);
-    */
-    while (pos < hdr_len && e == DP_E_NONE) {
-        struct dp_field_desc d;
-        uint32_t tag, len;
-        where = pos;
-        if (hdr_len - pos < 3u) {
-            e = DP_E_IMAGE_FIELD_OVERRUN;
-            break;
-        }
+    if (seen[index] == 0u)
+        info->field_at[index] = pos;
+    seen[index]++;
+    if (tag == DP_FIELD_SIGNATURE) {
+        info->signed_len = pos;
+        if (pos + 3u + len != hdr_len)
+            e = DP_E_IMAGE_SIG_NOT_LAST;
+    }
+    if (e == DP_E_NONE)
+        dp_take_field(info, hdr, hdr_len, tag, pos + 3u, len);
+    return e;
+}
+
+/* One field, at hdr[pos]: known tag, length within its type and the header, not repeated
+ * beyond its bound, SIGNATURE last; then recorded in info and counted in seen[]. Returns
+ * DP_E_NONE with *next the offset after the field, or the refusal with *next == pos. */
+/*@ requires DP_IMAGE_PREFIX <= pos < hdr_len;
+    requires \valid_read(hdr + (0 .. hdr_len - 1));
+    requires \valid(info) && \valid(seen + (0 .. DP_FIELD_COUNT - 1)) && \valid(next);
+    requires \separated(hdr + (0 .. hdr_len - 1), info, seen + (0 .. DP_FIELD_COUNT - 1), next);
+    requires dp_fields_inv(info, seen, hdr_len) && seen[DP_FIX_SIGNATURE] == 0;
+    requires info->sig_ok == 0 && info->model_ok == 0;
+    assigns *info, seen[0 .. DP_FIELD_COUNT - 1], *next;
+    ensures info->sig_ok == 0 && info->model_ok == 0;
+    ensures \result == DP_E_NONE ||
+        (DP_E_IMAGE_FIELD_OVERRUN <= \result <= DP_E_IMAGE_SIG_NOT_LAST);
+    ensures dp_image_info_in(info, hdr_len);
+    ensures seen[DP_FIX_MODEL] != 0 ==> info->nmodel >= 1;
+    ensures seen[DP_FIX_CERT] != 0 ==> info->ncert >= 1;
+    ensures seen[DP_FIX_PAYLOAD_SHA256] != 0 ==> info->sha256.len == 32;
+    ensures info->filename.len <= 50;
+    ensures \result == DP_E_NONE ==> pos < *next <= hdr_len;
+    ensures \result == DP_E_NONE ==> dp_fields_sig(info, seen, *next, hdr_len);
+    ensures \result != DP_E_NONE ==> *next == pos;
+*/
+static uint16_t dp_parse_field(const uint8_t *hdr, uint32_t hdr_len, struct dp_image_info *info,
+                               uint8_t *seen, uint32_t pos, uint32_t *next)
+{
+    struct dp_field_desc d;
+    uint32_t tag, len;
+    uint16_t e = DP_E_NONE;
+
+    *next = pos;
+    if (hdr_len - pos < 3u)
+        e = DP_E_IMAGE_FIELD_OVERRUN;
+    else {
         tag = hdr[pos];
         len = dp_be16(hdr + pos + 1u);
         if (!dp_field_describe(tag, &d))
@@ -229,20 +274,62 @@ static uint16_t dp_parse_fields(const uint8_t *hdr, uint32_t hdr_len, struct dp_
         else if (seen[d.index] >= d.max_count)
             e = DP_E_IMAGE_FIELD_REPEATED;
         else {
-            if (seen[d.index] == 0u)
-                info->field_at[d.index] = pos;
-            seen[d.index]++;
-            if (tag == DP_FIELD_SIGNATURE) {
-                info->signed_len = pos;
-                if (pos + 3u + len != hdr_len)
-                    e = DP_E_IMAGE_SIG_NOT_LAST;
-            }
-            /*@ assert dp_image_info_in(info, hdr_len); */
-            if (e == DP_E_NONE) {
-                dp_take_field(info, hdr, hdr_len, tag, pos + 3u, len);
-                pos += 3u + len;
-            }
+            e = dp_field_record(info, seen, hdr, hdr_len, pos, tag, len, d.index);
+            if (e == DP_E_NONE)
+                *next = pos + 3u + len;
         }
+    }
+    return e;
+}
+
+/* Step 2: the fields, from offset DP_IMAGE_PREFIX to hdr_len. */
+/*@ requires DP_IMAGE_PREFIX <= hdr_len;
+    requires \valid_read(hdr + (0 .. hdr_len - 1));
+    requires \valid(info) && \valid(at) && \separated(info, at);
+    requires \separated(hdr + (0 .. hdr_len - 1), info, at);
+    requires dp_image_info_in(info, hdr_len);
+    requires info->nmodel == 0 && info->nhw == 0 && info->ncert == 0;
+    requires info->sha256.len == 0 && info->signature.len == 0 && info->filename.len == 0;
+    requires info->sig_ok == 0 && info->model_ok == 0;
+    assigns *info, *at;
+    ensures info->sig_ok == 0 && info->model_ok == 0;
+    ensures \result == DP_E_NONE || (DP_E_IMAGE_FIELD_OVERRUN <= \result <= DP_E_IMAGE_SIG_NOT_LAST);
+    ensures *at <= hdr_len;
+    ensures dp_image_info_in(info, hdr_len);
+    ensures \result == DP_E_NONE ==> 1 <= info->nmodel && 1 <= info->ncert &&
+        info->sha256.len == 32 && info->signature.len == 64 &&
+        info->signature.off + 64 == hdr_len && info->signed_len + 3 == info->signature.off;
+    ensures \result == DP_E_NONE ==> info->filename.off + info->filename.len <= hdr_len &&
+        info->filename.len <= 50;
+*/
+static uint16_t dp_parse_fields(const uint8_t *hdr, uint32_t hdr_len, struct dp_image_info *info,
+                                uint32_t *at)
+{
+    uint8_t seen[DP_FIELD_COUNT];
+    uint32_t pos = DP_IMAGE_PREFIX, i, where = pos, next = pos;
+    uint16_t e = DP_E_NONE;
+
+    /*@ loop invariant 0 <= i <= DP_FIELD_COUNT;
+        loop invariant \forall integer k; 0 <= k < i ==> seen[k] == 0;
+        loop assigns i, seen[0 .. DP_FIELD_COUNT - 1];
+        loop variant DP_FIELD_COUNT - i;
+    */
+    for (i = 0; i < DP_FIELD_COUNT; i++)
+        seen[i] = 0;
+    /*@ loop invariant DP_IMAGE_PREFIX <= pos <= hdr_len;
+        loop invariant where <= hdr_len;
+        loop invariant e == DP_E_NONE ||
+            (DP_E_IMAGE_FIELD_OVERRUN <= e <= DP_E_IMAGE_SIG_NOT_LAST);
+        loop invariant dp_fields_inv(info, &seen[0], hdr_len);
+        loop invariant info->sig_ok == 0 && info->model_ok == 0;
+        loop invariant e == DP_E_NONE ==> dp_fields_sig(info, &seen[0], pos, hdr_len);
+        loop assigns pos, e, where, next, *info, seen[0 .. DP_FIELD_COUNT - 1];
+        loop variant hdr_len - pos + (e == DP_E_NONE ? 1 : 0);
+    */
+    while (pos < hdr_len && e == DP_E_NONE) {
+        where = pos;
+        e = dp_parse_field(hdr, hdr_len, info, seen, pos, &next);
+        pos = next;
     }
     if (e == DP_E_NONE) {
         where = hdr_len;
@@ -275,18 +362,21 @@ static uint32_t dp_field_at(const struct dp_image_info *info, uint32_t tag)
     return dp_field_describe(tag, &d) ? info->field_at[d.index] : 0u;
 }
 
-/* Step 5: a model pattern matches MODEL4 or MODEL, and the hardware version is listed. */
-/*@ requires \valid_read(info) && dp_image_policy_valid(pol);
+/* Step 5: a model pattern matches MODEL4 or MODEL (recorded in info->model_ok, the only
+ * place it is set), and the hardware version is listed. */
+/*@ requires \valid(info) && dp_image_policy_valid(pol);
     requires info->nmodel <= DP_IMAGE_MODELS_MAX && info->nhw <= DP_IMAGE_MODELS_MAX;
     requires \forall integer k; 0 <= k < info->nmodel ==> info->model[k].len == 0 ||
         \valid_read(hdr + (info->model[k].off .. info->model[k].off + info->model[k].len - 1));
-    assigns \nothing;
+    assigns info->model_ok;
     ensures \result == DP_E_NONE || \result == DP_E_IMAGE_WRONG_MODEL ||
         \result == DP_E_IMAGE_WRONG_HW;
     ensures \result == DP_E_NONE ==> (info->nhw == 0 || pol->hwvers < 0 ||
         \exists integer k; 0 <= k < info->nhw && info->hw[k] == pol->hwvers);
+    ensures \result == DP_E_NONE ==> info->model_ok == 1;
+    ensures info->model_ok == 1 || info->model_ok == \old(info->model_ok);
 */
-static uint16_t dp_check_model(const uint8_t *hdr, const struct dp_image_info *info,
+static uint16_t dp_check_model(const uint8_t *hdr, struct dp_image_info *info,
                                const struct dp_image_policy *pol)
 {
     uint32_t i;
@@ -304,6 +394,7 @@ static uint16_t dp_check_model(const uint8_t *hdr, const struct dp_image_info *i
     }
     if (!ok)
         return DP_E_IMAGE_WRONG_MODEL;
+    info->model_ok = 1;
     if (info->nhw == 0u || pol->hwvers < 0)
         return DP_E_NONE;
     /*@ loop invariant 0 <= i <= info->nhw;
@@ -411,36 +502,51 @@ static uint32_t dp_fault_field(uint16_t e)
     }
 }
 
-/* The port's verdict on the signature, as a refusal code. */
-/*@ requires \valid_read(hdr + (0 .. hdr_len - 1)) && \valid_read(info);
+/* The port's verdict on the signature, as a refusal code; info->sig_ok records the port's
+ * DP_SIG_OK (the only place it is set). */
+/*@ requires \valid_read(hdr + (0 .. hdr_len - 1)) && \valid(info);
+    requires \separated(hdr + (0 .. hdr_len - 1), info);
     requires dp_image_info_in(info, hdr_len) && 1 <= info->ncert;
-    assigns \nothing;
+    assigns info->sig_ok;
     ensures \result == DP_E_NONE || \result == DP_E_IMAGE_BAD_SIGNATURE ||
         \result == DP_E_IMAGE_BAD_ALG || \result == DP_E_IMAGE_UNTRUSTED;
+    ensures \result == DP_E_NONE ==> info->sig_ok == 1;
+    ensures \result != DP_E_NONE ==> info->sig_ok == \old(info->sig_ok);
 */
-static uint16_t dp_check_sig(const uint8_t *hdr, uint32_t hdr_len, const struct dp_image_info *info)
+static uint16_t dp_check_sig(const uint8_t *hdr, uint32_t hdr_len, struct dp_image_info *info)
 {
-    switch (dp_port_verify_image_sig(info->alg, hdr, hdr_len, info->signed_len,
-                                     info->signature.off, info->signature.len, info->cert_off,
-                                     info->cert_len, info->ncert)) {
-    case DP_SIG_OK: return DP_E_NONE;
-    case DP_SIG_BAD: return DP_E_IMAGE_BAD_SIGNATURE;
-    case DP_SIG_ALG: return DP_E_IMAGE_BAD_ALG;
-    default: return DP_E_IMAGE_UNTRUSTED;
-    }
+    uint16_t e;
+    enum dp_sig_result r = dp_port_verify_image_sig(info->alg, hdr, hdr_len, info->signed_len,
+                                                    info->signature.off, info->signature.len,
+                                                    info->cert_off, info->cert_len, info->ncert);
+
+    if (r == DP_SIG_OK) {
+        info->sig_ok = 1;
+        e = DP_E_NONE;
+    } else if (r == DP_SIG_BAD)
+        e = DP_E_IMAGE_BAD_SIGNATURE;
+    else if (r == DP_SIG_ALG)
+        e = DP_E_IMAGE_BAD_ALG;
+    else
+        e = DP_E_IMAGE_UNTRUSTED;
+    return e;
 }
 
 /* Steps 4 to 7: what this phone accepts. */
 /*@ requires \valid_read(hdr + (0 .. hdr_len - 1));
-    requires \valid_read(info) && dp_image_policy_valid(pol);
+    requires \valid(info) && dp_image_policy_valid(pol);
+    requires \separated(hdr + (0 .. hdr_len - 1), info);
+    requires \separated(pol, info) && \separated(pol->name + (0 .. pol->name_len - 1), info);
     requires dp_image_info_in(info, hdr_len);
     requires 1 <= info->filename.len && dp_img_name_chars(hdr + info->filename.off, info->filename.len);
-    assigns \nothing;
+    assigns info->model_ok;
     ensures \result == DP_E_NONE || (DP_E_IMAGE_WRONG_NAME <= \result <= DP_E_IMAGE_WRONG_KIND);
     ensures \result == DP_E_NONE ==> dp_image_policy_ok(hdr, info, pol);
+    ensures \result == DP_E_NONE ==> info->model_ok == 1;
+    ensures info->model_ok == 1 || info->model_ok == \old(info->model_ok);
 */
 static uint16_t dp_check_policy(const uint8_t *hdr, uint32_t hdr_len,
-                                const struct dp_image_info *info,
+                                struct dp_image_info *info,
                                 const struct dp_image_policy *pol)
 {
     uint16_t e = DP_E_NONE;
@@ -466,14 +572,7 @@ static uint16_t dp_check_policy(const uint8_t *hdr, uint32_t hdr_len,
     return e;
 }
 
-/* Forgets every field (all zero). */
-/*@ requires \valid(info);
-    assigns *info;
-    ensures \forall integer n; 0 <= n ==> dp_image_info_in(info, n);
-    ensures info->nmodel == 0 && info->nhw == 0 && info->ncert == 0;
-    ensures info->sha256.len == 0 && info->signature.len == 0 && info->filename.len == 0;
-*/
-static void dp_info_clear(struct dp_image_info *info)
+void dp_image_info_clear(struct dp_image_info *info)
 {
     uint32_t k;
 
@@ -511,6 +610,8 @@ static void dp_info_clear(struct dp_image_info *info)
     }
     info->ncert = 0;
     info->signed_len = 0;
+    info->sig_ok = 0;
+    info->model_ok = 0;
     /*@ loop invariant 0 <= k <= DP_FIELD_COUNT;
         loop invariant \forall integer j; 0 <= j < k ==> info->field_at[j] == 0;
         loop assigns k, info->field_at[0 .. DP_FIELD_COUNT - 1];
@@ -520,24 +621,47 @@ static void dp_info_clear(struct dp_image_info *info)
         info->field_at[k] = 0;
 }
 
+/* Steps 1 to 3 but the signature: the fixed prefix, the fields, their values. *e is the
+ * refusal (or DP_E_NONE); returns the offset of the fault (of FILENAME without one). */
+/*@ requires hdr_len == 0 || \valid_read(hdr + (0 .. hdr_len - 1));
+    requires \valid(info) && \valid(e) && \separated(info, e);
+    requires \separated(hdr + (0 .. hdr_len - 1), info, e);
+    assigns *info, *e;
+    ensures *e == DP_E_NONE || (DP_E_IMAGE_TRUNCATED <= *e <= DP_E_IMAGE_BAD_FILENAME);
+    ensures \result <= hdr_len;
+    ensures dp_image_info_in(info, hdr_len);
+    ensures info->sig_ok == 0 && info->model_ok == 0;
+    ensures *e == DP_E_NONE ==> \old(dp_image_prefix_ok(hdr, hdr_len));
+    ensures *e == DP_E_NONE ==> dp_image_header_ok(hdr, hdr_len, info);
+*/
+static uint32_t dp_check_structure(const uint8_t *hdr, uint32_t hdr_len,
+                                   struct dp_image_info *info, uint16_t *e)
+{
+    uint16_t r = hdr_len < DP_IMAGE_PREFIX ? DP_E_IMAGE_TRUNCATED : dp_check_prefix(hdr, hdr_len);
+    uint32_t where = r == DP_E_IMAGE_BAD_VERSION ? 4u : r == DP_E_IMAGE_HEADER_LENGTH ? 6u : 0u;
+    uint32_t parse_at;
+
+    dp_image_info_clear(info);
+    if (r == DP_E_NONE) {
+        parse_at = 0;
+        r = dp_parse_fields(hdr, hdr_len, info, &parse_at);
+        where = parse_at;
+    }
+    if (r == DP_E_NONE) {
+        r = dp_check_values(hdr, hdr_len, info);
+        where = dp_field_at(info, r == DP_E_NONE ? DP_FIELD_FILENAME : dp_fault_field(r));
+    }
+    *e = r;
+    return where;
+}
+
 uint16_t dp_image_check_header(const uint8_t *hdr, uint32_t hdr_len,
                                const struct dp_image_policy *pol, int check_sig,
                                struct dp_image_info *info, uint32_t *at)
 {
-    uint16_t e = hdr_len < DP_IMAGE_PREFIX ? DP_E_IMAGE_TRUNCATED : dp_check_prefix(hdr, hdr_len);
-    uint32_t where = e == DP_E_IMAGE_BAD_VERSION ? 4u : e == DP_E_IMAGE_HEADER_LENGTH ? 6u : 0u;
-    uint32_t parse_at;
+    uint16_t e;
+    uint32_t where = dp_check_structure(hdr, hdr_len, info, &e);
 
-    dp_info_clear(info);
-    if (e == DP_E_NONE) {
-        parse_at = 0;
-        e = dp_parse_fields(hdr, hdr_len, info, &parse_at);
-        where = parse_at;
-    }
-    if (e == DP_E_NONE) {
-        e = dp_check_values(hdr, hdr_len, info);
-        where = dp_field_at(info, e == DP_E_NONE ? DP_FIELD_FILENAME : dp_fault_field(e));
-    }
     if (e == DP_E_NONE && check_sig) {
         where = info->signed_len;
         e = dp_check_sig(hdr, hdr_len, info);

@@ -1,5 +1,9 @@
 /*
  * The streaming image verifier (dp_image.h): header collection, then payload hashing.
+ *
+ * The contracts of the public functions are in dp_image.h: every call keeps
+ * dp_image_verifier_ok(), whose states say what an accepted image passed
+ * (dp_image_accepted) and what DONE means (the payload's length and SHA-256 matched).
  */
 #include "dp_image.h"
 #include "diag.h"
@@ -7,15 +11,15 @@
 void dp_image_init(struct dp_image_verifier *v, const struct dp_image_policy *pol,
                    uint8_t *hdr, uint32_t hdr_cap)
 {
-    struct dp_image_info zero = {0};
+    dp_image_info_clear(&v->info);
     v->pol = *pol;
     v->hdr = hdr;
     v->hdr_cap = hdr_cap < DP_IMAGE_HEADER_MAX ? hdr_cap : DP_IMAGE_HEADER_MAX;
     v->hdr_len = 0;
     v->have = 0;
     v->payload_have = 0;
-    v->info = zero;
     v->hashing = 0;
+    v->hash_ok = 0;
     v->state = DP_IMG_HEADER;
     v->error = DP_E_NONE;
     v->error_at = 0;
@@ -26,6 +30,13 @@ void dp_image_init(struct dp_image_verifier *v, const struct dp_image_policy *po
     }
 }
 
+/* Refuses the image: releases the hash, records the code and the offset. */
+/*@ requires dp_image_verifier_frame(v) && v->hash_ok == 0 && code != DP_E_NONE;
+    assigns v->hash, v->hashing, v->state, v->error, v->error_at;
+    ensures dp_image_verifier_ok(v);
+    ensures v->state == DP_IMG_FAILED && v->error == code && v->error_at == at;
+    ensures v->hashing == 0;
+*/
 static void dp_fail(struct dp_image_verifier *v, uint16_t code, uint64_t at)
 {
     if (v->hashing) {
@@ -39,14 +50,22 @@ static void dp_fail(struct dp_image_verifier *v, uint16_t code, uint64_t at)
 
 /* The first 10 bytes are in: magic, version and header length, checked before any field
  * is buffered (REQ-IMG-002, REQ-IMG-003). */
+/*@ requires dp_image_verifier_frame(v) && v->state == DP_IMG_HEADER;
+    requires v->hashing == 0 && v->hash_ok == 0 && dp_image_policy_held(v);
+    requires v->hdr_len == 0 && v->have == DP_IMAGE_PREFIX && DP_IMAGE_PREFIX <= v->hdr_cap;
+    assigns v->hdr_len, v->hash, v->hashing, v->state, v->error, v->error_at;
+    ensures dp_image_verifier_ok(v);
+    ensures v->state == DP_IMG_HEADER || v->state == DP_IMG_FAILED;
+*/
 static void dp_prefix_done(struct dp_image_verifier *v)
 {
     const uint8_t *h = v->hdr;
-    uint32_t len = ((uint32_t)h[6] << 24) | ((uint32_t)h[7] << 16) | ((uint32_t)h[8] << 8) | h[9];
+    uint32_t len = (uint32_t)h[6] * 16777216u + (uint32_t)h[7] * 65536u + (uint32_t)h[8] * 256u +
+                   h[9];
 
     if (h[0] != 'D' || h[1] != 'P' || h[2] != 'I' || h[3] != 'M')
         dp_fail(v, DP_E_IMAGE_BAD_MAGIC, 0);
-    else if ((((uint32_t)h[4] << 8) | h[5]) != DP_IMAGE_FORMAT)
+    else if ((uint32_t)h[4] * 256u + h[5] != DP_IMAGE_FORMAT)
         dp_fail(v, DP_E_IMAGE_BAD_VERSION, 4);
     else if (len <= DP_IMAGE_PREFIX || len > v->hdr_cap)
         dp_fail(v, DP_E_IMAGE_HEADER_LENGTH, 6);
@@ -54,6 +73,38 @@ static void dp_prefix_done(struct dp_image_verifier *v)
         v->hdr_len = len;
 }
 
+/* The header passed every check: HEADER_OK. */
+/*@ requires dp_image_verifier_frame(v) && v->state == DP_IMG_HEADER;
+    requires v->hashing == 0 && v->hash_ok == 0;
+    requires DP_IMAGE_PREFIX < v->hdr_len <= v->hdr_cap && v->have == v->hdr_len;
+    requires dp_image_info_in(&v->info, v->hdr_len);
+    requires v->info.sha256.len == 32;
+    requires v->info.sig_ok == 1;
+    requires v->info.model_ok == 1;
+    requires v->info.nhw == 0 || v->pol.hwvers < 0 ||
+        \exists integer k; 0 <= k < v->info.nhw && v->info.hw[k] == v->pol.hwvers;
+    requires v->info.counter >= v->pol.min_counter;
+    requires v->pol.kind == 0 || v->info.kind == v->pol.kind;
+    requires v->pol.name_len == 0 || v->info.filename.len == v->pol.name_len;
+    requires 0 < v->info.payload_len <= v->pol.bank_size;
+    assigns v->state;
+    ensures dp_image_verifier_ok(v);
+    ensures v->state == DP_IMG_HEADER_OK;
+*/
+static void dp_header_accept(struct dp_image_verifier *v)
+{
+    v->state = DP_IMG_HEADER_OK;
+}
+
+/* The whole header is in: every check of dp_image_check_header, with the signature and
+ * the policy. */
+/*@ requires dp_image_verifier_frame(v) && v->state == DP_IMG_HEADER;
+    requires v->hashing == 0 && v->hash_ok == 0 && dp_image_policy_held(v);
+    requires DP_IMAGE_PREFIX < v->hdr_len <= v->hdr_cap && v->have == v->hdr_len;
+    assigns v->info, v->hash, v->hashing, v->state, v->error, v->error_at;
+    ensures dp_image_verifier_ok(v);
+    ensures v->state == DP_IMG_HEADER_OK || v->state == DP_IMG_FAILED;
+*/
 static void dp_header_done(struct dp_image_verifier *v)
 {
     uint32_t at = 0;
@@ -61,7 +112,43 @@ static void dp_header_done(struct dp_image_verifier *v)
     if (e != DP_E_NONE)
         dp_fail(v, e, at);
     else
-        v->state = DP_IMG_HEADER_OK;
+        dp_header_accept(v);
+}
+
+/* Buffers the header bytes data[0 .. n-1] begins with, up to the end of the prefix (while
+ * the header length is not known) or of the header, and checks what that completes.
+ * Returns how many bytes it took: at least one. */
+/*@ requires dp_image_verifier_ok(v) && v->state == DP_IMG_HEADER;
+    requires 0 < n && \valid_read(data + (0 .. n - 1));
+    assigns v->hdr[0 .. v->hdr_cap - 1], v->have, v->hdr_len, v->info, v->hash, v->hashing,
+        v->state, v->error, v->error_at;
+    ensures dp_image_verifier_ok(v);
+    ensures 0 < \result <= n;
+    ensures v->state == DP_IMG_HEADER || v->state == DP_IMG_HEADER_OK ||
+        v->state == DP_IMG_FAILED;
+*/
+static uint32_t dp_header_feed(struct dp_image_verifier *v, const uint8_t *data, uint32_t n)
+{
+    uint32_t want = v->hdr_len == 0u ? DP_IMAGE_PREFIX : v->hdr_len;
+    uint32_t take = want - v->have, i;
+    uint8_t *dst = v->hdr + v->have;
+
+    if (take > n)
+        take = n;
+    /*@ loop invariant 0 <= i <= take;
+        loop assigns i, dst[0 .. take - 1];
+        loop variant take - i;
+    */
+    for (i = 0; i < take; i++)
+        dst[i] = data[i];
+    v->have += take;
+    if (v->have == want) {
+        if (v->hdr_len == 0u)
+            dp_prefix_done(v);
+        else
+            dp_header_done(v);
+    }
+    return take;
 }
 
 uint32_t dp_image_push(struct dp_image_verifier *v, const uint8_t *data, uint32_t n)
@@ -69,22 +156,16 @@ uint32_t dp_image_push(struct dp_image_verifier *v, const uint8_t *data, uint32_
     uint32_t used = 0;
 
     if (v->state == DP_IMG_HEADER) {
-        while (used < n && v->state == DP_IMG_HEADER) {
-            uint32_t want = v->hdr_len == 0u ? DP_IMAGE_PREFIX : v->hdr_len;
-            uint32_t take = want - v->have, i;
-            if (take > n - used)
-                take = n - used;
-            for (i = 0; i < take; i++)
-                v->hdr[v->have + i] = data[used + i];
-            v->have += take;
-            used += take;
-            if (v->have == want) {
-                if (v->hdr_len == 0u)
-                    dp_prefix_done(v);
-                else
-                    dp_header_done(v);
-            }
-        }
+        /*@ loop invariant 0 <= used <= n;
+            loop invariant dp_image_verifier_ok(v);
+            loop invariant v->state == DP_IMG_HEADER || v->state == DP_IMG_HEADER_OK ||
+                v->state == DP_IMG_FAILED;
+            loop assigns used, v->hdr[0 .. v->hdr_cap - 1], v->have, v->hdr_len, v->info,
+                v->hash, v->hashing, v->state, v->error, v->error_at;
+            loop variant n - used;
+        */
+        while (used < n && v->state == DP_IMG_HEADER)
+            used += dp_header_feed(v, data + used, n - used);
         return used;
     }
     if (v->state == DP_IMG_PAYLOAD) {
@@ -111,12 +192,27 @@ void dp_image_begin_payload(struct dp_image_verifier *v)
 }
 
 /* Constant-time comparison of the computed digest with the header's. */
+/*@ requires \valid_read(a + (0 .. 31)) && \valid_read(b + (0 .. 31));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> (\forall integer k; 0 <= k < 32 ==> a[k] == b[k]);
+*/
 static int dp_digest_eq(const uint8_t *a, const uint8_t *b)
 {
     uint32_t i;
-    uint8_t diff = 0;
-    for (i = 0; i < 32u; i++)
-        diff = (uint8_t)(diff | (a[i] ^ b[i]));
+    uint32_t diff = 0;
+
+    /*@ loop invariant 0 <= i <= 32;
+        loop invariant diff == 0 ==> (\forall integer k; 0 <= k < i ==> a[k] == b[k]);
+        loop invariant (\forall integer k; 0 <= k < i ==> a[k] == b[k]) ==> diff == 0;
+        loop assigns i, diff;
+        loop variant 32 - i;
+    */
+    for (i = 0; i < 32u; i++) {
+        uint32_t x = (uint32_t)a[i] ^ (uint32_t)b[i];
+        /*@ assert x == 0 <==> a[i] == b[i]; */
+        diff |= x;
+    }
     return diff == 0u;
 }
 
@@ -139,8 +235,10 @@ void dp_image_finish(struct dp_image_verifier *v)
     v->hashing = 0;
     if (!dp_digest_eq(digest, v->hdr + v->info.sha256.off))
         dp_fail(v, DP_E_IMAGE_HASH_MISMATCH, v->hdr_len);
-    else
+    else {
+        v->hash_ok = 1;
         v->state = DP_IMG_DONE;
+    }
 }
 
 void dp_image_abort(struct dp_image_verifier *v)

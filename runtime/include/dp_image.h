@@ -75,6 +75,12 @@ struct dp_image_info {
     uint32_t ncert;
     uint32_t signed_len;                 /* offset of the SIGNATURE field */
     uint32_t field_at[DP_FIELD_COUNT];   /* offset of each field's first occurrence */
+    /* The checks of dp_image_check_header that passed (0 until they do), each set at the
+     * one place its check succeeds. uint16_t, a type no other field the checks read has:
+     * WP's typed memory model then knows at once that setting them changes no other fact. */
+    uint16_t sig_ok;    /* 1: the port answered DP_SIG_OK (signature and chain verified) */
+    uint16_t model_ok;  /* 1: a MODEL pattern matched the policy's MODEL4 or MODEL, or the
+                           policy names no model */
 };
 
 struct dp_image_verifier {
@@ -87,6 +93,7 @@ struct dp_image_verifier {
     struct dp_image_info info;
     struct dp_sha256 hash;
     uint8_t hashing;          /* hash holds a computation to finish or abort */
+    uint8_t hash_ok;          /* 1: the payload's SHA-256 equals PAYLOAD_SHA256 (set at DONE) */
     uint8_t state;            /* enum dp_image_state */
     uint16_t error;           /* a DP_E_IMAGE_* code when FAILED */
     uint64_t error_at;        /* byte offset in the image where the check failed */
@@ -163,26 +170,163 @@ struct dp_image_verifier {
             \exists integer k; 0 <= k < info->nhw && info->hw[k] == pol->hwvers) &&
         info->counter >= pol->min_counter &&
         0 < info->payload_len <= pol->bank_size;
+
+    // the verifier's states, as a predicate on the whole verifier (dp_image_verifier_ok)
+
+    // what holds in every state: the header buffer is the caller's, apart from the
+    // verifier; the bank is small enough for every image offset to fit a uint64_t
+    predicate dp_image_verifier_frame{L}(struct dp_image_verifier *v) =
+        \valid(v) && v->hdr_cap <= DP_IMAGE_HEADER_MAX &&
+        (0 < v->hdr_cap ==> \valid(v->hdr + (0 .. v->hdr_cap - 1)) &&
+            \separated(v, v->hdr + (0 .. v->hdr_cap - 1))) &&
+        v->pol.bank_size <= 18446744073709551615 - DP_IMAGE_HEADER_MAX &&
+        v->hashing <= 1 && v->hash_ok <= 1;
+
+    // the policy's strings stay readable, apart from the verifier, until the header is
+    // checked (struct dp_image_policy)
+    predicate dp_image_policy_held{L}(struct dp_image_verifier *v) =
+        dp_image_policy_valid(&v->pol) &&
+        \separated(v->pol.model + (0 .. v->pol.model_len - 1), v) &&
+        \separated(v->pol.model4 + (0 .. v->pol.model4_len - 1), v) &&
+        \separated(v->pol.name + (0 .. v->pol.name_len - 1), v);
+
+    // DP_IMG_HEADER: the prefix, then the header, is being buffered
+    predicate dp_image_collecting{L}(struct dp_image_verifier *v) =
+        DP_IMAGE_PREFIX <= v->hdr_cap && dp_image_policy_held(v) &&
+        (v->hdr_len == 0 ? v->have < DP_IMAGE_PREFIX :
+            DP_IMAGE_PREFIX < v->hdr_len <= v->hdr_cap && DP_IMAGE_PREFIX <= v->have < v->hdr_len);
+
+    // THE ACCEPTANCE PROPERTY (REQ-IMG-005..012): an image is accepted (HEADER_OK, then
+    // PAYLOAD, then DONE) only if the port verified its signature and chain, one of its
+    // model patterns matched, it lists the phone's hardware version (or none, or the
+    // policy does not check it), its security counter is not lower than the stored
+    // minimum, its kind and file name length are the ones expected, and its payload is not
+    // empty and fits the bank
+    predicate dp_image_accepted{L}(struct dp_image_verifier *v) =
+        v->info.sig_ok == 1 && v->info.model_ok == 1 &&
+        (v->info.nhw == 0 || v->pol.hwvers < 0 ||
+            \exists integer k; 0 <= k < v->info.nhw && v->info.hw[k] == v->pol.hwvers) &&
+        v->info.counter >= v->pol.min_counter &&
+        (v->pol.kind == 0 || v->info.kind == v->pol.kind) &&
+        (v->pol.name_len == 0 || v->info.filename.len == v->pol.name_len) &&
+        0 < v->info.payload_len <= v->pol.bank_size;
+
+    // HEADER_OK, PAYLOAD, DONE: the whole header is in, its fields lie in it (the header
+    // passed dp_image_check_header: dp_image_header_ok), and it is accepted
+    predicate dp_image_checked{L}(struct dp_image_verifier *v) =
+        DP_IMAGE_PREFIX < v->hdr_len <= v->hdr_cap && v->have == v->hdr_len &&
+        dp_image_info_in(&v->info, v->hdr_len) && v->info.sha256.len == 32 &&
+        dp_image_accepted(v);
+
+    // a verifier between two calls
+    predicate dp_image_verifier_ok{L}(struct dp_image_verifier *v) =
+        dp_image_verifier_frame(v) && v->state <= DP_IMG_FAILED &&
+        (v->hashing == 1 ==> v->state == DP_IMG_PAYLOAD) &&
+        (v->hash_ok == 1 <==> v->state == DP_IMG_DONE) &&
+        (v->state == DP_IMG_FAILED ==> v->error != DP_E_NONE) &&
+        (v->state == DP_IMG_HEADER ==> dp_image_collecting(v)) &&
+        (DP_IMG_HEADER_OK <= v->state <= DP_IMG_DONE ==> dp_image_checked(v)) &&
+        (DP_IMG_PAYLOAD <= v->state <= DP_IMG_DONE ==> v->payload_have <= v->info.payload_len) &&
+        (v->state == DP_IMG_DONE ==> v->payload_have == v->info.payload_len);
 */
 
 /* Starts an image. hdr[0 .. hdr_cap-1] is the caller's header buffer; one smaller than the
  * fixed prefix fails at once (DP_E_IMAGE_HEADER_LENGTH): DP_IMAGE_HEADER_MAX bytes fit any
  * header. */
+/*@ requires \valid(v) && dp_image_policy_valid(pol) && \separated(v, pol);
+    requires hdr_cap == 0 ||
+        (\valid(hdr + (0 .. hdr_cap - 1)) && \separated(v, hdr + (0 .. hdr_cap - 1)));
+    requires \separated(pol->model + (0 .. pol->model_len - 1), v) &&
+        \separated(pol->model4 + (0 .. pol->model4_len - 1), v) &&
+        \separated(pol->name + (0 .. pol->name_len - 1), v);
+    requires pol->bank_size <= 18446744073709551615 - DP_IMAGE_HEADER_MAX;
+    assigns *v;
+    ensures dp_image_verifier_ok(v);
+    ensures v->hdr == hdr && v->hdr_cap <= hdr_cap;
+    ensures hdr_cap >= DP_IMAGE_PREFIX ==> v->state == DP_IMG_HEADER && v->have == 0;
+    ensures hdr_cap < DP_IMAGE_PREFIX ==>
+        v->state == DP_IMG_FAILED && v->error == DP_E_IMAGE_HEADER_LENGTH;
+*/
 void dp_image_init(struct dp_image_verifier *v, const struct dp_image_policy *pol,
                    uint8_t *hdr, uint32_t hdr_cap);
 
 /* Pushes data[0 .. n-1]; returns how many bytes were consumed (in the header, all that
  * belong to it; in the payload, all of them; none once HEADER_OK, DONE or FAILED). */
+/*@ requires dp_image_verifier_ok(v);
+    requires n == 0 || \valid_read(data + (0 .. n - 1));
+    assigns *v, v->hdr[0 .. v->hdr_cap - 1];
+    ensures dp_image_verifier_ok(v);
+    ensures v->hdr == \old(v->hdr) && v->hdr_cap == \old(v->hdr_cap);
+    ensures \result <= n;
+    // accepted only as dp_image_accepted says (signature, model, hardware, counter...)
+    ensures DP_IMG_HEADER_OK <= v->state <= DP_IMG_DONE ==> dp_image_accepted(v);
+    ensures v->state == DP_IMG_HEADER_OK ==>
+        \old(v->state) == DP_IMG_HEADER || \old(v->state) == DP_IMG_HEADER_OK;
+    // a push never completes an image, and consumes nothing unless HEADER or PAYLOAD
+    ensures v->state == DP_IMG_DONE ==> \old(v->state) == DP_IMG_DONE;
+    ensures \old(v->state) != DP_IMG_HEADER && \old(v->state) != DP_IMG_PAYLOAD ==>
+        \result == 0 && v->state == \old(v->state);
+    ensures \old(v->state) == DP_IMG_HEADER ==> v->state == DP_IMG_HEADER ||
+        v->state == DP_IMG_HEADER_OK || v->state == DP_IMG_FAILED;
+    // the payload: hashed up to its declared length; a byte past it is refused (REQ-IMG-015)
+    ensures \old(v->state) == DP_IMG_PAYLOAD && n <= \old(v->info.payload_len - v->payload_have) ==>
+        v->state == DP_IMG_PAYLOAD && \result == n && v->payload_have == \old(v->payload_have) + n;
+    ensures \old(v->state) == DP_IMG_PAYLOAD && n > \old(v->info.payload_len - v->payload_have) ==>
+        v->state == DP_IMG_FAILED && v->error == DP_E_IMAGE_TRAILING_BYTES &&
+        \result == \old(v->info.payload_len - v->payload_have);
+*/
 uint32_t dp_image_push(struct dp_image_verifier *v, const uint8_t *data, uint32_t n);
 
 /* After HEADER_OK: starts hashing the payload. */
+/*@ requires dp_image_verifier_ok(v);
+    assigns v->hash, v->hashing, v->payload_have, v->state;
+    ensures dp_image_verifier_ok(v);
+    ensures DP_IMG_HEADER_OK <= v->state <= DP_IMG_DONE ==> dp_image_accepted(v);
+    ensures \old(v->state) == DP_IMG_HEADER_OK ==>
+        v->state == DP_IMG_PAYLOAD && v->hashing == 1 && v->payload_have == 0;
+    ensures \old(v->state) != DP_IMG_HEADER_OK ==> v->state == \old(v->state);
+*/
 void dp_image_begin_payload(struct dp_image_verifier *v);
 
 /* The data ended: checks the payload's length and hash. */
+/*@ requires dp_image_verifier_ok(v);
+    assigns *v;
+    ensures dp_image_verifier_ok(v);
+    ensures v->hdr == \old(v->hdr) && v->hdr_cap == \old(v->hdr_cap);
+    // THE VERDICT: DONE only for an accepted header whose payload was hashed to exactly its
+    // declared length and whose SHA-256 matched PAYLOAD_SHA256 (REQ-IMG-014, REQ-IMG-015)
+    ensures v->state == DP_IMG_DONE ==> dp_image_accepted(v) && v->hash_ok == 1 &&
+        v->payload_have == v->info.payload_len;
+    ensures v->state == DP_IMG_DONE ==>
+        \old(v->state) == DP_IMG_PAYLOAD || \old(v->state) == DP_IMG_DONE;
+    ensures \old(v->state) == DP_IMG_HEADER ==>
+        v->state == DP_IMG_FAILED && v->error == DP_E_IMAGE_TRUNCATED;
+    ensures \old(v->state) == DP_IMG_PAYLOAD ==>
+        v->state == DP_IMG_DONE || v->state == DP_IMG_FAILED;
+    ensures \old(v->state) == DP_IMG_PAYLOAD && \old(v->payload_have) < v->info.payload_len ==>
+        v->state == DP_IMG_FAILED && v->error == DP_E_IMAGE_SHORT_PAYLOAD;
+    ensures \old(v->state) != DP_IMG_HEADER && \old(v->state) != DP_IMG_PAYLOAD ==>
+        v->state == \old(v->state);
+*/
 void dp_image_finish(struct dp_image_verifier *v);
 
 /* Gives up an image (the caller stops the transfer); releases the hash. */
+/*@ requires dp_image_verifier_ok(v);
+    assigns v->hash, v->hashing;
+    ensures dp_image_verifier_ok(v);
+    ensures v->hashing == 0 && v->state == \old(v->state);
+*/
 void dp_image_abort(struct dp_image_verifier *v);
+
+/* Forgets every field of a parsed header (all zero, no check passed). */
+/*@ requires \valid(info);
+    assigns *info;
+    ensures \forall integer n; 0 <= n ==> dp_image_info_in(info, n);
+    ensures info->nmodel == 0 && info->nhw == 0 && info->ncert == 0;
+    ensures info->sha256.len == 0 && info->signature.len == 0 && info->filename.len == 0;
+    ensures info->sig_ok == 0 && info->model_ok == 0;
+*/
+void dp_image_info_clear(struct dp_image_info *info);
 
 /* Parses and checks a complete header hdr[0 .. hdr_len-1] on its own (structure, then
  * signature, then policy): DP_E_NONE or the refusal's code, *at the offset of the fault.
@@ -200,6 +344,12 @@ void dp_image_abort(struct dp_image_verifier *v);
     ensures \result == DP_E_NONE ==> \old(dp_image_prefix_ok(hdr, hdr_len));
     ensures \result == DP_E_NONE ==> dp_image_header_ok(hdr, hdr_len, info);
     ensures \result == DP_E_NONE && pol != \null ==> dp_image_policy_ok(hdr, info, pol);
+    ensures \result == DP_E_NONE && pol != \null ==> pol->kind == 0 || info->kind == pol->kind;
+    ensures info->sig_ok <= 1 && info->model_ok <= 1;
+    ensures check_sig == 0 ==> info->sig_ok == 0;
+    ensures \result == DP_E_NONE && check_sig != 0 ==> info->sig_ok == 1;
+    ensures pol == \null ==> info->model_ok == 0;
+    ensures \result == DP_E_NONE && pol != \null ==> info->model_ok == 1;
 */
 uint16_t dp_image_check_header(const uint8_t *hdr, uint32_t hdr_len,
                                const struct dp_image_policy *pol, int check_sig,
