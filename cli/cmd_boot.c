@@ -31,6 +31,14 @@ struct boot_out {
     const char *state;
 };
 
+/* The actions that request a file from the run's server (the step names it). */
+static int starts_fetch(uint8_t action)
+{
+    return action == DP_ACT_FETCH_SCRIPT || action == DP_ACT_NEXT_SERVER ||
+           action == DP_ACT_FETCH_FILE || action == DP_ACT_START_IMAGE ||
+           action == DP_ACT_FETCH_CERT;
+}
+
 static void on_step(void *user, const struct dp_boot *b, const struct dp_boot_step *s)
 {
     struct boot_out *o = user;
@@ -40,9 +48,7 @@ static void on_step(void *user, const struct dp_boot *b, const struct dp_boot_st
                dp_boot_state_name(s->to), dp_boot_action_name(s->action));
         if (s->why)
             printf(", \"why\": \"%s\"", dp_diag_rule(s->why));
-        if (s->action == DP_ACT_FETCH_SCRIPT || s->action == DP_ACT_NEXT_SERVER ||
-            s->action == DP_ACT_FETCH_FILE || s->action == DP_ACT_START_IMAGE ||
-            s->action == DP_ACT_FETCH_CERT)
+        if (starts_fetch(s->action))
             printf(", \"file\": \"%s\", \"server\": \"%s://%s:%u\"", b->name,
                    b->cur.scheme ? "https" : "http", b->cur.host, b->cur.port);
         fputs("}", stdout);
@@ -53,9 +59,7 @@ static void on_step(void *user, const struct dp_boot *b, const struct dp_boot_st
                dp_boot_state_name(s->to), dp_boot_action_name(s->action));
         if (s->why)
             printf("  (%s)", dp_diag_message(s->why));
-        if (s->action == DP_ACT_FETCH_SCRIPT || s->action == DP_ACT_NEXT_SERVER ||
-            s->action == DP_ACT_FETCH_FILE || s->action == DP_ACT_START_IMAGE ||
-            s->action == DP_ACT_FETCH_CERT)
+        if (starts_fetch(s->action))
             printf("  %s from %s://%s:%u", b->name, b->cur.scheme ? "https" : "http", b->cur.host,
                    b->cur.port);
         putchar('\n');

@@ -41,7 +41,8 @@ dist-tests: dist
 	clang $(DIST_STRICT) -O2 -c $(DIST_DIR)/deskprov.c -o $(BUILD)/dist/host/deskprov-clang.o
 	$(CC) $(DIST_STRICT) -O2 -c $(DIST_DIR)/dp_port_template.c -o $(BUILD)/dist/host/template.o
 	$(CC) $(DIST_STRICT) -D_POSIX_C_SOURCE=200809L -O1 -g $(SAN_FLAGS) \
-	    tests/dist/minimal_port.c $(DIST_DIR)/deskprov.c -o $(BUILD)/dist/host/minimal_port
+	    tests/dist/minimal_port.c $(DIST_DIR)/deskprov.c $(DIST_DIR)/dp_port_template.c \
+	    -o $(BUILD)/dist/host/minimal_port
 	$(BUILD)/dist/host/minimal_port
 	$(CC) $(DIST_STRICT) -O2 tests/dist/prog_size.c $(DIST_DIR)/deskprov.c \
 	    runtime/port/template/dp_port_template.c -o $(BUILD)/dist/host/prog_size

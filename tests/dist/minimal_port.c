@@ -17,21 +17,8 @@
 #include <string.h>
 #include "deskprov.h"
 
-/* ---- the port functions: a port without image support refuses every image ---- */
-void dp_port_sha256_init(struct dp_sha256 *h) { memset(h, 0, sizeof *h); }
-void dp_port_sha256_update(struct dp_sha256 *h, const uint8_t *d, uint32_t n) { (void)h; (void)d; (void)n; }
-void dp_port_sha256_final(struct dp_sha256 *h, uint8_t out[32]) { (void)h; memset(out, 0, 32); }
-void dp_port_sha256_abort(struct dp_sha256 *h) { (void)h; }
-enum dp_sig_result dp_port_verify_image_sig(uint8_t alg, const uint8_t *hdr, uint32_t hdr_len,
-                                            uint32_t signed_len, uint32_t sig_off, uint32_t sig_len,
-                                            const uint32_t *cert_off, const uint32_t *cert_len,
-                                            uint32_t ncert)
-{
-    (void)alg; (void)hdr; (void)hdr_len; (void)signed_len; (void)sig_off; (void)sig_len;
-    (void)cert_off; (void)cert_len; (void)ncert;
-    return DP_SIG_UNTRUSTED;
-}
-int dp_port_certs_ok(const uint8_t *pem, uint32_t n) { (void)pem; (void)n; return 0; }
+/* The port functions are the shipped template's (dp_port_template.c, linked in), which fail
+ * closed: a port without image support refuses every image. */
 
 /* ---- the server: one file per path, sent with its Content-Length ---- */
 static const struct { const char *path, *body; } site[] = {

@@ -1,6 +1,6 @@
 /*
- * The deskprov port template (docs/porting.md): copy this file into the firmware, fill in
- * each TODO, and build it with deskprov.c. As shipped it compiles and fails closed: every
+ * The deskprov port template (docs/porting.md): copy this file into the firmware, replace
+ * each body marked "Port:" with the firmware's own, and build it with deskprov.c. As shipped it compiles and fails closed: every
  * hash mismatches, every image signature and certificate file is refused, so a firmware
  * that forgets a function can never install anything.
  *
@@ -20,14 +20,14 @@
 
 void dp_port_sha256_init(struct dp_sha256 *h)
 {
-    /* TODO: start a SHA-256 (FIPS 180-4) in h->state (108 bytes suffice for a software
+    /* Port: start a SHA-256 (FIPS 180-4) in h->state (108 bytes suffice for a software
      * implementation) or in an engine whose handle goes in h->handle. */
     memset(h, 0, sizeof *h);
 }
 
 void dp_port_sha256_update(struct dp_sha256 *h, const uint8_t *data, uint32_t n)
 {
-    /* TODO: hash data[0 .. n-1]. The core calls this as the image streams in. */
+    /* Port: hash data[0 .. n-1]. The core calls this as the image streams in. */
     (void)h;
     (void)data;
     (void)n;
@@ -35,7 +35,7 @@ void dp_port_sha256_update(struct dp_sha256 *h, const uint8_t *data, uint32_t n)
 
 void dp_port_sha256_final(struct dp_sha256 *h, uint8_t out[32])
 {
-    /* TODO: write the digest to out and release what init took. Until then: a digest of
+    /* Port: write the digest to out and release what init took. Until then: a digest of
      * zeros, which no image header carries as a payload hash it could match by chance. */
     (void)h;
     memset(out, 0, 32);
@@ -43,7 +43,7 @@ void dp_port_sha256_final(struct dp_sha256 *h, uint8_t out[32])
 
 void dp_port_sha256_abort(struct dp_sha256 *h)
 {
-    /* TODO: release what init took (an abandoned image). */
+    /* Port: release what init took (an abandoned image). */
     (void)h;
 }
 
@@ -52,7 +52,7 @@ enum dp_sig_result dp_port_verify_image_sig(uint8_t alg, const uint8_t *hdr, uin
                                             uint32_t sig_len, const uint32_t *cert_off,
                                             const uint32_t *cert_len, uint32_t ncert)
 {
-    /* TODO: parse the certificates hdr[cert_off[i] .. +cert_len[i]] (DER, the signing one
+    /* Port: parse the certificates hdr[cert_off[i] .. +cert_len[i]] (DER, the signing one
      * first), validate the chain to one of the product roots built into the firmware
      * (codeSigning usage), then verify the signature hdr[sig_off .. +sig_len] over
      * hdr[0 .. signed_len-1] with the signing key: alg 1 ECDSA P-256 with SHA-256, alg 2
@@ -64,7 +64,7 @@ enum dp_sig_result dp_port_verify_image_sig(uint8_t alg, const uint8_t *hdr, uin
 
 int dp_port_certs_ok(const uint8_t *pem, uint32_t n)
 {
-    /* TODO: 1 when pem[0 .. n-1] (PEM certificate blocks, structure already checked by
+    /* Port: 1 when pem[0 .. n-1] (PEM certificate blocks, structure already checked by
      * the core) holds at least one certificate and each parses as X.509. */
     (void)pem;
     (void)n;
@@ -101,7 +101,7 @@ int dp_port_template_boot(uint64_t (*now_ms)(void), uint32_t seed)
     mem.stmt_cap = STMTS;
     mem.pool_cap = POOL;
     mem.image_header = image_header;
-    mem.bank_size = 0;    /* TODO: the bytes of each image bank */
+    mem.bank_size = 0;    /* Port: the bytes of each image bank */
     mem.nv = nv;
     mem.nv_ref = nv_ref;
     mem.nv_cap = NV_CAP;
@@ -111,51 +111,51 @@ int dp_port_template_boot(uint64_t (*now_ms)(void), uint32_t seed)
     mem.certs_new = certs_new;
     mem.certs_cap = DP_CERTS_MAX;
     dp_params_reset(&params);
-    /* TODO: the system values: dp_params_set(&params, DP_P_MODEL, ...), MODEL4, MACADDR,
+    /* Port: the system values: dp_params_set(&params, DP_P_MODEL, ...), MODEL4, MACADDR,
      * HWVERS, GROUP; then the DHCP option 242 with dp_dhcp_apply(). */
     dp_boot_init(&engine, &mem, DP_PROFILE_DEFAULT, &params);
-    /* TODO: for each record (DP_NV_META, DP_NV_SETTINGS) and copy (0, 1) found in flash:
+    /* Port: for each record (DP_NV_META, DP_NV_SETTINGS) and copy (0, 1) found in flash:
      * dp_boot_load(&engine, record, copy, bytes, length); */
     dp_boot_start(&engine, now_ms(), seed);
     for (;;) {
         const struct dp_boot_req *r = dp_boot_request(&engine);
         switch (r->kind) {
         case DP_REQ_OPEN:
-            /* TODO: connect to r->server (TLS when r->server->scheme is DP_SCHEME_HTTPS:
+            /* Port: connect to r->server (TLS when r->server->scheme is DP_SCHEME_HTTPS:
              * TLS 1.2+, chain checked against r->anchors[0 .. r->anchors_len-1] or the
              * built-in roots when anchors_len is 0, the name when r->verify_host), send
              * r->data[0 .. r->len-1]; then report 0 or a DP_E_NET_* code. */
             dp_boot_net_open(&engine, DP_E_NET_CONNECT, now_ms());
             break;
         case DP_REQ_RECV:
-            /* TODO: wait for bytes until r->deadline_ms: dp_boot_net_data() with them
+            /* Port: wait for bytes until r->deadline_ms: dp_boot_net_data() with them
              * (push again what it did not take, after the request it makes), or
              * dp_boot_net_end() when the connection ends, or dp_boot_tick() at the
              * deadline. */
             dp_boot_tick(&engine, now_ms());
             break;
         case DP_REQ_CLOSE:
-            /* TODO: close the connection. */
+            /* Port: close the connection. */
             dp_boot_net_closed(&engine, now_ms());
             break;
         case DP_REQ_BANK_WRITE:
-            /* TODO: write r->data[0 .. r->len-1] at r->offset of bank r->bank. */
+            /* Port: write r->data[0 .. r->len-1] at r->offset of bank r->bank. */
             dp_boot_stored(&engine, 0, now_ms());
             break;
         case DP_REQ_BANK_READ:
-            /* TODO: read at most r->len bytes at r->offset of bank r->bank, and give them
+            /* Port: read at most r->len bytes at r->offset of bank r->bank, and give them
              * with dp_boot_bank_data() (0 bytes: the read failed). */
             dp_boot_bank_data(&engine, NULL, 0, now_ms());
             break;
         case DP_REQ_NV_WRITE:
-            /* TODO: store r->data[0 .. r->len-1] as copy r->slot of record r->nv, durably
+            /* Port: store r->data[0 .. r->len-1] as copy r->slot of record r->nv, durably
              * (the bank written before it synced first). */
             dp_boot_stored(&engine, 0, now_ms());
             break;
         case DP_REQ_REBOOT:
         case DP_REQ_SLEEP:
         case DP_REQ_DONE:
-            return r->kind;   /* TODO: reboot into engine.meta.active / sleep / telephony */
+            return r->kind;   /* Port: reboot into engine.meta.active / sleep / telephony */
         default:
             return DP_REQ_NONE;
         }
