@@ -1,10 +1,12 @@
 # deskprov: the one entry point for everything.
 #
 #   make             build the runtime library, the deskprov command and dpgen
-#   make check       every test: unit, conformance, gen-check, proofs, fuzz-smoke, integration
+#   make check       every test: unit, conformance, gen-check, fuzz-smoke, integration, and
+#                    the proofs replaying the committed prover answers (make proofs-check)
 #   make gen         regenerate runtime/gen, proofs/gen and the generated docs from spec/
 #   make gen-check   fail when the committed generated files differ from what spec/ gives
-#   make proofs      Frama-C (RTE, EVA, WP) on the runtime and SPIN on the flow model
+#   make proofs      Frama-C (RTE, EVA, WP) on the runtime and SPIN on the flow model, every
+#                    goal sent to the provers; writes proofs/REPORT.md and proofs/wp-cache.txt
 #   make fuzz-smoke  build the libFuzzer targets with ASan+UBSan, run each briefly on its seeds
 #   make dist        the runtime drop for firmware teams (amalgamation, port template)
 #   make install     the command, libraries, headers, pkg-config files, man page (PREFIX, DESTDIR)
@@ -54,7 +56,7 @@ check: all
 	$(MAKE) --no-print-directory gen-check
 	$(MAKE) --no-print-directory tests
 	$(MAKE) --no-print-directory fuzz-smoke
-	$(MAKE) --no-print-directory proofs
+	$(MAKE) --no-print-directory proofs-check
 	@echo "make check: all passed"
 
 deps:

@@ -1,18 +1,25 @@
 # The proof rail (proofs/README.md says what is proven and how to read the results):
 #
-#   make proofs            WP on the runtime, SPIN on the flow model, the broken-flow test
+#   make proofs            the auditors' run: WP on the runtime with every goal sent to the
+#                          provers, EVA, SPIN, the broken-flow test; then it writes
+#                          proofs/REPORT.md and packs the provers' answers into
+#                          proofs/wp-cache.txt (both committed)
+#   make proofs-check      what `make check` runs: the same, but WP first looks each goal up
+#                          in the committed proofs/wp-cache.txt and sends only the goals it
+#                          does not hold (changed code) to the provers; the report goes to
+#                          build/proofs/REPORT.md and says how many goals came from the cache
 #   make proofs-wp         Frama-C/WP (+RTE, every -warn-* flag, smoke tests), one run per
 #                          file, NPROC files at a time; fails unless every goal is proved
 #   make proofs-spin       SPIN, every ltl claim of proofs/gen/boot_fsm.pml, exhaustively
 #   make spin-broken-test  SPIN must catch each deliberately broken flow of tests/spin/
 #   make proofs-eva        Frama-C/EVA on the harnesses of proofs/eva/ (generated lexers and
 #                          parsers): no alarm, no invalid property
-#   make proofs-clean      forget the WP results and the prover cache (the next proofs-wp
-#                          runs every prover again)
+#   make proofs-gui        opens one file's WP session in the Frama-C GUI (WP_FILE=...)
+#   make proofs-clean      forget every result (the next run starts from scratch)
 #
 # One file: make build/proofs/wp/runtime/core/dp_str/ok (log next to it: wp.log, wp.json).
-# Knobs: WP_STEPS, WP_TIMEOUT, WP_PAR, WP_CACHE (none|update|replay|offline|rebuild),
-# WP_CACHE_DIR, WP_EXTRA; SPIN_PML, SPIN_DPGEN, SPIN_DEPTH, SPIN_MEMLIM, SPIN_TIMEOUT.
+# Knobs: PROOFS_MODE (full|replay), WP_STEPS, WP_TIMEOUT, WP_PAR, WP_EXTRA; SPIN_PML,
+# SPIN_DPGEN, SPIN_DEPTH, SPIN_MEMLIM, SPIN_TIMEOUT.
 
 PROOFS_DIR := $(BUILD)/proofs
 WHY3_CONF  := $(PROOFS_DIR)/why3.conf
@@ -27,7 +34,32 @@ WP_SRCS := $(sort $(filter-out %_lex.c %_parse.c,$(wildcard runtime/gen/*.c)) \
 # `make proofs-pending` tries them anyway (without failing the build).
 WP_PENDING := runtime/core/dp_boot.c runtime/core/dp_boot_net.c
 WP_GATED := $(filter-out $(WP_PENDING),$(WP_SRCS))
-WP_DIR  := $(PROOFS_DIR)/wp
+# How WP runs (PROOFS_MODE):
+#   full    every goal goes to the provers (WP's -wp-cache rebuild, into a cache of the
+#           file's own). The run writes two committed files: proofs/wp-record.txt, one line
+#           per proved file with the key of its inputs (proofs/wp.sh: the file, the headers
+#           it includes, the prover limits, the tool versions) and its goal counts; and
+#           proofs/wp-cache.txt, the provers' answers, one line per goal.
+#   replay  a file whose key is in the record is not proved again (its inputs are the ones
+#           the full run proved); any other file is proved, the provers' answers to its
+#           unchanged goals taken from proofs/wp-cache.txt (keyed by a hash of the goal's
+#           whole prover task, so a changed goal goes to the provers). A file that no longer
+#           proves fails the run as in a full run.
+PROOFS_MODE ?= full
+WP_RECORD     := proofs/wp-record.txt
+WP_CACHE_PACK := proofs/wp-cache.txt
+ifeq ($(PROOFS_MODE),replay)
+WP_DIR        := $(PROOFS_DIR)/wp-replay
+WP_CACHE      := update
+WP_REPLAY_DIR := $(abspath $(PROOFS_DIR))/wp-cache-replay
+WP_CACHE_DEP  := $(PROOFS_DIR)/wp-cache-replay.stamp
+WP_RECORD_ENV := WP_RECORD=$(WP_RECORD)
+else
+WP_DIR        := $(PROOFS_DIR)/wp
+WP_CACHE      := rebuild
+WP_CACHE_DEP  :=
+WP_RECORD_ENV :=
+endif
 WP_OKS  := $(patsubst %.c,$(WP_DIR)/%/ok,$(WP_GATED))
 WP_PENDING_OKS := $(patsubst %.c,$(WP_DIR)/%/ok,$(filter $(WP_SRCS),$(WP_PENDING)))
 # A file is proved again when it, any header, or the way it is proved changes.
@@ -39,14 +71,9 @@ WP_DEPS := $(wildcard runtime/include/*.h runtime/gen/*.h runtime/core/*.h) proo
 WP_STEPS     ?= 20000000
 WP_TIMEOUT   ?= 120
 WP_PAR       ?= $(NPROC)
-# Prover answers are cached by goal (build/proofs/wp-cache): a goal that changed misses the
-# cache and goes to the provers, so the cache only saves time. WP_CACHE=none to bypass it.
-WP_CACHE     ?= update
-WP_CACHE_DIR ?= $(abspath $(PROOFS_DIR))/wp-cache
 WP_EXTRA     ?=
 WP_ENV = WHY3CONFIG=$(abspath $(WHY3_CONF)) WP_STEPS=$(WP_STEPS) WP_TIMEOUT=$(WP_TIMEOUT) \
-         WP_PAR=$(WP_PAR) WP_CACHE=$(WP_CACHE) WP_CACHE_DIR=$(WP_CACHE_DIR) \
-         WP_EXTRA="$(WP_EXTRA)"
+         WP_PAR=$(WP_PAR) WP_CACHE=$(WP_CACHE) WP_EXTRA="$(WP_EXTRA)"
 # The files are proved in parallel: with the caller's -j if any, else NPROC at a time.
 WP_JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC))
 
@@ -90,11 +117,39 @@ $(EVA_DIR)/%/ok: proofs/eva/%.c proofs/eva.sh $(WP_DEPS) $(wildcard runtime/gen/
 	@EVA_DEFS="$(EVA_DEFS_$*)" ./proofs/eva.sh $< $(@D) $(EVA_SRCS_$*)
 	@touch $@
 
-.PHONY: proofs proofs-wp proofs-wp-files proofs-pending proofs-spin spin-broken-test proofs-clean
+.PHONY: proofs proofs-check proofs-gui proofs-wp proofs-wp-files proofs-pending proofs-spin spin-broken-test proofs-clean
+
+# The report lists what the run proved; it is written only when everything passed.
+REPORT_ENV = PROOFS_MODE=$(PROOFS_MODE) WP_DIR=$(WP_DIR) EVA_DIR=$(EVA_DIR) SPIN_DIR=$(SPIN_DIR) \
+             WP_STEPS=$(WP_STEPS) WP_TIMEOUT=$(WP_TIMEOUT) WP_PAR=$(WP_PAR) \
+             WP_GATED="$(WP_GATED)" WP_PENDING="$(WP_PENDING)" EVA_HARNESSES="$(EVA_HARNESSES)" \
+             $(foreach h,$(EVA_HARNESSES),EVA_DEFS_$(h)="$(EVA_DEFS_$(h))" EVA_SRCS_$(h)="$(EVA_SRCS_$(h))")
 
 proofs: proofs-wp proofs-eva proofs-spin spin-broken-test
-	@echo "make proofs: every WP goal of the gated files proved, no EVA alarm, every SPIN claim" \
+	@$(REPORT_ENV) python3 proofs/report.py $(if $(filter full,$(PROOFS_MODE)),proofs/REPORT.md,$(PROOFS_DIR)/REPORT.md)
+	@$(if $(filter full,$(PROOFS_MODE)),./proofs/wp-cache.sh pack $(WP_CACHE_PACK) $(WP_OKS:/ok=/cache) && \
+	    ./proofs/wp-cache.sh record $(WP_RECORD) $(WP_OKS:/ok=/record) && \
+	    echo "proofs: $(WP_RECORD) and $(WP_CACHE_PACK) hold this run's results")
+	@echo "make proofs ($(PROOFS_MODE)): every WP goal of the gated files proved, no EVA alarm, every SPIN claim" \
 	      "holds, broken flows caught; $(words $(WP_PENDING)) runtime files NOT YET PROVEN (WP_PENDING)"
+
+# make check: the committed cache answers the unchanged goals (see PROOFS_MODE above).
+proofs-check:
+	@$(MAKE) --no-print-directory PROOFS_MODE=replay proofs
+
+$(PROOFS_DIR)/wp-cache-replay.stamp: $(WP_CACHE_PACK) proofs/wp-cache.sh
+	@rm -rf $(WP_REPLAY_DIR)
+	@./proofs/wp-cache.sh unpack $< $(WP_REPLAY_DIR)
+	@touch $@
+
+# The Frama-C GUI on one file's saved WP session (the goals, their status and provers),
+# e.g. make proofs-gui WP_FILE=runtime/core/dp_image_verify.c; run make proofs first.
+WP_FILE ?= runtime/core/dp_image_verify.c
+proofs-gui: $(WP_DIR)/$(WP_FILE:.c=)/ok
+	frama-c-gui -cpp-extra-args="-Iruntime/include -Iruntime/gen" -wp -wp-rte \
+	    -wp-session $(WP_DIR)/$(WP_FILE:.c=)/session -wp-cache offline \
+	    -wp-cache-dir $(if $(WP_CACHE_DEP),$(WP_REPLAY_DIR),$(abspath $(WP_DIR)/$(WP_FILE:.c=))/cache) \
+	    $(WP_FILE)
 
 # why3 writes ~/.why3.conf unless told otherwise; Frama-C reads WHY3CONFIG too.
 $(WHY3_CONF):
@@ -106,9 +161,13 @@ $(WHY3_CONF):
 	@mv $@.tmp $@
 
 # A run restricted by WP_EXTRA (e.g. -wp-fct) is not recorded as the file's proof.
-$(WP_DIR)/%/ok: %.c $(WP_DEPS) | $(WHY3_CONF)
+# The file's cache: its own, fresh, in a full run (so the pack holds exactly the goals of
+# the proved files); the unpacked committed cache in a replay.
+$(WP_DIR)/%/ok: %.c $(WP_DEPS) | $(WHY3_CONF) $(WP_CACHE_DEP)
 	@rm -f $@
-	@$(WP_ENV) ./proofs/wp.sh $< $(@D)
+	@$(if $(WP_CACHE_DEP),,rm -rf $(@D)/cache)
+	@$(WP_ENV) $(WP_RECORD_ENV) WP_CACHE_DIR=$(if $(WP_CACHE_DEP),$(WP_REPLAY_DIR),$(abspath $(@D))/cache) \
+	    ./proofs/wp.sh $< $(@D)
 	@if [ -z "$(WP_EXTRA)" ]; then touch $@; else echo "($< with WP_EXTRA: not recorded as proved)"; fi
 
 proofs-wp-files: $(WP_OKS)
@@ -130,4 +189,4 @@ spin-broken-test: proofs-spin $(SPIN_DPGEN)
 	@$(SPIN_ENV) ./tests/spin/run.sh $(SPIN_DPGEN) $(PROOFS_DIR)/spin-broken $(SPIN_DIR)/results
 
 proofs-clean:
-	rm -rf $(WP_DIR) $(WP_CACHE_DIR) $(SPIN_DIR) $(PROOFS_DIR)/spin-broken $(EVA_DIR)
+	rm -rf $(PROOFS_DIR)/wp $(PROOFS_DIR)/wp-replay $(PROOFS_DIR)/wp-cache-replay* $(SPIN_DIR) $(PROOFS_DIR)/spin-broken $(EVA_DIR)

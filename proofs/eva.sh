@@ -5,8 +5,9 @@
 #   proofs/eva.sh HARNESS OUTDIR FILE...
 #
 # FILE... are the sources analysed with the harness. Every function they call that is not
-# among them is replaced by its ACSL contract (proven by WP elsewhere). Writes OUTDIR/eva.log
-# and OUTDIR/summary ("alarms undecided-preconditions undecided-postconditions seconds").
+# among them is replaced by its ACSL contract (proven by WP elsewhere). Writes OUTDIR/eva.log,
+# OUTDIR/cmdline and OUTDIR/summary ("alarms undecided-preconditions
+# undecided-postconditions seconds").
 # Precision: EVA_PRECISION (default 6), as proofs/README.md explains.
 set -eu
 H=$1
@@ -17,12 +18,14 @@ rm -f "$OUT/summary"
 LOG=$OUT/eva.log
 start=$(date +%s)
 status=0
-frama-c -eva -eva-no-show-progress -eva-precision "${EVA_PRECISION:-6}" \
+set -- -eva -eva-no-show-progress -eva-precision "${EVA_PRECISION:-6}" \
     -warn-signed-overflow -warn-unsigned-overflow \
     -warn-signed-downcast -warn-unsigned-downcast \
     -warn-left-shift-negative -warn-right-shift-negative -warn-invalid-bool \
     -cpp-extra-args="-Iruntime/include -Iruntime/gen -Iruntime/core -DNDEBUG ${EVA_DEFS:-}" \
-    "$H" "$@" -main main > "$LOG" 2>&1 || status=$?
+    "$H" "$@" -main main
+echo "frama-c $*" > "$OUT/cmdline"   # for proofs/REPORT.md
+frama-c "$@" > "$LOG" 2>&1 || status=$?
 end=$(date +%s)
 name=$(basename "$H" .c)
 if [ $status -ne 0 ]; then

@@ -14,7 +14,7 @@ assume=0
 steps=0
 status=0
 npending=0
-printf '%-32s %15s %7s %7s\n' "file" "proved / goals" "smoke" "time"
+printf '%-32s %15s %7s %8s\n' "file" "proved / goals" "smoke" "time"
 pending=
 for src in "$@"; do
     if [ "$src" = "--" ]; then pending=yes; continue; fi
@@ -31,7 +31,8 @@ for src in "$@"; do
     fi
     # shellcheck disable=SC2034 # the summary line's fields
     read -r name p t s sm a st < "$f"
-    printf '%-32s %7d / %-5d %7d %6ss\n' "$src" "$p" "$t" "$sm" "$s"
+    if [ -f "$DIR/${src%.c}/replayed" ]; then s=replayed; else s=${s}s; fi
+    printf '%-32s %7d / %-5d %7d %8s\n' "$src" "$p" "$t" "$sm" "$s"
     n=$((n + 1))
     proved=$((proved + p))
     total=$((total + t))

@@ -4,8 +4,9 @@
 #
 #   proofs/wp.sh SRC OUTDIR
 #
-# Writes OUTDIR/wp.log (the whole Frama-C output), OUTDIR/wp.json (-wp-report-json: every
-# goal, its prover and steps) and OUTDIR/summary (one line, read by proofs/summary.sh).
+# Writes OUTDIR/cmdline (the command), OUTDIR/wp.log (the whole Frama-C output),
+# OUTDIR/wp.json (-wp-report-json: every goal, its prover and steps) and OUTDIR/summary
+# (one line, read by proofs/summary.sh).
 # Prints `SRC: Proved goals: N / M`. Exit status 0 only when
 #   - frama-c exits 0, and
 #   - WP prints `Proved goals: N / M` with N = M (smoke tests included), or generates no goal
@@ -23,6 +24,14 @@
 #   WP_PAR        parallel proof tasks inside Frama-C (hides its scheduler's latency)
 #   WP_CACHE      none|update|replay|offline|rebuild (-wp-cache); WP_CACHE_DIR its folder
 #   WP_EXTRA      more Frama-C options (e.g. -wp-fct NAME while working on one function)
+#   WP_RECORD     replay: the committed record of a full run (proofs/wp-record.txt). When it
+#                 holds SRC with the same key (below), the file is not proved again: its
+#                 inputs are those the full run proved, and the summary is taken from it.
+#
+# The key of a file: SHA-256 over the file and every header it includes (their names and
+# bytes), this script, the prover limits and the versions of Frama-C, Why3, CVC4 and Z3. A
+# full run (WP_RECORD unset) writes OUTDIR/record: `SRC KEY PROVED TOTAL SMOKE ASSUMPTIONS
+# STEPS`, which `make proofs` gathers into proofs/wp-record.txt.
 set -eu
 
 SRC=$1
@@ -35,10 +44,36 @@ PAR=${WP_PAR:-6}
 CACHE=${WP_CACHE:-none}
 CACHE_DIR=${WP_CACHE_DIR:-}
 EXTRA=${WP_EXTRA:-}
+RECORD=${WP_RECORD:-}
 
 mkdir -p "$OUT"
-rm -f "$OUT/summary"
+rm -f "$OUT/summary" "$OUT/record" "$OUT/replayed"
 LOG=$OUT/wp.log
+
+key() {
+    deps=$(cc -MM -MT x -D__FRAMAC__ -Iruntime/include -Iruntime/gen "$SRC" | sed 's/^x://; s/\\$//' |
+           tr ' ' '\n' | sed '/^$/d' | LC_ALL=C sort -u)
+    {
+        for f in $deps; do printf '%s ' "$f"; sha256sum < "$f"; done
+        sha256sum < "$0"
+        echo "$PROVERS $STEPS $TIMEOUT"
+        frama-c -version; why3 --version; cvc4 --version | head -1; z3 --version
+    } | sha256sum | cut -c1-64
+}
+KEY=$(key)
+
+if [ -n "$RECORD" ] && [ -z "$EXTRA" ] && [ -f "$RECORD" ]; then
+    rec=$(awk -v s="$SRC" -v k="$KEY" '$1 == s && $2 == k' "$RECORD")
+    if [ -n "$rec" ]; then
+        # shellcheck disable=SC2086 # the record's fields
+        set -- $rec
+        echo "$1 $3 $4 0 $5 $6 $7" > "$OUT/summary"
+        echo "$KEY" > "$OUT/replayed"
+        printf '%s: Proved goals: %d / %d  (replayed: the inputs are those the last full run proved)\n' \
+            "$SRC" "$3" "$4"
+        exit 0
+    fi
+fi
 
 set -- -wp -wp-rte \
     -warn-signed-overflow -warn-unsigned-overflow \
@@ -56,6 +91,7 @@ if [ -n "$CACHE_DIR" ]; then
 fi
 rm -f "$OUT/wp.json"   # WP reads an existing report to stabilise its step ranges
 
+echo "frama-c $* $EXTRA $SRC" > "$OUT/cmdline"   # for proofs/REPORT.md
 start=$(date +%s)
 status=0
 # shellcheck disable=SC2086 # WP_EXTRA is a list of options
@@ -114,6 +150,8 @@ nospec=$(awk '
 ' "$OUT/normalised.c")
 [ -z "$nospec" ] || fail "functions without a contract with assigns and ensures: $(echo "$nospec" | tr '\n' ' ')"
 
+read -r _ _ _ _ smoke assumptions steps < "$OUT/summary.tmp"
+echo "$SRC $KEY $proved $total $smoke $assumptions $steps" > "$OUT/record"
 mv "$OUT/summary.tmp" "$OUT/summary"
 printf '%s: Proved goals: %d / %d  (%d smoke tests passed, at most %s prover steps, %ss)\n' \
     "$SRC" "$proved" "$total" "$smoke" "${maxsteps:-0}" "$secs"
