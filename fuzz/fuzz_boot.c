@@ -62,6 +62,10 @@ static const char SEP[] = "\n--8<--\n";
 static struct dp_stmt stmts[DP_SCRIPT_GET_DEPTH][STMTS];
 static char pools[DP_SCRIPT_GET_DEPTH][POOL];
 static uint8_t image_header[DP_IMAGE_HEADER_MAX];
+/* the transfer's working memory (struct dp_boot_mem) */
+static char request[DP_HTTP_REQUEST_MAX];
+static struct dp_url redirect;
+static struct dp_script_parser parser;
 static uint8_t nv_buf[NV_CAP], nv_ref[NV_CAP];
 static struct dp_diag diags[64];
 static struct dp_boot b;
@@ -146,6 +150,9 @@ static uint8_t one_boot(struct feed *f, uint64_t *now, uint32_t *min_counter)
     mem.stmt_cap = STMTS;
     mem.pool_cap = POOL;
     mem.image_header = image_header;
+    mem.request = request;
+    mem.redirect = &redirect;
+    mem.parser = &parser;
     mem.bank_size = BANK;
     mem.nv = nv_buf;
     mem.nv_ref = nv_ref;

@@ -85,6 +85,7 @@ void dp_boot_init(struct dp_boot *b, const struct dp_boot_mem *mem, enum dp_prof
     /* what the invariant (dp_boot_ok) reads, each set again before it is used: the slot
      * being compiled and its parser, the transfer, the URL, the server, the verifier */
     b->pending_ev = 0;
+    b->ev_raised = 0;
     b->pending_nv = 0;
     b->pending_slot = 0;
     b->sink = DP_SINK_SCRIPT;
@@ -122,7 +123,7 @@ void dp_boot_init(struct dp_boot *b, const struct dp_boot_mem *mem, enum dp_prof
     for (i = 0; i < DP_SCRIPT_GET_DEPTH; i++)
         dp_script_prog_init(&b->prog[i], mem->stmt[i], mem->stmt_cap, mem->pool[i], mem->pool_cap);
     dp_diag_sink_init(&b->diags, mem->diag, mem->diag_cap);
-    dp_script_parser_init(&b->parser, &b->prog[0], &b->diags);
+    dp_script_parser_init(mem->parser, &b->prog[0], &b->diags);
 }
 
 /*@ requires dp_boot_ok(b);
@@ -382,7 +383,14 @@ static void dp_perform(struct dp_boot *b, uint8_t act);
 */
 static void dp_end_run(struct dp_boot *b, uint8_t kind);
 
-void dp_boot_fire(struct dp_boot *b, uint8_t ev)
+/* Takes the transition of event ev: the generated function chooses it, its action runs.
+ * Called by the step loop only (dp_boot_drain): an action that ends in an event raises
+ * it, and the loop takes it next. */
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && ev < DP_EV_COUNT;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
+static void dp_fire(struct dp_boot *b, uint8_t ev)
 {
     uint8_t next, act;
     uint32_t g = dp_guards(b, ev);
@@ -401,6 +409,30 @@ void dp_boot_fire(struct dp_boot *b, uint8_t ev)
     b->fsm = next;
     b->last_ev = ev;
     dp_perform(b, act);
+}
+
+void dp_boot_raise(struct dp_boot *b, uint8_t ev)
+{
+    b->pending_ev = ev;
+    b->ev_raised = 1;
+    b->req.kind = DP_REQ_NONE;
+}
+
+void dp_boot_drain(struct dp_boot *b)
+{
+    uint32_t steps = 0;
+
+    /*@ loop invariant dp_boot_ok(b) && 0 <= steps <= DP_BOOT_CHAIN_MAX;
+        loop assigns steps, DP_BOOT_WRITES(b);
+        loop variant DP_BOOT_CHAIN_MAX - steps; */
+    while (b->ev_raised && steps < DP_BOOT_CHAIN_MAX) {
+        b->ev_raised = 0;
+        dp_fire(b, b->pending_ev);
+        steps++;
+    }
+    /* NEVER: no chain is that long (DP_BOOT_CHAIN_MAX); were one, the event is dropped and
+     * the driver finds no request (DP_REQ_NONE), rather than the loop going on */
+    b->ev_raised = 0;
 }
 
 /* ---- the actions ---- */
@@ -430,11 +462,11 @@ static void dp_run_interp(struct dp_boot *b)
             dp_diag_report(&b->diags, ev.reason, ev.line, 0, 0, ev.aux);
         if (s == DP_INTERP_GET) {
             b->get_pending = 1;
-            dp_boot_fire(b, DP_EV_SCRIPT_GET);
+            dp_boot_raise(b, DP_EV_SCRIPT_GET);
             return;
         }
         if (s == DP_INTERP_END) {
-            dp_boot_fire(b, DP_EV_SCRIPT_END);
+            dp_boot_raise(b, DP_EV_SCRIPT_END);
             return;
         }
     }
@@ -487,7 +519,7 @@ static void dp_commit_settings(struct dp_boot *b)
 
     if (len != 0u && b->settings_loaded && len == b->nv_ref_len &&
         dp_mem_eq((const char *)b->mem.nv + 14, (const char *)b->mem.nv_ref, len)) {
-        dp_boot_fire(b, DP_EV_STORE_OK);   /* nothing changed: nothing written */
+        dp_boot_raise(b, DP_EV_STORE_OK);   /* nothing changed: nothing written */
         return;
     }
     b->settings_written = 1;
@@ -663,9 +695,10 @@ void dp_boot_start(struct dp_boot *b, uint64_t now_ms, uint32_t seed)
          * it itself stores it there; this one is for ports without such a bootloader. */
         b->meta.boots++;
         dp_boot_write_meta(b, DP_THEN_START);
-        return;
+    } else {
+        dp_boot_raise(b, DP_EV_START);
     }
-    dp_boot_fire(b, DP_EV_START);
+    dp_boot_drain(b);
 }
 
 void dp_boot_reboot_order(struct dp_boot *b, uint64_t now_ms)
@@ -696,11 +729,11 @@ void dp_boot_stored(struct dp_boot *b, int ok, uint64_t now_ms)
         b->nv_seq[b->pending_nv][b->pending_slot] = b->pending_seq;
         b->nv_valid[b->pending_nv][b->pending_slot] = 1;
     }
-    if (b->req.kind == DP_REQ_BANK_WRITE) {
+    if (b->req.kind == DP_REQ_BANK_WRITE)
         dp_boot_bank_written(b, ok);
-        return;
-    }
-    dp_then(b, then, ok);
+    else
+        dp_then(b, then, ok);
+    dp_boot_drain(b);
 }
 
 /* The request in progress is over (ok 0: it failed): what follows it. */
@@ -715,10 +748,10 @@ static void dp_then(struct dp_boot *b, uint8_t then, int ok)
         b->req.kind = DP_REQ_REBOOT;
         break;
     case DP_THEN_START:
-        dp_boot_fire(b, DP_EV_START);
+        dp_boot_raise(b, DP_EV_START);
         break;
     case DP_THEN_FIRE_STORE:
-        dp_boot_fire(b, ok ? DP_EV_STORE_OK : DP_EV_STORE_FAIL);
+        dp_boot_raise(b, ok ? DP_EV_STORE_OK : DP_EV_STORE_FAIL);
         break;
     case DP_THEN_INSTALL:
         if (ok)

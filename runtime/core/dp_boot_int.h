@@ -18,14 +18,36 @@ enum dp_boot_then {
     DP_THEN_CLOSE_AFTER_IMAGE  /* a stale resume point is forgotten: close, then carry on */
 };
 
+/* Transitions one driver call may take in a row without a request to the driver: the
+ * bound of its step loop (dp_boot_drain), the variant WP proves termination with. A chain
+ * with no I/O is a run's start, each server of both lists failing at once (a malformed
+ * entry), each GET and certificate file failing at once (no request can be made for it)
+ * with the transition back to the script, and the few transitions of the run's end: the
+ * limits of config.h bound it, with room to spare. Not a limit of its own, so derived. */
+#define DP_BOOT_CHAIN_MAX \
+    (2u * (2u * DP_SERVERS_MAX + DP_SCRIPT_GETS_MAX + DP_CERT_FILES_MAX) + 16u)
+
 /* The contracts: every call keeps the engine's invariant (dp_boot_ok, dp_boot.h). An
  * event is raised only when no bank or NV write is outstanding (dp_boot_quiet), so that
- * the state the flow moves to never has a write of another state pending. */
+ * the state the flow moves to never has a write of another state pending.
+ *
+ * Raising an event does not take its transition: that would call back into the action
+ * that raised it (a recursion, REQ-EMB-013). It is kept in pending_ev, with no request
+ * for the driver (DP_REQ_NONE: whatever raised it returns at once), and the driver call
+ * takes it in its step loop before returning (dp_boot_drain). */
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && ev < DP_EV_COUNT;
-    assigns DP_BOOT_WRITES(b);
+    assigns b->pending_ev, b->ev_raised, b->req.kind;
     ensures dp_boot_ok(b);
+    ensures b->ev_raised == 1 && b->pending_ev == ev && b->req.kind == DP_REQ_NONE;
 */
-void dp_boot_fire(struct dp_boot *b, uint8_t ev);
+void dp_boot_raise(struct dp_boot *b, uint8_t ev);
+/* Takes the raised events, each a transition of spec/boot.fsm, until none is left: the
+ * last step of every driver call that may raise one. */
+/*@ requires dp_boot_ok(b);
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b) && b->ev_raised == 0;
+*/
+void dp_boot_drain(struct dp_boot *b);
 /*@ requires dp_sink_ok(&b->diags);
     assigns b->diags.n, b->diags.dropped, b->diags.errors, b->diags.rec[0 .. b->diags.cap - 1];
     ensures dp_sink_ok(&b->diags);

@@ -351,7 +351,7 @@ static void dp_want_data(struct dp_boot *b)
 /* Opens the connection for b->url and sends the request: for an image being resumed, from
  * byte b->resume_from, if it is still the one of the stored ETag (REQ-DL-027). */
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
-    assigns b->conn, b->request[0 .. DP_HTTP_REQUEST_MAX - 1], b->request_len, b->http,
+    assigns b->conn, b->mem.request[0 .. DP_HTTP_REQUEST_MAX - 1], b->request_len, b->http,
             b->started_ms, b->window_ms, b->window_bytes, b->req;
     ensures dp_boot_ok(b) && b->req.kind == DP_REQ_OPEN;
 */
@@ -374,14 +374,14 @@ static void dp_open(struct dp_boot *b)
     r.range_from = range_from;
     r.etag = range_from > 0u ? b->meta.part_etag : 0;
     r.etag_len = range_from > 0u ? b->meta.part_etag_len : 0u;
-    b->request_len = dp_http_request(&r, b->request, (uint32_t)sizeof b->request);
+    b->request_len = dp_http_request(&r, b->mem.request, DP_HTTP_REQUEST_MAX);
     dp_http_resp_init(&b->http, dp_cap(b));
     b->started_ms = b->now;
     b->window_ms = b->now;
     b->window_bytes = 0;
     b->req.kind = DP_REQ_OPEN;
     b->req.server = &b->conn;
-    b->req.data = (const uint8_t *)b->request;
+    b->req.data = (const uint8_t *)b->mem.request;
     b->req.len = b->request_len;
     b->req.verify_host = (uint8_t)dp_params_is(b->params, DP_P_TLSSRVRID, "1", 1);
     b->req.anchors = b->mem.certs;          /* REQ-SEC-008: the stored set, else built-in */
@@ -422,20 +422,20 @@ static void dp_fetch(struct dp_boot *b)
         b->why = DP_E_AUTH_NO_HTTP;
         b->pending_ev = b->sink == DP_SINK_IMAGE ? DP_EV_IMAGE_BAD : DP_EV_FILE_FAIL;
         b->then = DP_THEN_NOTHING;
-        dp_boot_fire(b, b->pending_ev);
+        dp_boot_raise(b, b->pending_ev);
         return;
     }
     if (plen == 0u) {
         b->why = DP_E_FILE_REFUSED;
         b->pending_ev = b->sink == DP_SINK_IMAGE ? DP_EV_IMAGE_BAD : DP_EV_FILE_FAIL;
         b->then = DP_THEN_NOTHING;
-        dp_boot_fire(b, b->pending_ev);
+        dp_boot_raise(b, b->pending_ev);
         return;
     }
     if (b->sink == DP_SINK_SCRIPT || b->sink == DP_SINK_FILE) {
         dp_script_prog_init(&b->prog[b->prog_slot], b->mem.stmt[b->prog_slot], b->mem.stmt_cap,
                             b->mem.pool[b->prog_slot], b->mem.pool_cap);
-        dp_script_parser_init(&b->parser, &b->prog[b->prog_slot], &b->diags);
+        dp_script_parser_init(b->mem.parser, &b->prog[b->prog_slot], &b->diags);
     }
     dp_open(b);
 }
@@ -444,7 +444,7 @@ void dp_boot_fetch_script(struct dp_boot *b)
 {
     if (!dp_pick_server(b)) {   /* NEVER for a validated list; fail this server */
         b->why = DP_E_NO_SERVER;
-        dp_boot_fire(b, DP_EV_FILE_FAIL);
+        dp_boot_raise(b, DP_EV_FILE_FAIL);
         return;
     }
     if (b->server == 0u && dp_auth(b)) {
@@ -459,7 +459,7 @@ void dp_boot_fetch_script(struct dp_boot *b)
     dp_script_file_name(b);
     b->sink = DP_SINK_SCRIPT;
     b->prog_slot = 0;
-    dp_script_parser_init(&b->parser, &b->prog[0], &b->diags);   /* on the slot: see dp_fetch */
+    dp_script_parser_init(b->mem.parser, &b->prog[0], &b->diags);   /* on the slot: see dp_fetch */
     dp_fetch(b);
 }
 
@@ -468,7 +468,7 @@ void dp_boot_fetch_file(struct dp_boot *b)
     dp_set_name(b, b->interp.name, b->interp.name_len);
     b->sink = DP_SINK_FILE;
     b->prog_slot = b->interp.chain < DP_SCRIPT_GET_DEPTH ? b->interp.chain : DP_SCRIPT_GET_DEPTH - 1u;
-    dp_script_parser_init(&b->parser, &b->prog[b->prog_slot], &b->diags);   /* see dp_fetch */
+    dp_script_parser_init(b->mem.parser, &b->prog[b->prog_slot], &b->diags);   /* see dp_fetch */
     dp_fetch(b);
 }
 
@@ -508,7 +508,7 @@ void dp_boot_fetch_cert(struct dp_boot *b)
     b->cert_file_at = b->certs_new_len;
     if (end - start > DP_SCRIPT_NAME_MAX) {
         b->why = DP_E_FILE_REFUSED;
-        dp_boot_fire(b, DP_EV_FILE_FAIL);
+        dp_boot_raise(b, DP_EV_FILE_FAIL);
         return;
     }
     dp_set_name(b, v + start, end - start);
@@ -702,17 +702,22 @@ static void dp_header_failed(struct dp_boot *b)
         e == DP_E_IMAGE_WRONG_KIND || e == DP_E_IMAGE_EMPTY_PAYLOAD ||
         e == DP_E_IMAGE_TOO_LARGE || e == DP_E_IMAGE_ROLLBACK) {
         b->why = e;
-        dp_boot_fire(b, DP_EV_HEADER_DONE);
+        dp_boot_raise(b, DP_EV_HEADER_DONE);
     } else {
         dp_end_transfer(b, DP_EV_IMAGE_BAD, e);
     }
 }
 
-void dp_boot_bank_data(struct dp_boot *b, const uint8_t *data, uint32_t n, uint64_t now_ms)
+/* DP_REQ_BANK_READ done (dp_boot_bank_data), before the step loop. */
+/*@ requires dp_boot_ok(b);
+    requires n == 0 || \valid_read(data + (0 .. n - 1));
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
+static void dp_bank_data(struct dp_boot *b, const uint8_t *data, uint32_t n)
 {
     uint32_t used;
 
-    b->now = now_ms;
     if (b->req.kind != DP_REQ_BANK_READ)
         return;
     b->req.kind = DP_REQ_NONE;
@@ -726,7 +731,7 @@ void dp_boot_bank_data(struct dp_boot *b, const uint8_t *data, uint32_t n, uint6
         b->replay_off += used;
         if (b->image.state == DP_IMG_HEADER_OK) {
             b->image.error = 0;
-            dp_boot_fire(b, DP_EV_HEADER_DONE);   /* then begin_install: dp_boot_write_header */
+            dp_boot_raise(b, DP_EV_HEADER_DONE);   /* then begin_install: dp_boot_write_header */
         } else if (b->image.state == DP_IMG_FAILED) {
             b->part_stale = 1;
             dp_header_failed(b);
@@ -750,7 +755,34 @@ void dp_boot_bank_data(struct dp_boot *b, const uint8_t *data, uint32_t n, uint6
     dp_replay_next(b);
 }
 
+void dp_boot_bank_data(struct dp_boot *b, const uint8_t *data, uint32_t n, uint64_t now_ms)
+{
+    b->now = now_ms;
+    dp_bank_data(b, data, n);
+    dp_boot_drain(b);
+}
+
 /* ---- ending a transfer ---- */
+
+/* The connection is closed: what was to follow the close. */
+/*@ requires dp_boot_ok(b);
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+*/
+static void dp_closed(struct dp_boot *b)
+{
+    uint8_t then = b->then;
+
+    b->net_open = 0;
+    b->then = DP_THEN_NOTHING;
+    b->req.kind = DP_REQ_NONE;
+    if (then == DP_THEN_FIRE_EVENT)
+        dp_boot_raise(b, b->pending_ev);
+    else if (then == DP_THEN_AFTER_IMAGE)
+        dp_boot_raise(b, b->get_pending ? DP_EV_SCRIPT_GET : DP_EV_SCRIPT_END);
+    else if (then == DP_THEN_REOPEN)
+        dp_open(b);
+}
 
 void dp_boot_close_then(struct dp_boot *b, uint8_t then)
 {
@@ -759,7 +791,7 @@ void dp_boot_close_then(struct dp_boot *b, uint8_t then)
         b->req.kind = DP_REQ_CLOSE;
         return;
     }
-    dp_boot_net_closed(b, b->now);
+    dp_closed(b);
 }
 
 /* The transfer ends with event ev (why: the diag behind a failure). */
@@ -786,19 +818,9 @@ void dp_boot_fail_image(struct dp_boot *b, uint8_t ev, uint16_t why)
 
 void dp_boot_net_closed(struct dp_boot *b, uint64_t now_ms)
 {
-    uint8_t then = b->then;
-
     b->now = now_ms;
-    b->net_open = 0;
-    b->then = DP_THEN_NOTHING;
-    b->req.kind = DP_REQ_NONE;
-    if (then == DP_THEN_FIRE_EVENT)
-        dp_boot_fire(b, b->pending_ev);
-    else if (then == DP_THEN_AFTER_IMAGE) {
-        dp_boot_fire(b, b->get_pending ? DP_EV_SCRIPT_GET : DP_EV_SCRIPT_END);
-    } else if (then == DP_THEN_REOPEN) {
-        dp_open(b);
-    }
+    dp_closed(b);
+    dp_boot_drain(b);
 }
 
 /* The body is complete. */
@@ -817,7 +839,7 @@ static void dp_body_done(struct dp_boot *b)
         dp_end_transfer(b, e != 0u ? DP_EV_FILE_FAIL : DP_EV_FILE_OK, e);
         return;
     }
-    dp_script_finish(&b->parser);
+    dp_script_finish(b->mem.parser);
     if (b->prog[b->prog_slot].full)
         dp_end_transfer(b, DP_EV_FILE_FAIL, DP_E_FILE_REFUSED);
     else
@@ -869,7 +891,10 @@ static int dp_head_resume(struct dp_boot *b)
 static int dp_head(struct dp_boot *b)
 {
     uint16_t st = b->http.status, e;
-    struct dp_url next;
+    /* the Location resolved against the URL it answers (which stays as it is until then),
+     * in the caller's memory: a URL (776 bytes on Cortex-M4) in this frame would make the
+     * deepest stack (REQ-EMB-012) */
+    struct dp_url *next = b->mem.redirect;
 
     if (b->sink == DP_SINK_IMAGE && b->resume_from > 0u && (st == 200u || st == 206u))
         return dp_head_resume(b);
@@ -884,17 +909,17 @@ static int dp_head(struct dp_boot *b)
             dp_fail(b, DP_E_REDIRECT_LIMIT);
             return 0;
         }
-        e = dp_url_resolve(&b->url, b->http.location, b->http.location_len, &next);
+        e = dp_url_resolve(&b->url, b->http.location, b->http.location_len, next);
         if (e != DP_E_NONE) {
             dp_fail(b, e);
             return 0;
         }
-        if (next.scheme != b->url.scheme) {
+        if (next->scheme != b->url.scheme) {
             dp_fail(b, DP_E_REDIRECT_SCHEME);
             return 0;
         }
         b->redirects++;
-        b->url = next;
+        b->url = *next;
         b->then = DP_THEN_REOPEN;
         b->req.kind = DP_REQ_CLOSE;
         return 0;
@@ -920,7 +945,7 @@ static void dp_image_carry(struct dp_boot *b)
         b->carry_len -= used;
         if (b->image.state == DP_IMG_HEADER_OK) {
             b->image.error = 0;
-            dp_boot_fire(b, DP_EV_HEADER_DONE);
+            dp_boot_raise(b, DP_EV_HEADER_DONE);
         } else if (b->image.state == DP_IMG_FAILED) {
             dp_header_failed(b);
         }
@@ -954,8 +979,8 @@ void dp_boot_image_next(struct dp_boot *b)
 
     if (b->carry_len > 0u) {
         dp_image_carry(b);
-        if (b->req.kind != DP_REQ_RECV && b->req.kind != DP_REQ_NONE)
-            return;
+        if (b->ev_raised || (b->req.kind != DP_REQ_RECV && b->req.kind != DP_REQ_NONE))
+            return;   /* a request, or an event the step loop takes next */
     }
     /* a complete body is reported on a push of nothing */
     if (dp_http_push(&b->http, b->carry, 0, &used, &off, &len) == DP_HTTP_DONE) {
@@ -1044,10 +1069,11 @@ void dp_boot_net_open(struct dp_boot *b, uint16_t err, uint64_t now_ms)
     if (err != 0u) {
         b->net_open = 0;
         dp_fail(b, err);
-        return;
+    } else {
+        b->net_open = 1;
+        dp_want_data(b);
     }
-    b->net_open = 1;
-    dp_want_data(b);
+    dp_boot_drain(b);
 }
 
 /* The limits of time (REQ-DL-023): 0 when the transfer may go on. */
@@ -1082,14 +1108,21 @@ void dp_boot_tick(struct dp_boot *b, uint64_t now_ms)
         dp_fail(b, e);
     else
         dp_want_data(b);
+    dp_boot_drain(b);
 }
 
-uint32_t dp_boot_net_data(struct dp_boot *b, const uint8_t *data, uint32_t n, uint64_t now_ms)
+/* DP_REQ_RECV: bytes arrived (dp_boot_net_data), before the step loop. */
+/*@ requires dp_boot_ok(b);
+    requires n == 0 || \valid_read(data + (0 .. n - 1));
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_ok(b);
+    ensures \result <= n;
+*/
+static uint32_t dp_net_data(struct dp_boot *b, const uint8_t *data, uint32_t n)
 {
     uint32_t done = 0;
     uint16_t e;
 
-    b->now = now_ms;
     if (b->req.kind != DP_REQ_RECV)
         return 0;
     b->window_bytes = dp_add_wrap(b->window_bytes, n);
@@ -1122,7 +1155,7 @@ uint32_t dp_boot_net_data(struct dp_boot *b, const uint8_t *data, uint32_t n, ui
                 if (b->req.kind != DP_REQ_RECV)
                     return n;   /* refused: the connection is dropped */
             } else {
-                dp_script_push(&b->parser, (const char *)data + done - used + off, len);
+                dp_script_push(b->mem.parser, (const char *)data + done - used + off, len);
             }
             continue;
         }
@@ -1143,18 +1176,27 @@ uint32_t dp_boot_net_data(struct dp_boot *b, const uint8_t *data, uint32_t n, ui
     return done;
 }
 
+uint32_t dp_boot_net_data(struct dp_boot *b, const uint8_t *data, uint32_t n, uint64_t now_ms)
+{
+    uint32_t done;
+
+    b->now = now_ms;
+    done = dp_net_data(b, data, n);
+    dp_boot_drain(b);
+    return done;
+}
+
 void dp_boot_net_end(struct dp_boot *b, uint16_t err, uint64_t now_ms)
 {
     b->now = now_ms;
     b->net_open = 0;
     if (b->req.kind != DP_REQ_RECV)
         return;
-    if (err != 0u) {
+    if (err != 0u)
         dp_fail(b, err);
-        return;
-    }
-    if (dp_http_eof(&b->http) == DP_HTTP_DONE)
+    else if (dp_http_eof(&b->http) == DP_HTTP_DONE)
         dp_body_done(b);
     else
         dp_fail(b, b->http.error);
+    dp_boot_drain(b);
 }

@@ -126,6 +126,11 @@ struct dp_boot_mem {
     uint8_t *certs;
     uint8_t *certs_new;
     uint32_t certs_cap;
+    /* the transfer's working memory, kept out of the context so that it stays small
+     * (REQ-EMB-011) and out of the stack so that frames stay small (REQ-EMB-012): */
+    char *request;                      /* the HTTP request being sent: DP_HTTP_REQUEST_MAX bytes */
+    struct dp_url *redirect;            /* where a redirect leads, checked before it is taken */
+    struct dp_script_parser *parser;    /* the script compiler and its line buffer */
 };
 
 /* ---- the context -------------------------------------------------------------------- */
@@ -180,7 +185,6 @@ struct dp_boot {
     uint16_t why;                       /* diag code of the last failure */
     /* the script and its files */
     struct dp_script_prog prog[DP_SCRIPT_GET_DEPTH];
-    struct dp_script_parser parser;
     uint32_t prog_slot;                 /* the slot being compiled */
     struct dp_interp interp;
     uint8_t decided;                    /* the binary decision was taken (REQ-DL-014) */
@@ -200,15 +204,15 @@ struct dp_boot {
     struct dp_diag_sink diags;
     /* after the current NV write or close: what comes next (internal sequencing) */
     uint8_t then;
-    uint8_t pending_ev;                 /* the event a DP_THEN_FIRE_EVENT raises */
+    uint8_t pending_ev;                 /* the event raised, or the one DP_THEN_FIRE_EVENT raises */
+    uint8_t ev_raised;                  /* pending_ev waits for the driver call's step loop */
     uint8_t pending_nv, pending_slot;   /* the NV write in progress */
     uint32_t pending_seq;
     struct dp_server conn;              /* the host of the connection (a redirect may move it) */
     /* the log of transitions: log[(i) % DP_BOOT_LOG] for i < nsteps */
     uint32_t nsteps;
     struct dp_boot_step log[DP_BOOT_LOG];
-    uint32_t request_len;
-    char request[DP_HTTP_REQUEST_MAX];
+    uint32_t request_len;               /* bytes of mem.request */
 };
 
 
@@ -251,6 +255,14 @@ struct dp_boot {
       (m.certs_new != \null ==>
          \valid(m.certs_new + (0 .. m.certs_cap - 1)) &&
          \separated(m.certs_new + (0 .. m.certs_cap - 1), b, ps, m.nv + (0 .. m.nv_cap - 1))) &&
+      \valid(m.request + (0 .. DP_HTTP_REQUEST_MAX - 1)) &&
+      \separated(m.request + (0 .. DP_HTTP_REQUEST_MAX - 1), b, ps) &&
+      \valid(m.redirect) && \separated(m.redirect, b, ps, m.request + (0 .. DP_HTTP_REQUEST_MAX - 1)) &&
+      \valid(m.parser) &&
+      \separated(m.parser, b, ps, m.redirect, m.request + (0 .. DP_HTTP_REQUEST_MAX - 1),
+                 m.diag + (0 .. m.diag_cap - 1)) &&
+      (\forall integer k; 0 <= k < DP_SCRIPT_GET_DEPTH ==>
+         \separated(m.parser, m.stmt[k] + (0 .. m.stmt_cap - 1), m.pool[k] + (0 .. m.pool_cap - 1))) &&
       m.bank_size <= 18446744073709551615 - DP_IMAGE_HEADER_MAX;
 
     predicate dp_boot_mem_ok(struct dp_boot *b) =
@@ -270,13 +282,15 @@ struct dp_boot {
     predicate dp_boot_ok(struct dp_boot *b) =
       dp_boot_mem_ok(b) && 0 <= b->profile < DP_PROFILE_COUNT &&
       b->fsm < DP_ST_COUNT && b->sink <= DP_SINK_CERT && b->pending_ev < DP_EV_COUNT &&
+      (b->ev_raised != 0 ==> b->req.kind == DP_REQ_NONE) &&
       b->prog_slot < DP_SCRIPT_GET_DEPTH &&
       (\forall integer k; 0 <= k < DP_SCRIPT_GET_DEPTH ==> dp_boot_prog_ok(b, k)) &&
       b->diags.rec == b->mem.diag && b->diags.cap == b->mem.diag_cap &&
       b->diags.n <= b->diags.cap &&
-      b->parser.prog == &b->prog[b->prog_slot] && b->parser.diags == &b->diags &&
-      b->parser.len <= DP_SCRIPT_LINE_MAX + 1 &&
-      (b->parser.len == DP_SCRIPT_LINE_MAX + 1 ==> b->parser.buf[DP_SCRIPT_LINE_MAX] == '\r') &&
+      b->mem.parser->prog == &b->prog[b->prog_slot] && b->mem.parser->diags == &b->diags &&
+      b->mem.parser->len <= DP_SCRIPT_LINE_MAX + 1 &&
+      (b->mem.parser->len == DP_SCRIPT_LINE_MAX + 1 ==>
+         b->mem.parser->buf[DP_SCRIPT_LINE_MAX] == '\r') &&
       dp_http_ok(&b->http) && dp_url_ok(&b->url) &&
       b->cur.scheme <= 1 && b->cur.host_is_ip <= 1 && b->cur.host_len <= DP_HOST_MAX &&
       b->cur.host[b->cur.host_len] == 0 &&
@@ -309,7 +323,9 @@ struct dp_boot {
 /* What any call of the engine may write: the context, the parameter store, and the
  * caller's buffers that the engine fills (dp_boot_mem). */
 #define DP_BOOT_WRITES(b) \
-    *(b), (b)->params->val[0 .. DP_PARAMS_BYTES - 1], (b)->params->len[0 .. DP_PARAM_COUNT - 1], \
+    *(b), *((b)->mem.parser), *((b)->mem.redirect), \
+    (b)->mem.request[0 .. DP_HTTP_REQUEST_MAX - 1], \
+    (b)->params->val[0 .. DP_PARAMS_BYTES - 1], (b)->params->len[0 .. DP_PARAM_COUNT - 1], \
     (b)->mem.nv[0 .. (b)->mem.nv_cap - 1], \
     (b)->mem.certs_new[0 .. (b)->mem.certs_cap - 1], \
     (b)->mem.image_header[0 .. DP_IMAGE_HEADER_MAX - 1], \
@@ -323,7 +339,7 @@ struct dp_boot {
     requires dp_store_ok(params) && \separated(b, params);
     requires 0 <= profile < DP_PROFILE_COUNT;
     requires dp_boot_mem_fits(*mem, b, params);
-    assigns *b;
+    assigns *b, *(mem->parser);
     ensures dp_boot_ok(b) && b->fsm == DP_BOOT_INITIAL && b->req.kind == DP_REQ_NONE;
     ensures b->params == params && b->profile == profile;
 */

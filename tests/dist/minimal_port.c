@@ -34,6 +34,10 @@ static char resp_buf[512];
 static struct dp_stmt stmts[DP_SCRIPT_GET_DEPTH][STMTS];
 static char pools[DP_SCRIPT_GET_DEPTH][POOL];
 static uint8_t image_header[DP_IMAGE_HEADER_MAX], nv[NV_CAP], nv_ref[NV_CAP];
+/* the transfer's working memory (struct dp_boot_mem) */
+static char request[DP_HTTP_REQUEST_MAX];
+static struct dp_url redirect;
+static struct dp_script_parser parser;
 static uint8_t flash[2][2][NV_CAP];
 static uint32_t flash_len[2][2];
 static struct dp_diag diags[16];
@@ -63,6 +67,9 @@ static int boot(int *nv_writes, int *opens)
     mem.stmt_cap = stmt_cap;
     mem.pool_cap = POOL;
     mem.image_header = image_header;
+    mem.request = request;
+    mem.redirect = &redirect;
+    mem.parser = &parser;
     mem.bank_size = 1u << 20;
     mem.nv = nv;
     mem.nv_ref = nv_ref;

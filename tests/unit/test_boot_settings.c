@@ -56,6 +56,10 @@ struct sim {
 static struct dp_stmt stmts[DP_SCRIPT_GET_DEPTH][SIM_STMTS];
 static char pools[DP_SCRIPT_GET_DEPTH][SIM_POOL];
 static uint8_t image_header[DP_IMAGE_HEADER_MAX];
+/* the transfer's working memory (struct dp_boot_mem) */
+static char request[DP_HTTP_REQUEST_MAX];
+static struct dp_url redirect;
+static struct dp_script_parser parser;
 static uint8_t nv_buf[SIM_NV], nv_ref[SIM_NV];
 static struct dp_diag diags[SIM_DIAGS];
 static struct dp_boot boot;
@@ -133,6 +137,9 @@ static int sim_boot(struct sim *s)
     mem.stmt_cap = SIM_STMTS;
     mem.pool_cap = SIM_POOL;
     mem.image_header = image_header;
+    mem.request = request;
+    mem.redirect = &redirect;
+    mem.parser = &parser;
     mem.bank_size = 1u << 20;
     mem.nv = nv_buf;
     mem.nv_ref = nv_ref;

@@ -20,6 +20,10 @@
 static struct dp_stmt stmts[DP_SCRIPT_GET_DEPTH][STMTS];
 static char pools[DP_SCRIPT_GET_DEPTH][POOL];
 static uint8_t image_header[DP_IMAGE_HEADER_MAX];
+/* the transfer's working memory (struct dp_boot_mem) */
+static char request[DP_HTTP_REQUEST_MAX];
+static struct dp_url redirect;
+static struct dp_script_parser parser;
 static uint8_t nv[NV_CAP], nv_ref[NV_CAP], nv_in[NV_CAP];
 static struct dp_diag diags[DIAGS];
 static uint8_t rbuf[RECV_CAP];
@@ -73,6 +77,9 @@ enum dp_posix_outcome dp_posix_boot(struct dp_posix_phone *ph, struct dp_boot *b
     mem.stmt_cap = STMTS;
     mem.pool_cap = POOL;
     mem.image_header = image_header;
+    mem.request = request;
+    mem.redirect = &redirect;
+    mem.parser = &parser;
     mem.bank_size = ph->bank_size;
     mem.nv = nv;
     mem.nv_ref = nv_ref;

@@ -80,6 +80,10 @@ int dp_port_certs_ok(const uint8_t *pem, uint32_t n)
 static struct dp_stmt stmts[DP_SCRIPT_GET_DEPTH][STMTS];
 static char pools[DP_SCRIPT_GET_DEPTH][POOL];
 static uint8_t image_header[DP_IMAGE_HEADER_MAX];
+/* the transfer's working memory (struct dp_boot_mem) */
+static char request[DP_HTTP_REQUEST_MAX];
+static struct dp_url redirect;
+static struct dp_script_parser parser;
 static uint8_t nv[NV_CAP], nv_ref[NV_CAP];
 static uint8_t certs[DP_CERTS_MAX], certs_new[DP_CERTS_MAX];
 static struct dp_diag diags[64];
@@ -101,6 +105,9 @@ int dp_port_template_boot(uint64_t (*now_ms)(void), uint32_t seed)
     mem.stmt_cap = STMTS;
     mem.pool_cap = POOL;
     mem.image_header = image_header;
+    mem.request = request;
+    mem.redirect = &redirect;
+    mem.parser = &parser;
     mem.bank_size = 0;    /* Port: the bytes of each image bank */
     mem.nv = nv;
     mem.nv_ref = nv_ref;
