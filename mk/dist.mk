@@ -61,4 +61,4 @@ dist-tests: dist
 	arm-none-eabi-size -A $(DIST_ARM)/deskprov.o > $(DIST_ARM)/size.txt
 	arm-none-eabi-nm -S -t d $(DIST_ARM)/sizes.o > $(DIST_ARM)/sizes.txt
 	./scripts/footprint.py $(DIST_ARM)/size.txt $(DIST_ARM)/deskprov.ci $(DIST_ARM)/sizes.txt \
-	    $(BUILD)/dist/footprint.txt
+	    $(BUILD)/dist/footprint.txt tests/dist/footprint-met

@@ -2,7 +2,7 @@
 """The runtime's footprint on a phone CPU (REQ-EMB-010 .. 013), from the drop built for
 Cortex-M4 by mk/dist.mk:
 
-  footprint.py SIZE_A CALLGRAPH SIZES_NM [REPORT]
+  footprint.py SIZE_A CALLGRAPH SIZES_NM [REPORT [MET]]
 
 SIZE_A     `arm-none-eabi-size -A` of deskprov.o (the amalgamation, -Os)
 CALLGRAPH  the .ci file gcc -fcallgraph-info=su wrote for it (frames and calls)
@@ -12,8 +12,9 @@ SIZES_NM   `arm-none-eabi-nm -S -t d` of an object whose symbols dp_sizeof_NAME 
 Prints, and writes to REPORT: code (.text), read-only data, .data, .bss, the sizes of the
 caller-provided structures, the deepest call path with each frame, recursion and indirect
 calls; then one line per goal: `ok` or `gap` (a goal not met yet, with the numbers). It
-exits non-zero only when its inputs cannot be read or a frame is unbounded (dynamic
-stack); the goals are measured, and their gaps reported, not hidden.
+exits non-zero when its inputs cannot be read, a frame is unbounded (dynamic stack), or a
+goal listed in the file MET (one REQ ID per line, # comments: the goals once met, which must
+stay met) is not met; the other goals are measured, and their gaps reported, not hidden.
 """
 import re
 import sys
@@ -127,6 +128,12 @@ def main():
         open(sys.argv[4], "w").write(report)
     if dynamic:
         sys.exit("footprint: frames of unbounded size in %s" % ", ".join(dynamic))
+    if len(sys.argv) > 5:
+        met = {l.split("#")[0].strip() for l in open(sys.argv[5])} - {""}
+        lost = [req for req, _, ok, _ in verdicts if req in met and not ok]
+        if lost:
+            sys.exit("footprint: goals met before are no longer met: %s (%s)"
+                     % (", ".join(lost), sys.argv[5]))
 
 
 if __name__ == "__main__":
