@@ -313,6 +313,13 @@ def assumptions_section(out, files):
     out.append(readme_section("Assumptions") + "\n")
 
 
+def functional_section(out):
+    out.append("## Functional properties\n")
+    out.append("From `proofs/README.md`: each property auditors asked for, and the tool that "
+               "establishes it (or the tests that check it where no proof does yet).\n")
+    out.append(readme_section("Functional properties") + "\n")
+
+
 def traceability_section(out, files, props):
     out.append("## Traceability: requirements to tests and proofs\n")
     out.append("A requirement is named by a test when its ID appears in a test, fuzzer or "
@@ -398,6 +405,7 @@ def main():
     wp_section(out, files)
     eva_section(out)
     spin_section(out, props)
+    functional_section(out)
     assumptions_section(out, files)
     traceability_section(out, files, props)
     with open(dest + ".tmp", "w", encoding="utf-8") as f:
