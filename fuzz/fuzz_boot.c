@@ -31,7 +31,10 @@
  *     state of the flow (REQ-DL-028), and a retry wait lies within the backoff bounds
  *     (REQ-DL-009);
  *   - the stored minimum security counter never decreases (REQ-SEC-001), and a reboot
- *     into a new image leaves the active bank valid and on trial (REQ-DL-016).
+ *     into a new image leaves the active bank valid and on trial (REQ-DL-016);
+ *   - a commit or confirmation whose record write fails is not kept in memory either:
+ *     the active bank, its validity, the trial flag and the counter floor are what the
+ *     flash holds (else a later record would store what was never committed).
  *
  * FUZZ_BOOT_TRACE=1 in the environment prints each boot's steps (to check what a seed
  * reaches: fuzz/corpus/boot/factory-new installs an image, reboots, then provisions).
@@ -41,6 +44,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dp_boot.h"
+#include "dp_boot_store.h"
 #include "dp_nv.h"
 #include "dp_params_store.h"
 #include "diag.h"
@@ -129,6 +133,26 @@ static void set(enum dp_param_id id, const char *v)
 {
     int changed;
     (void)dp_params_set(&params, id, v, (uint32_t)strlen(v), &changed);
+}
+
+/* The metadata the flash holds (the newer whole copy) matches the engine's, in what a
+ * commit or a confirmation changes. Nothing to compare on a factory-new phone. */
+static void check_meta_is_stored(void)
+{
+    static struct dp_boot_meta m;
+    uint32_t seq[2] = {0, 0}, len[2] = {0, 0};
+    int ok[2], s;
+
+    for (s = 0; s < 2; s++)
+        ok[s] = rec_len[DP_NV_META][s] != 0 &&
+                dp_nv_check(DP_NV_META, rec[DP_NV_META][s], rec_len[DP_NV_META][s], &seq[s], &len[s]);
+    if (!ok[0] && !ok[1])
+        return;
+    s = ok[0] && (!ok[1] || dp_nv_newer(seq[0], seq[1])) ? 0 : 1;
+    CHECK(dp_meta_decode(rec[DP_NV_META][s] + 14, len[s], &m));
+    CHECK(b.meta.active == m.active && b.meta.trial == m.trial &&
+          b.meta.min_counter == m.min_counter &&
+          b.meta.bank[m.active & 1u].valid == m.bank[m.active & 1u].valid);
 }
 
 /* One boot: what the POSIX driver does, on the simulated flash and the fed responses. */
@@ -314,8 +338,12 @@ static uint8_t one_boot(struct feed *f, uint64_t *now, uint32_t *min_counter)
             CHECK(r->nv <= 1u && r->slot <= 1u && r->len <= NV_CAP && r->data != NULL);
             CHECK(dp_nv_check(r->nv, r->data, r->len, &seq, &len));
             if (f->nv) {
+                uint8_t st = b.fsm, nv = r->nv;
                 f->nv = 0;
                 dp_boot_stored(&b, 0, *now);   /* a failed write leaves the old copy */
+                if (nv == DP_NV_META && (st == DP_ST_COMMIT_IMAGE || st == DP_ST_CONFIRM_TRIAL ||
+                                         st == DP_ST_CONFIRM_IMAGE))
+                    check_meta_is_stored();
                 break;
             }
             memcpy(rec[r->nv][r->slot], r->data, r->len);

@@ -85,6 +85,8 @@ void dp_boot_init(struct dp_boot *b, const struct dp_boot_mem *mem, enum dp_prof
     /* what the invariant (dp_boot_ok) reads, each set again before it is used: the slot
      * being compiled and its parser, the transfer, the URL, the server, the verifier */
     b->pending_ev = 0;
+    b->undo.bootname_len = 0;
+    b->undo.appname_len = 0;
     b->ev_raised = 0;
     b->pending_nv = 0;
     b->pending_slot = 0;
@@ -526,6 +528,49 @@ static void dp_commit_settings(struct dp_boot *b)
     dp_nv_request(b, DP_NV_SETTINGS, len, DP_THEN_FIRE_STORE);
 }
 
+/* Keeps what a commit or a confirmation is about to change in b->meta (struct
+ * dp_boot_undo), for dp_undo when its record cannot be written. */
+/*@ requires dp_boot_ok(b);
+    assigns b->undo;
+    ensures dp_boot_ok(b);
+*/
+static void dp_keep_undo(struct dp_boot *b)
+{
+    const struct dp_boot_meta *m = &b->meta;
+    struct dp_boot_undo *u = &b->undo;
+
+    u->min_counter = m->min_counter;
+    u->active = m->active;
+    u->trial = m->trial;
+    u->boots = m->boots;
+    u->valid[0] = m->bank[0].valid;
+    u->valid[1] = m->bank[1].valid;
+    dp_copy_name(u->bootname, &u->bootname_len, m->bootname, m->bootname_len);
+    dp_copy_name(u->appname, &u->appname_len, m->appname, m->appname_len);
+}
+
+/* The commit or confirmation was not stored: b->meta gets back what the flash holds. A
+ * bank that was not valid before is not now, whatever the commit wrote in it; the resume
+ * point it forgot stays forgotten (the image is rejected next, which forgets it too). */
+/*@ requires dp_boot_ok(b);
+    assigns b->meta;
+    ensures dp_boot_ok(b);
+*/
+static void dp_undo(struct dp_boot *b)
+{
+    struct dp_boot_meta *m = &b->meta;
+    const struct dp_boot_undo *u = &b->undo;
+
+    m->min_counter = u->min_counter;
+    m->active = u->active;
+    m->trial = u->trial;
+    m->boots = u->boots;
+    m->bank[0].valid = u->valid[0];
+    m->bank[1].valid = u->valid[1];
+    dp_copy_name(m->bootname, &m->bootname_len, u->bootname, u->bootname_len);
+    dp_copy_name(m->appname, &m->appname_len, u->appname, u->appname_len);
+}
+
 /* Confirms the running trial image (REQ-DL-019) and raises the counter floor with it
  * (REQ-SEC-001). */
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
@@ -537,6 +582,7 @@ static void dp_confirm(struct dp_boot *b)
     struct dp_boot_meta *m = &b->meta;
     struct dp_boot_bank *a = &m->bank[m->active & 1u];
 
+    dp_keep_undo(b);
     m->trial = 0;
     m->boots = 0;
     if (a->valid) {
@@ -547,7 +593,7 @@ static void dp_confirm(struct dp_boot *b)
         else
             dp_copy_name(m->appname, &m->appname_len, a->name, a->name_len);
     }
-    dp_boot_write_meta(b, DP_THEN_FIRE_STORE);
+    dp_boot_write_meta(b, DP_THEN_FIRE_STORE_UNDO);
 }
 
 static void dp_perform(struct dp_boot *b, uint8_t act)
@@ -620,6 +666,7 @@ static void dp_perform(struct dp_boot *b, uint8_t act)
     case DP_ACT_COMMIT_BANK: {
         /* REQ-DL-016: the verified image boots next, on trial */
         struct dp_boot_bank *t = &m->bank[b->target_bank & 1u];
+        dp_keep_undo(b);
         t->valid = 1;
         t->kind = b->image.info.kind;
         t->counter = b->image.info.counter;
@@ -629,7 +676,7 @@ static void dp_perform(struct dp_boot *b, uint8_t act)
         m->trial = 1;
         m->boots = 0;
         dp_meta_forget_part(m);   /* the download is complete */
-        dp_boot_write_meta(b, DP_THEN_FIRE_STORE);
+        dp_boot_write_meta(b, DP_THEN_FIRE_STORE_UNDO);
         break;
     }
     case DP_ACT_REBOOT:
@@ -751,6 +798,11 @@ static void dp_then(struct dp_boot *b, uint8_t then, int ok)
         dp_boot_raise(b, DP_EV_START);
         break;
     case DP_THEN_FIRE_STORE:
+        dp_boot_raise(b, ok ? DP_EV_STORE_OK : DP_EV_STORE_FAIL);
+        break;
+    case DP_THEN_FIRE_STORE_UNDO:
+        if (!ok)
+            dp_undo(b);
         dp_boot_raise(b, ok ? DP_EV_STORE_OK : DP_EV_STORE_FAIL);
         break;
     case DP_THEN_INSTALL:

@@ -9,6 +9,7 @@ enum dp_boot_then {
     DP_THEN_NOTHING = 0,
     DP_THEN_REBOOT,        /* request the reboot */
     DP_THEN_FIRE_STORE,    /* raise STORE_OK or STORE_FAIL */
+    DP_THEN_FIRE_STORE_UNDO, /* the same; on a failure, meta gets back what b->undo kept */
     DP_THEN_INSTALL,       /* the inactive bank is marked invalid: write the header */
     DP_THEN_FIRE_EVENT,    /* raise pending_ev */
     DP_THEN_AFTER_IMAGE,   /* the image is over: carry on with the script */

@@ -73,6 +73,19 @@ struct dp_boot_meta {
     char part_etag[DP_ETAG_MAX + 1];
 };
 
+/* What a commit or a confirmation changes in the metadata (struct dp_boot_meta), kept
+ * until its record is written: when the write fails, the run goes on (spec/boot.fsm's
+ * STORE_FAIL transitions) with what the flash still holds, and no later record carries the
+ * change. */
+struct dp_boot_undo {
+    uint32_t min_counter;
+    uint8_t active, trial, boots;
+    uint8_t valid[2];
+    uint16_t bootname_len, appname_len;
+    char bootname[DP_SCRIPT_NAME_MAX + 1];
+    char appname[DP_SCRIPT_NAME_MAX + 1];
+};
+
 /* ---- requests ------------------------------------------------------------------------ */
 
 enum dp_boot_req_kind {
@@ -151,6 +164,7 @@ struct dp_boot {
     enum dp_profile_id profile;
     struct dp_params *params;
     struct dp_boot_meta meta;
+    struct dp_boot_undo undo;           /* meta before the commit or confirmation being written */
     uint32_t nv_seq[2][2];              /* sequence number of each stored copy */
     uint8_t nv_valid[2][2];             /* that copy was read back whole */
     uint8_t settings_loaded;            /* a valid settings copy was found */
@@ -301,6 +315,7 @@ struct dp_boot {
       b->meta.bootname_len <= DP_SCRIPT_NAME_MAX && b->meta.appname_len <= DP_SCRIPT_NAME_MAX &&
       b->meta.blocked_len <= DP_SCRIPT_NAME_MAX && b->meta.part_name_len <= DP_SCRIPT_NAME_MAX &&
       b->meta.part_etag_len <= DP_ETAG_MAX &&
+      b->undo.bootname_len <= DP_SCRIPT_NAME_MAX && b->undo.appname_len <= DP_SCRIPT_NAME_MAX &&
       b->certs_len <= b->mem.certs_cap && b->certs_len <= DP_CERTS_MAX &&
       (b->certs_len != 0 ==> b->mem.certs != \null) &&
       b->certs_new_len <= b->mem.certs_cap && b->certs_new_len <= DP_CERTS_MAX &&
