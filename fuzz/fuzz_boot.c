@@ -32,6 +32,7 @@
  *     (REQ-DL-009);
  *   - the stored minimum security counter never decreases (REQ-SEC-001), and a reboot
  *     into a new image leaves the active bank valid and on trial (REQ-DL-016);
+ *   - the failure behind every transition is a known diagnostic code (fuzz_diag.h);
  *   - a commit or confirmation whose record write fails is not kept in memory either:
  *     the active bank, its validity, the trial flag and the counter floor are what the
  *     flash holds (else a later record would store what was never committed).
@@ -155,6 +156,23 @@ static void check_meta_is_stored(void)
           b.meta.bank[m.active & 1u].valid == m.bank[m.active & 1u].valid);
 }
 
+/* The failures behind the transitions taken since the last call (the step log keeps the
+ * last DP_BOOT_LOG): each is a code of spec/diags.spec, with its message (fuzz_diag.h).
+ * steps_seen is set to 0 when a boot starts. */
+static uint32_t steps_seen;
+
+static void check_steps(void)
+{
+    uint32_t i, seen = steps_seen;
+
+    if (seen > b.nsteps || b.nsteps - seen > DP_BOOT_LOG)
+        seen = b.nsteps > DP_BOOT_LOG ? b.nsteps - DP_BOOT_LOG : 0u;
+    for (i = seen; i < b.nsteps; i++)
+        if (b.log[i % DP_BOOT_LOG].why != 0u)
+            fuzz_check_code(b.log[i % DP_BOOT_LOG].why);
+    steps_seen = b.nsteps;
+}
+
 /* One boot: what the POSIX driver does, on the simulated flash and the fed responses. */
 static uint8_t one_boot(struct feed *f, uint64_t *now, uint32_t *min_counter)
 {
@@ -203,9 +221,11 @@ static uint8_t one_boot(struct feed *f, uint64_t *now, uint32_t *min_counter)
     set(DP_P_TLSSRVR, "192.0.2.1");
     set(DP_P_HTTPSRVR, "192.0.2.2,192.0.2.3");
     set(DP_P_HTTPDIR, "/prov/");
+    steps_seen = 0;
     dp_boot_start(&b, *now, f->rnd);
     for (;;) {
         const struct dp_boot_req *r = dp_boot_request(&b);
+        check_steps();
         CHECK(++reqs < REQS_PER_RUN);   /* REQ-DL-028: the run ends */
         *now += 1u + rnd(f) % 50u;
         switch (r->kind) {
