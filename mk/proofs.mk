@@ -142,14 +142,18 @@ $(PROOFS_DIR)/wp-cache-replay.stamp: $(WP_CACHE_PACK) proofs/wp-cache.sh
 	@./proofs/wp-cache.sh unpack $< $(WP_REPLAY_DIR)
 	@touch $@
 
-# The Frama-C GUI on one file's saved WP session (the goals, their status and provers),
-# e.g. make proofs-gui WP_FILE=runtime/core/dp_image_verify.c; run make proofs first.
+# The Frama-C GUI on one file's goals: the command proofs/wp.sh ran for it (its cmdline,
+# with the preprocessor flags quoted again), in frama-c-gui, the answers taken from the
+# cache without running a prover. E.g. make proofs-gui WP_FILE=runtime/core/dp_pem.c.
 WP_FILE ?= runtime/core/dp_image_verify.c
 proofs-gui: $(WP_DIR)/$(WP_FILE:.c=)/ok
-	frama-c-gui -cpp-extra-args="-Iruntime/include -Iruntime/gen" -wp -wp-rte \
-	    -wp-session $(WP_DIR)/$(WP_FILE:.c=)/session -wp-cache offline \
-	    -wp-cache-dir $(if $(WP_CACHE_DEP),$(WP_REPLAY_DIR),$(abspath $(WP_DIR)/$(WP_FILE:.c=))/cache) \
-	    $(WP_FILE)
+	@test -f $(WP_DIR)/$(WP_FILE:.c=)/cmdline || \
+	    { echo "proofs-gui: $(WP_FILE) was replayed, not proved: run make proofs first"; exit 1; }
+	eval "$$(sed -e 's/^frama-c /frama-c-gui /' \
+	    -e 's/-cpp-extra-args=\(-I[^ ]*\) \(-I[^ ]*\)/-cpp-extra-args="\1 \2"/' \
+	    -e 's/-wp-cache [a-z]*/-wp-cache offline/' \
+	    -e 's|-wp-cache-dir [^ ]*|-wp-cache-dir $(if $(WP_CACHE_DEP),$(WP_REPLAY_DIR),$(abspath $(WP_DIR)/$(WP_FILE:.c=))/cache)|' \
+	    $(WP_DIR)/$(WP_FILE:.c=)/cmdline)"
 
 # why3 writes ~/.why3.conf unless told otherwise; Frama-C reads WHY3CONFIG too.
 $(WHY3_CONF):
