@@ -122,8 +122,8 @@ def wp_file(src):
                             read(os.path.join(d, "wp.log")))
     return {
         "per": per, "total": total, "secs": int(summary[3]), "hyp": hypotheses,
-        "cmd": read(os.path.join(d, "cmdline")).strip(), "sha": sha256(src),
-        "replayed": False,
+        "cmd": read(os.path.join(d, "cmdline")).strip().replace(os.getcwd() + "/", ""),
+        "sha": sha256(src), "replayed": False,
     }
 
 
