@@ -71,21 +71,22 @@ int dp_http_lex_status(const char *s, uint32_t n)
 static const char dp_http_field_name[DP_HTTP_KNOWN_FIELDS][18] = {
     "content-length", "transfer-encoding", "location", "etag", "content-range"
 };
-static const uint8_t dp_http_field_len[DP_HTTP_KNOWN_FIELDS] = { 14, 17, 8, 4, 13 };
 static const uint8_t dp_http_field_kind[DP_HTTP_KNOWN_FIELDS] = {
     DP_HF_CONTENT_LENGTH, DP_HF_TRANSFER_ENCODING, DP_HF_LOCATION, DP_HF_ETAG,
     DP_HF_CONTENT_RANGE
 };
 
 /* The kind of the field named s[0 .. n-1] (a line of lim bytes): one of the table's, or
- * DP_HF_OTHER. n < lim always holds (the name is followed by its ':'); the test lets EVA,
- * which does not keep the relation between the cursor and the line's end, see it. */
+ * DP_HF_OTHER. A row's length is where its NUL padding starts (s holds token bytes, no NUL).
+ * n < lim always holds (the name is followed by its ':'); the test lets EVA, which does not
+ * keep the relation between the cursor and the line's end, see it. */
 static int dp_http_field_named(const char *s, uint32_t n, uint32_t lim)
 {
     uint32_t k;
 
     for (k = 0; k < DP_HTTP_KNOWN_FIELDS; k++)
-        if (n == dp_http_field_len[k] && n < lim && dp_mem_ieq(s, dp_http_field_name[k], n))
+        if (n < sizeof dp_http_field_name[k] && dp_http_field_name[k][n] == '\0' && n < lim &&
+            dp_mem_ieq(s, dp_http_field_name[k], n))
             return dp_http_field_kind[k];
     return DP_HF_OTHER;
 }

@@ -797,12 +797,11 @@ static void dp_then(struct dp_boot *b, uint8_t then, int ok)
     case DP_THEN_START:
         dp_boot_raise(b, DP_EV_START);
         break;
-    case DP_THEN_FIRE_STORE:
-        dp_boot_raise(b, ok ? DP_EV_STORE_OK : DP_EV_STORE_FAIL);
-        break;
     case DP_THEN_FIRE_STORE_UNDO:
         if (!ok)
             dp_undo(b);
+        /* fall through */
+    case DP_THEN_FIRE_STORE:
         dp_boot_raise(b, ok ? DP_EV_STORE_OK : DP_EV_STORE_FAIL);
         break;
     case DP_THEN_INSTALL:
