@@ -31,7 +31,7 @@ Version: 0.1
 Requires: deskprov
 Requires.private: libssl libcrypto
 Cflags: -I$${includedir}
-Libs: -L$${libdir} -ldeskprov_posix -ldeskprov -lssl -lcrypto
+Libs: -L$${libdir} -ldeskprov_posix -ldeskprov -lssl -lcrypto -pthread
 endef
 export DESKPROV_PC DESKPROV_POSIX_PC
 

@@ -18,7 +18,7 @@ LIBDESKPROV := $(BUILD)/libdeskprov.a
 PORT_SRCS   := $(sort $(wildcard runtime/port/posix/*.c))
 PORT_OBJS   := $(patsubst %.c,$(RT_OBJDIR)/%.o,$(PORT_SRCS))
 PORT_INC    := -Iruntime/port/posix
-PORT_LIBS   := -lssl -lcrypto
+PORT_LIBS   := -lssl -lcrypto -pthread
 LIBDESKPROV_POSIX := $(BUILD)/libdeskprov_posix.a
 
 ALL_TARGETS += $(LIBDESKPROV) $(LIBDESKPROV_POSIX)

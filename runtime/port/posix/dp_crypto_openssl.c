@@ -3,7 +3,9 @@
  * image signatures (ECDSA P-256 with SHA-256, Ed25519) checked with the signing
  * certificate's key after its chain was validated to a trusted product root.
  */
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <openssl/bn.h>
 #include <openssl/ec.h>
@@ -17,37 +19,150 @@
 
 static X509_STORE *image_roots;
 
+/*
+ * SHA-256 runs on a thread of its own, fed through a ring, so that hashing an image overlaps
+ * receiving it and writing it to the bank: the download then costs about the larger of the
+ * two instead of their sum (docs/performance.md). update copies the bytes into the ring (the
+ * contract lets the caller reuse its buffer as soon as update returns) and blocks only while
+ * the ring is full; final and abort wait for the thread. When the thread cannot be started,
+ * the same structure hashes in the caller, synchronously.
+ */
+#define HASH_RING (512u * 1024u)   /* 4 receive buffers: enough to ride out a slow write */
+#define HASH_SPAN (64u * 1024u)    /* the most the thread hashes before giving room back */
+
+struct hasher {
+    EVP_MD_CTX *ctx;
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;   /* broadcast on every change of head, tail or stop */
+    int threaded;
+    int stop;            /* 1: final (hash what is left, then end); 2: abort (end now) */
+    size_t head;         /* bytes put in the ring so far */
+    size_t tail;         /* bytes hashed so far; tail <= head <= tail + HASH_RING */
+    uint8_t ring[HASH_RING];
+};
+
+static void *hash_thread(void *arg)
+{
+    struct hasher *hs = arg;
+
+    pthread_mutex_lock(&hs->mu);
+    for (;;) {
+        size_t at, n;
+        while (hs->tail == hs->head && hs->stop == 0)
+            pthread_cond_wait(&hs->cv, &hs->mu);
+        if (hs->stop == 2 || hs->tail == hs->head)
+            break;
+        /* [tail, head) is ours to read; the producer only writes [head, tail + ring) */
+        at = hs->tail % HASH_RING;
+        n = hs->head - hs->tail;
+        if (n > HASH_RING - at)
+            n = HASH_RING - at;
+        if (n > HASH_SPAN)
+            n = HASH_SPAN;
+        pthread_mutex_unlock(&hs->mu);
+        EVP_DigestUpdate(hs->ctx, hs->ring + at, n);
+        pthread_mutex_lock(&hs->mu);
+        hs->tail += n;
+        pthread_cond_broadcast(&hs->cv);
+    }
+    pthread_mutex_unlock(&hs->mu);
+    return NULL;
+}
+
 void dp_port_sha256_init(struct dp_sha256 *h)
 {
-    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-    if (ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1) {
-        EVP_MD_CTX_free(ctx);
-        ctx = NULL;
+    struct hasher *hs = calloc(1, sizeof *hs);
+
+    h->handle = NULL;   /* NULL: out of memory; final then yields a digest that never matches */
+    if (!hs)
+        return;
+    hs->ctx = EVP_MD_CTX_new();
+    if (!hs->ctx || EVP_DigestInit_ex(hs->ctx, EVP_sha256(), NULL) != 1) {
+        EVP_MD_CTX_free(hs->ctx);
+        free(hs);
+        return;
     }
-    h->handle = ctx;   /* NULL: out of memory; final then yields a digest that never matches */
+    pthread_mutex_init(&hs->mu, NULL);
+    pthread_cond_init(&hs->cv, NULL);
+    hs->threaded = pthread_create(&hs->thread, NULL, hash_thread, hs) == 0;
+    h->handle = hs;
 }
 
 void dp_port_sha256_update(struct dp_sha256 *h, const uint8_t *data, uint32_t n)
 {
-    if (h->handle && n > 0)
-        EVP_DigestUpdate((EVP_MD_CTX *)h->handle, data, n);
+    struct hasher *hs = h->handle;
+
+    if (!hs || n == 0)
+        return;
+    if (!hs->threaded) {
+        EVP_DigestUpdate(hs->ctx, data, n);
+        return;
+    }
+    while (n > 0) {
+        size_t at, room;
+        pthread_mutex_lock(&hs->mu);
+        while (hs->head - hs->tail == HASH_RING)
+            pthread_cond_wait(&hs->cv, &hs->mu);
+        at = hs->head % HASH_RING;
+        room = HASH_RING - (hs->head - hs->tail);
+        pthread_mutex_unlock(&hs->mu);
+        if (room > HASH_RING - at)
+            room = HASH_RING - at;
+        if (room > n)
+            room = n;
+        memcpy(hs->ring + at, data, room);
+        pthread_mutex_lock(&hs->mu);
+        hs->head += room;
+        pthread_cond_broadcast(&hs->cv);
+        pthread_mutex_unlock(&hs->mu);
+        data += room;
+        n -= (uint32_t)room;
+    }
+}
+
+/* Ends the thread: once it has hashed everything (stop 1) or at once (stop 2). */
+static void hasher_end(struct hasher *hs, int stop)
+{
+    if (hs->threaded) {
+        pthread_mutex_lock(&hs->mu);
+        hs->stop = stop;
+        pthread_cond_broadcast(&hs->cv);
+        pthread_mutex_unlock(&hs->mu);
+        pthread_join(hs->thread, NULL);
+    }
+    pthread_cond_destroy(&hs->cv);
+    pthread_mutex_destroy(&hs->mu);
 }
 
 void dp_port_sha256_final(struct dp_sha256 *h, uint8_t out[32])
 {
+    struct hasher *hs = h->handle;
     unsigned int len = 0;
+
     memset(out, 0, 32);
-    if (!h->handle || EVP_DigestFinal_ex((EVP_MD_CTX *)h->handle, out, &len) != 1 || len != 32) {
+    if (hs)
+        hasher_end(hs, 1);
+    if (!hs || EVP_DigestFinal_ex(hs->ctx, out, &len) != 1 || len != 32) {
         memset(out, 0xff, 32);
         out[0] = 0;   /* not a digest anyone can produce by chance either way */
     }
-    EVP_MD_CTX_free((EVP_MD_CTX *)h->handle);
+    if (hs) {
+        EVP_MD_CTX_free(hs->ctx);
+        free(hs);
+    }
     h->handle = NULL;
 }
 
 void dp_port_sha256_abort(struct dp_sha256 *h)
 {
-    EVP_MD_CTX_free((EVP_MD_CTX *)h->handle);
+    struct hasher *hs = h->handle;
+
+    if (hs) {
+        hasher_end(hs, 2);
+        EVP_MD_CTX_free(hs->ctx);
+        free(hs);
+    }
     h->handle = NULL;
 }
 
