@@ -83,6 +83,10 @@ static uint16_t tls_start(struct dp_posix_conn *c, const struct dp_server *s, in
     if (!c->ctx || SSL_CTX_set_min_proto_version(c->ctx, TLS1_2_VERSION) != 1)
         return DP_E_NET_TLS;
     SSL_CTX_set_verify(c->ctx, SSL_VERIFY_PEER, NULL);
+    /* read what the socket holds (up to 64 KiB) in one recv, not each record's header and
+     * body in two */
+    SSL_CTX_set_read_ahead(c->ctx, 1);
+    SSL_CTX_set_default_read_buffer_len(c->ctx, 65536);
     if (anchors_len > 0u) {
         if (!dp_posix_load_anchors(c->ctx, anchors, anchors_len))
             return DP_E_NET_TLS;
@@ -172,13 +176,29 @@ uint16_t dp_posix_conn_open(struct dp_posix_conn *c, const struct dp_server *s, 
     return err;
 }
 
+/* SSL_read yields one TLS record (16 KiB at most) per call: take the records that are
+ * already here too, up to cap, so that a download costs one engine call per socket read
+ * rather than one per record. What stops the gathering (no more bytes yet, the end, an
+ * error) is met again by the next call, after these bytes. */
+static int tls_more(struct dp_posix_conn *c, uint8_t *buf, uint32_t cap, int got)
+{
+    while ((uint32_t)got < cap) {
+        int r = SSL_read(c->ssl, buf + got, (int)(cap - (uint32_t)got));
+        if (r <= 0)
+            break;
+        got += r;
+    }
+    ERR_clear_error();
+    return got;
+}
+
 int dp_posix_conn_recv(struct dp_posix_conn *c, uint8_t *buf, uint32_t cap, uint64_t deadline_ms)
 {
     for (;;) {
         if (c->ssl) {
             int r = SSL_read(c->ssl, buf, (int)cap), e;
             if (r > 0)
-                return r;
+                return tls_more(c, buf, cap, r);
             e = SSL_get_error(c->ssl, r);
             if (e == SSL_ERROR_ZERO_RETURN)
                 return 0;
