@@ -157,7 +157,7 @@ for scheme in http https; do
     echo "bench download $scheme: boot ${t_boot} s; curl | openssl dgst ${t_pipe} s (ratio $r1); openssl dgst on the file ${t_ssl} s (ratio $r2)"
     row "download + verify + write, $MIB MiB over $scheme" "$(mbs "$t_boot")" \
         "curl | openssl dgst -sha256: $(mbs "$t_pipe")" "$r1" "< 1" "$(verdict "$r1" 0.999)" \
-        "deskprov boot --state NEW --server $scheme://127.0.0.1:PORT/b/ ... (bench/run.sh fresh_boot)"
+        "deskprov boot --state NEW --server $scheme://127.0.0.1:PORT/b/ ... (bench/run.sh: phone, after fresh_state)"
     row "download + verify + write, $MIB MiB over $scheme, vs hashing the file" "$(mbs "$t_boot")" \
         "openssl dgst -sha256 FILE: $(mbs "$t_ssl")" "$r2" "<= 1.5" "$(verdict "$r2" 1.5)" \
         "as above; openssl dgst -sha256 IMAGE"
@@ -166,7 +166,7 @@ done
 # ---- memory ---------------------------------------------------------------------------
 # bench/peak_rss prints PEAK ANON FILE (KiB): the peak RSS, shared libraries included; the
 # most anonymous memory (what the process owns); the most file-backed memory (its code)
-peak=() own=()
+peak=() own=() peaks=() owns=()
 for m in $RSS_MIB; do
     mkimage "$m" "$T/www/b/S16CC_bench.bin"
     size=$(wc -c < "$IMG")
@@ -179,27 +179,29 @@ for m in $RSS_MIB; do
     echo "bench memory: $m MiB image: peak RSS $k KiB; its own (anonymous) memory $a KiB; code $f KiB"
     peak+=("$m MiB: $k KiB")
     own+=("$m MiB: $a KiB")
-    eval "rss_$m=$k own_$m=$a"
+    peaks+=("$k")
+    owns+=("$a")
     rm -f "$PH/bank1.img"
 done
 set -- $RSS_MIB
-grow=$(ratio "$(eval echo "\$rss_$2")" "$(eval echo "\$rss_$1")")
-grow_own=$(ratio "$(eval echo "\$own_$2")" "$(eval echo "\$own_$1")")
+# mem_row NAME SMALL LARGE CELLS BASELINE COMMAND: the largest image's figure under 4 MiB
+# and within 5% of the smallest's
+mem_row() {
+    local g ok="NOT met"
+    g=$(ratio "$3" "$2")
+    [ "$3" -lt 4096 ] && le "$g" 1.05 && ok=met
+    row "$1" "$4" "$5" "$g (${RSS_LAST} MiB / ${RSS_FIRST} MiB)" "the same, under 4 MiB" "$ok" "$6"
+}
+RSS_FIRST=$1 RSS_LAST=${*: -1}
 read -r bk ba bf < <(peak_kib "$DESKPROV" image verify "$T/www/b/16xxupgrade.txt" --root "$T/pki/root.pem")
 read -r tk _ _ < <(peak_kib /bin/true)
 echo "bench memory: the process alone (deskprov image verify of a non-image, OpenSSL loaded): peak $bk KiB, its own $ba KiB, code $bf KiB; /bin/true: $tk KiB"
-ok="NOT met"
-z=$(eval echo "\$rss_$2")
-[ "$z" -lt 4096 ] && le "$grow" 1.05 && ok=met
-row "peak RSS of the boot that installs the image (every resident page, the shared libraries' included)" \
-    "${peak[*]}" "the process alone (OpenSSL loaded, no download): $bk KiB, of which code $bf KiB; /bin/true: $tk KiB" \
-    "$grow (${2} MiB / ${1} MiB)" "the same, under 4 MiB" "$ok" \
+mem_row "peak RSS of the boot that installs the image (every resident page, the shared libraries' included)" \
+    "${peaks[0]}" "${peaks[-1]}" "${peak[*]}" \
+    "the process alone (OpenSSL loaded, no download): $bk KiB, of which code $bf KiB; /bin/true: $tk KiB" \
     "bench/peak_rss deskprov boot ... (wait4 ru_maxrss)"
-ok="NOT met"
-z=$(eval echo "\$own_$2")
-[ "$z" -lt 4096 ] && le "$grow_own" 1.05 && ok=met
-row "memory of its own of that boot (peak anonymous RSS: heap, stacks, static data, buffers)" \
-    "${own[*]}" "the process alone: $ba KiB" "$grow_own (${2} MiB / ${1} MiB)" "the same, under 4 MiB" "$ok" \
+mem_row "memory of its own of that boot (peak anonymous RSS: heap, stacks, static data, buffers)" \
+    "${owns[0]}" "${owns[-1]}" "${own[*]}" "the process alone: $ba KiB" \
     "bench/peak_rss deskprov boot ... (RssAnon of /proc/PID/status, sampled every ms)"
 rm -f "$IMG"
 

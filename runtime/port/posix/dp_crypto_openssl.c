@@ -27,7 +27,7 @@ static X509_STORE *image_roots;
  * the ring is full; final and abort wait for the thread. When the thread cannot be started,
  * the same structure hashes in the caller, synchronously.
  */
-#define HASH_RING (512u * 1024u)   /* 4 receive buffers: enough to ride out a slow write */
+#define HASH_RING (512u * 1024u)   /* 4 of the POSIX driver's 128 KiB reads */
 #define HASH_SPAN (64u * 1024u)    /* the most the thread hashes before giving room back */
 
 struct hasher {

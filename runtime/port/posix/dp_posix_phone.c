@@ -15,7 +15,7 @@
 #define POOL 65535u
 #define NV_CAP 65536u
 #define DIAGS 256u
-#define RECV_CAP 131072u   /* bigger than a TCP window's worth: one recv per wake-up */
+#define RECV_CAP 131072u   /* 16 KiB cost a recv and a bank write per 16 KiB of an image */
 
 static struct dp_stmt stmts[DP_SCRIPT_GET_DEPTH][STMTS];
 static char pools[DP_SCRIPT_GET_DEPTH][POOL];
