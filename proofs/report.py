@@ -200,9 +200,11 @@ def wp_section(out, files):
 # ---- EVA ------------------------------------------------------------------------------
 
 def eva_section(out):
-    out.append("## EVA: the generated lexers and parsers (re2c, Lemon)\n")
+    out.append("## EVA: the generated lexers and parsers (re2c, Lemon), and public entry points\n")
     out.append("WP cannot read re2c's and Lemon's output; EVA analyses it from one harness "
-               "per entry point in `proofs/eva/`, with the same `-warn-*` flags. The bound "
+               "per entry point in `proofs/eva/`, with the same `-warn-*` flags. The "
+               "harnesses named `*_api` start from a public entry point of the runtime and "
+               "analyse everything it calls, hand-written and generated code alike. The bound "
                "is the largest input every harness enumerates exhaustively (every byte value "
                "at every position); longer inputs are covered by the fuzzers only.\n")
     out.append("| harness | analysed with | bound | alarms | statements reached | "
