@@ -56,6 +56,7 @@ check: all
 	$(MAKE) --no-print-directory gen-check
 	$(MAKE) --no-print-directory tests
 	$(MAKE) --no-print-directory fuzz-smoke
+	$(MAKE) --no-print-directory fuzz-oss-test
 	$(MAKE) --no-print-directory proofs-check
 	@echo "make check: all passed"
 
