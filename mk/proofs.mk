@@ -121,7 +121,9 @@ EVA_DIR  := $(PROOFS_DIR)/eva
 EVA_OKS  := $(patsubst %,$(EVA_DIR)/%/ok,$(EVA_HARNESSES))
 
 .PHONY: proofs-eva
-proofs-eva: $(EVA_OKS)
+# The harnesses run in parallel, as the WP files do (NPROC at a time unless -j was given).
+proofs-eva:
+	@$(MAKE) --no-print-directory $(WP_JOBS) $(EVA_OKS)
 	@echo "proofs-eva: $(words $(EVA_HARNESSES)) harnesses, 0 alarms"
 
 $(EVA_DIR)/%/ok: proofs/eva/%.c proofs/eva.sh $(WP_DEPS) $(wildcard runtime/gen/*.c runtime/core/*.c)
