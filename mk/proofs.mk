@@ -90,8 +90,7 @@ SPIN_ENV = SPIN_DEPTH=$(SPIN_DEPTH) SPIN_MEMLIM=$(SPIN_MEMLIM) SPIN_TIMEOUT=$(SP
 
 # EVA: one harness per entry point of generated code (proofs/eva/NAME.c), with the sources
 # it analyses; every other callee is replaced by its (WP-proven) contract. Then the
-# harnesses of public entry points (NAME_api), so far the URL, HTTP and settings-record
-# modules (proofs/README.md lists those still to come).
+# harnesses of public entry points (NAME_api; proofs/README.md lists those still to come).
 EVA_HARNESSES := script_line script_tokens http_lex url_lex dhcp_lex pem_lex \
                  url_api http_api nv_api
 EVA_SRCS_script_line   := runtime/gen/script_lex.c runtime/gen/script_parse.c \

@@ -29,6 +29,7 @@ int main(void)
         k += dp_url_resolve(&u, r, m, &out);
     k += (int)dp_url_file_path(s, n, r, m, path, cap);
     k += (int)dp_server_list(s, n, (uint8_t)Frama_C_interval(0, 1),
-                             (uint16_t)Frama_C_interval(0, 65535), srv, (uint32_t)Frama_C_interval(0, 2));
+                             (uint16_t)Frama_C_interval(0, 65535), srv,
+                             (uint32_t)Frama_C_interval(0, 2));
     return k;
 }
