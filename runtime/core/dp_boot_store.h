@@ -39,7 +39,7 @@ uint32_t dp_meta_encode(const struct dp_boot_meta *m, uint8_t *out, uint32_t cap
 int dp_meta_decode(const uint8_t *p, uint32_t n, struct dp_boot_meta *m);
 
 /* The persisted parameters as name/value entries: the length, or 0 when it does not fit. */
-/*@ requires dp_store_ok(ps);
+/*@ requires dp_store_read_ok(ps);
     requires cap == 0 || \valid(out + (0 .. cap - 1));
     requires \separated(out + (0 .. cap - 1), ps);
     assigns out[0 .. cap - 1];

@@ -10,8 +10,12 @@
 #include <stdint.h>
 #include "params.h"
 
-/*@ predicate dp_store_ok(struct dp_params *ps) =
-      \valid(ps) && \forall integer i; 0 <= i < DP_PARAM_COUNT ==> ps->len[i] <= DP_PARAM_CAP_MAX;
+/*@ predicate dp_store_lens_ok(struct dp_params *ps) =
+      \forall integer i; 0 <= i < DP_PARAM_COUNT ==> ps->len[i] <= DP_PARAM_CAP_MAX;
+    predicate dp_store_ok(struct dp_params *ps) = \valid(ps) && dp_store_lens_ok(ps);
+    // for the functions that only read the store: \valid asks a writable store, and a
+    // pointer to const is not one (EVA says so; WP does not look)
+    predicate dp_store_read_ok(struct dp_params *ps) = \valid_read(ps) && dp_store_lens_ok(ps);
 */
 
 /* Every parameter to its default (spec/params.spec). */
@@ -29,7 +33,7 @@ void dp_params_reset(struct dp_params *ps);
 void dp_params_reset_persisted(struct dp_params *ps);
 
 /* The current value of id: *v points into the store, *len bytes (not NUL-terminated). */
-/*@ requires dp_store_ok(ps) && id < DP_PARAM_COUNT;
+/*@ requires dp_store_read_ok(ps) && id < DP_PARAM_COUNT;
     requires \valid(v) && \valid(len) && \separated(v, len);
     assigns *v \from ps, id;
     assigns *len \from ps->len[id], id;
@@ -41,7 +45,7 @@ void dp_params_get(const struct dp_params *ps, enum dp_param_id id, const char *
                    uint32_t *len);
 
 /* 1 when the current value of id is exactly v[0 .. len-1]. */
-/*@ requires dp_store_ok(ps) && id < DP_PARAM_COUNT;
+/*@ requires dp_store_read_ok(ps) && id < DP_PARAM_COUNT;
     requires len == 0 || \valid_read(v + (0 .. len - 1));
     assigns \nothing;
     ensures \result == 0 || \result == 1;
