@@ -40,31 +40,38 @@ static uint32_t dp_dhcp_pair(const char *s, uint32_t n, const struct dp_dpair *p
 {
     struct dp_param_desc d;
     enum dp_value_err e;
-    uint32_t nlen, vlen;
+    uint32_t start, eq, end, nlen, vlen;
     int id, changed = 0;
 
     (void)n;   /* bounds p in the contract */
     if (p->kind == DP_DT_END)
         return 0;
-    nlen = p->eq - p->start;
-    vlen = p->end - p->eq - 1u;
+    /* start <= eq < end (the precondition), so this test never returns: it is for EVA,
+     * whose octagons relate local variables, not the fields the lexer filled */
+    start = p->start;
+    eq = p->eq;
+    end = p->end;
+    if (eq < start || end <= eq)
+        return 0;
+    nlen = eq - start;
+    vlen = end - eq - 1u;
     if (p->kind != DP_DT_PAIR) {
-        dp_diag_report(diags, DP_E_DHCP_BAD_NAME, 1, p->start + 1u, nlen, 0);
+        dp_diag_report(diags, DP_E_DHCP_BAD_NAME, 1, start + 1u, nlen, 0);
         return 0;
     }
-    id = dp_param_find(s + p->start, nlen);
+    id = dp_param_find(s + start, nlen);
     if (id < 0 || id >= (int)DP_PARAM_COUNT) {
-        dp_diag_report(diags, DP_E_DHCP_UNKNOWN_PARAM, 1, p->start + 1u, nlen, 0);
+        dp_diag_report(diags, DP_E_DHCP_UNKNOWN_PARAM, 1, start + 1u, nlen, 0);
         return 0;
     }
     dp_param_describe((enum dp_param_id)id, &d);
     if ((d.flags & DP_PF_DHCP) == 0u) {
-        dp_diag_report(diags, DP_E_DHCP_NOT_DHCP, 1, p->start + 1u, nlen, 0);
+        dp_diag_report(diags, DP_E_DHCP_NOT_DHCP, 1, start + 1u, nlen, 0);
         return 0;
     }
-    e = dp_params_set(ps, (enum dp_param_id)id, s + p->eq + 1u, vlen, &changed);
+    e = dp_params_set(ps, (enum dp_param_id)id, s + eq + 1u, vlen, &changed);
     if (e != DP_VALUE_OK) {
-        dp_diag_report(diags, DP_E_DHCP_INVALID_VALUE, 1, p->eq + 2u, vlen, (uint16_t)e);
+        dp_diag_report(diags, DP_E_DHCP_INVALID_VALUE, 1, eq + 2u, vlen, (uint16_t)e);
         return 0;
     }
     if (mark != 0)

@@ -129,8 +129,10 @@ static void dp_header_done(struct dp_image_verifier *v)
 */
 static uint32_t dp_header_feed(struct dp_image_verifier *v, const uint8_t *data, uint32_t n)
 {
-    uint32_t want = v->hdr_len == 0u ? DP_IMAGE_PREFIX : v->hdr_len;
-    uint32_t take = want - v->have, i;
+    uint32_t want = v->hdr_len == 0u ? DP_IMAGE_PREFIX : v->hdr_len, have = v->have;
+    /* have < want (the invariant), so the test is always true: it is for EVA, whose
+     * octagons relate local variables, not the fields of the verifier */
+    uint32_t take = want > have ? want - have : 0u, i;
     uint8_t *dst = v->hdr + v->have;
 
     if (take > n)
@@ -169,7 +171,8 @@ uint32_t dp_image_push(struct dp_image_verifier *v, const uint8_t *data, uint32_
         return used;
     }
     if (v->state == DP_IMG_PAYLOAD) {
-        uint64_t left = v->info.payload_len - v->payload_have;
+        uint64_t plen = v->info.payload_len, had = v->payload_have;
+        uint64_t left = plen >= had ? plen - had : 0u;   /* always: as above */
         uint32_t take = (uint64_t)n < left ? n : (uint32_t)left;
         if (take > 0u)
             dp_port_sha256_update(&v->hash, data, take);
