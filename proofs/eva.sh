@@ -8,7 +8,8 @@
 # among them is replaced by its ACSL contract (proven by WP elsewhere). Writes OUTDIR/eva.log,
 # OUTDIR/cmdline and OUTDIR/summary ("alarms undecided-preconditions
 # undecided-postconditions seconds").
-# Precision: EVA_PRECISION (default 6), as proofs/README.md explains.
+# Precision: EVA_PRECISION (default 6), as proofs/README.md explains; EVA_OPTS, more EVA
+# options (the abstract domains a harness needs).
 set -eu
 H=$1
 OUT=$2
@@ -23,7 +24,7 @@ set -- -eva -eva-no-show-progress -eva-precision "${EVA_PRECISION:-6}" \
     -warn-signed-downcast -warn-unsigned-downcast \
     -warn-left-shift-negative -warn-right-shift-negative -warn-invalid-bool \
     -cpp-extra-args="-Iruntime/include -Iruntime/gen -Iruntime/core -DNDEBUG ${EVA_DEFS:-}" \
-    "$H" "$@" -main main
+    ${EVA_OPTS:-} "$H" "$@" -main main
 echo "frama-c $*" > "$OUT/cmdline"   # for proofs/REPORT.md
 frama-c "$@" > "$LOG" 2>&1 || status=$?
 end=$(date +%s)
