@@ -116,8 +116,9 @@ EVA_SRCS_http_api := runtime/core/dp_http_request.c runtime/core/dp_http_resp.c 
 EVA_DEFS_http_api := -DEVA_N=4 -DEVA_T=2
 EVA_SRCS_nv_api   := runtime/core/dp_nv.c
 EVA_DEFS_nv_api   := -DEVA_N=24
-# The octagon domain relates two local variables (a line's start and the lexer's end): the
-# value domain alone raises a false alarm on their difference (proofs/README.md).
+# The octagon domain relates pairs of local variables (a span's start and end, the header
+# bytes wanted and held): the value domain alone raises a false alarm on their difference
+# (proofs/README.md).
 EVA_OCTAGONS := -eva-domains octagon -eva-octagon-through-calls
 EVA_SRCS_pem_api  := runtime/core/dp_pem.c runtime/gen/pem_lex.c
 EVA_DEFS_pem_api  := -DEVA_N=12
