@@ -146,7 +146,7 @@ proofs-eva:
 	@$(MAKE) --no-print-directory $(WP_JOBS) $(EVA_OKS)
 	@echo "proofs-eva: $(words $(EVA_HARNESSES)) harnesses, 0 alarms"
 
-$(EVA_DIR)/%/ok: proofs/eva/%.c proofs/eva.sh $(WP_DEPS) $(wildcard runtime/gen/*.c runtime/core/*.c)
+$(EVA_DIR)/%/ok: proofs/eva/%.c $(wildcard proofs/eva/*.h) proofs/eva.sh $(WP_DEPS) $(wildcard runtime/gen/*.c runtime/core/*.c)
 	@rm -f $@
 	@EVA_DEFS="$(EVA_DEFS_$*)" EVA_OPTS="$(EVA_OPTS_$*)" ./proofs/eva.sh $< $(@D) $(EVA_SRCS_$*)
 	@touch $@

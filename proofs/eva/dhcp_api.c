@@ -10,6 +10,7 @@
  */
 #include "__fc_builtin.h"
 #include "dp_dhcp.h"
+#include "first_param.h"
 
 #ifndef EVA_N
 #define EVA_N 4
@@ -25,17 +26,9 @@ static struct dp_diag_sink full, room;
  * nothing when there is none; returns its length. */
 static uint32_t head(enum dp_vtype t)
 {
-    struct dp_param_desc d;
+    uint32_t id = first_param(t, DP_PF_DHCP), h = 0;
     const char *w;
-    uint32_t id, h = 0;
 
-    /* unrolled, so that EVA keeps one state per type rather than merging the ids */
-    /*@ loop unroll DP_PARAM_COUNT; */
-    for (id = 0; id < DP_PARAM_COUNT; id++) {
-        dp_param_describe((enum dp_param_id)id, &d);
-        if ((d.flags & DP_PF_DHCP) != 0u && d.type == t)
-            break;
-    }
     if (id == DP_PARAM_COUNT)
         return 0;
     w = dp_param_name((enum dp_param_id)id);

@@ -11,6 +11,7 @@
  */
 #include "__fc_builtin.h"
 #include "dp_params_store.h"
+#include "first_param.h"
 
 #ifndef EVA_N
 #define EVA_N 4
@@ -18,22 +19,6 @@
 
 static char v[EVA_N];
 static struct dp_params ps;
-
-/* The first parameter whose values have type t, or DP_PARAM_COUNT when there is none. */
-static uint32_t first_of(enum dp_vtype t)
-{
-    struct dp_param_desc d;
-    uint32_t id;
-
-    /* unrolled, so that EVA keeps one state per type rather than merging the ids */
-    /*@ loop unroll DP_PARAM_COUNT; */
-    for (id = 0; id < DP_PARAM_COUNT; id++) {
-        dp_param_describe((enum dp_param_id)id, &d);
-        if (d.type == t)
-            break;
-    }
-    return id;
-}
 
 int main(void)
 {
@@ -49,7 +34,7 @@ int main(void)
     k += (int)dp_value_check(t, lo, hi, Frama_C_unsigned_int_interval(0, 4294967295u), v, n);
     k += dp_value_parse_int(v, n, &x);
     k += dp_param_find(v, n);
-    id = first_of(t);
+    id = first_param(t, 0);
     if (id < DP_PARAM_COUNT) {
         dp_params_reset(&ps);
         k += (int)dp_params_set(&ps, (enum dp_param_id)id, v, n, &changed);

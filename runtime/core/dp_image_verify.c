@@ -133,7 +133,7 @@ static uint32_t dp_header_feed(struct dp_image_verifier *v, const uint8_t *data,
     /* have < want (the invariant), so the test is always true: it is for EVA, whose
      * octagons relate local variables, not the fields of the verifier */
     uint32_t take = want > have ? want - have : 0u, i;
-    uint8_t *dst = v->hdr + v->have;
+    uint8_t *dst = v->hdr + have;
 
     if (take > n)
         take = n;
@@ -172,7 +172,8 @@ uint32_t dp_image_push(struct dp_image_verifier *v, const uint8_t *data, uint32_
     }
     if (v->state == DP_IMG_PAYLOAD) {
         uint64_t plen = v->info.payload_len, had = v->payload_have;
-        uint64_t left = plen >= had ? plen - had : 0u;   /* always: as above */
+        /* had <= plen (the invariant): a test for EVA, as in dp_header_feed */
+        uint64_t left = plen >= had ? plen - had : 0u;
         uint32_t take = (uint64_t)n < left ? n : (uint32_t)left;
         if (take > 0u)
             dp_port_sha256_update(&v->hash, data, take);
