@@ -74,7 +74,7 @@ void dp_interp_begin(struct dp_interp *it, const struct dp_script_prog *prog)
 /* 1 when operand o of a statement of prog lies in its used pool: always, for a program
  * the parser compiled; checked before the pool is read, so that no program makes the
  * interpreter read outside it. */
-/*@ requires dp_prog_ok(prog) && \valid_read(o);
+/*@ requires dp_prog_read_ok(prog) && \valid_read(o);
     assigns \nothing;
     ensures \result == 0 || \result == 1;
     ensures \result == 1 <==> dp_opnd_ok(*o, prog->pool_used);

@@ -6,7 +6,7 @@
 
 /* The program and the sink the checks report into, apart from each other. */
 /*@ predicate dp_check_ok(struct dp_script_prog *prog, struct dp_diag_sink *diags) =
-      dp_prog_ok(prog) && dp_sink_ok(diags) &&
+      dp_prog_read_ok(prog) && dp_sink_ok(diags) &&
       \separated(diags, prog, prog->stmt + (0 .. prog->stmt_cap - 1),
                  prog->pool + (0 .. prog->pool_cap - 1),
                  diags->rec + (0 .. diags->cap - 1));
@@ -15,7 +15,7 @@
 /* 1 when the operands of statement k lie in the used pool: always, for a program the
  * parser compiled; checked here so that a hand-made program cannot make a check read
  * outside the pool. */
-/*@ requires dp_prog_ok(prog) && k < prog->n;
+/*@ requires dp_prog_read_ok(prog) && k < prog->n;
     assigns \nothing;
     ensures \result == 0 || \result == 1;
     ensures \result == 1 <==> dp_stmt_ok(prog->stmt[k], prog->pool_used);

@@ -23,7 +23,7 @@ static void dp_report_at(struct dp_script_parser *P, uint16_t code, struct dp_to
 }
 
 /* Byte k of the line as an unsigned value, what (unsigned char) gives. */
-/*@ requires dp_line_ok(P) && k < P->len;
+/*@ requires dp_line_read_ok(P) && k < P->len;
     assigns \nothing;
     ensures 0 <= \result <= 255;
     ensures \result == (P->buf[k] < 0 ? P->buf[k] + 256 : P->buf[k]);
@@ -36,7 +36,7 @@ static uint32_t dp_byte_at(const struct dp_script_parser *P, uint32_t k)
 
 /* Index of the first typographic quote in t (cp1252 0x93/0x94, UTF-8 U+201C/U+201D), or
  * t.len when there is none (REQ-SCR-017). */
-/*@ requires dp_line_ok(P) && dp_tok_in(t, P->len);
+/*@ requires dp_line_read_ok(P) && dp_tok_in(t, P->len);
     assigns \nothing;
     ensures \result <= t.len;
 */
@@ -207,7 +207,7 @@ static uint8_t dp_trailing(struct dp_script_parser *P, struct dp_tok x)
 }
 
 /* dp_param_find() answers -1 or an id, and there are fewer ids than int16_t holds. */
-/*@ requires dp_line_ok(P) && dp_tok_in(n, P->len);
+/*@ requires dp_line_read_ok(P) && dp_tok_in(n, P->len);
     assigns \nothing;
     ensures -1 <= \result < DP_PARAM_COUNT;
 */
@@ -275,7 +275,7 @@ void dp_script_syntax_error(struct dp_script_parser *P, uint16_t code, struct dp
 /*
  * The token after t on the line (blanks skipped), len 0 at the end of the line.
  */
-/*@ requires dp_line_ok(P) && dp_tok_in(t, P->len);
+/*@ requires dp_line_read_ok(P) && dp_tok_in(t, P->len);
     assigns \nothing;
     ensures dp_tok_in(\result, P->len);
 */
@@ -302,7 +302,7 @@ static struct dp_tok dp_next_word(const struct dp_script_parser *P, struct dp_to
     return r;
 }
 
-/*@ requires dp_line_ok(P) && dp_tok_in(t, P->len);
+/*@ requires dp_line_read_ok(P) && dp_tok_in(t, P->len);
     assigns \nothing;
     ensures \result == 0 || \result == 1;
 */

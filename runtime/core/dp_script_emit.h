@@ -18,6 +18,10 @@ struct dp_val {
 /*@ predicate dp_tok_in(struct dp_tok t, integer n) = t.off + t.len <= n;
     predicate dp_line_ok(struct dp_script_parser *P) =
         dp_parser_ok(P) && P->len <= DP_SCRIPT_LINE_MAX;
+    // what the helpers that only read the line need: a const parser is not \valid
+    // (writable) for EVA, only \valid_read
+    predicate dp_line_read_ok(struct dp_script_parser *P) =
+        \valid_read(P) && P->len <= DP_SCRIPT_LINE_MAX;
 */
 
 /* The tag `# T`. */

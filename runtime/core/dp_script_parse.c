@@ -150,7 +150,7 @@ void dp_script_push(struct dp_script_parser *p, const char *data, uint32_t n)
 
 /* 1 when operand o lies in the used pool: always, for an operand the parser stored;
  * checked before the pool is read, so that no program makes the linker read outside it. */
-/*@ requires dp_prog_ok(prog) && \valid_read(o);
+/*@ requires dp_prog_read_ok(prog) && \valid_read(o);
     assigns \nothing;
     ensures \result == 0 || \result == 1;
     ensures \result == 1 <==> dp_opnd_ok(*o, prog->pool_used);
@@ -161,7 +161,7 @@ static int dp_opnd_fits(const struct dp_script_prog *prog, const struct dp_opnd 
 }
 
 /* Index of the first tag of s's target name, or DP_NO_TARGET (REQ-SCR-018). */
-/*@ requires dp_prog_ok(prog) && \valid_read(name) && dp_opnd_ok(*name, prog->pool_used);
+/*@ requires dp_prog_read_ok(prog) && \valid_read(name) && dp_opnd_ok(*name, prog->pool_used);
     assigns \nothing;
     ensures \result == DP_NO_TARGET || \result < prog->n;
 */

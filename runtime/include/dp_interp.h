@@ -80,7 +80,7 @@ struct dp_interp {
  * operand lies in the used pool (dp_opnd_ok), as the parser always leaves it.
  */
 /*@ predicate dp_interp_prog_ok(struct dp_interp *it, struct dp_script_prog *p) =
-      dp_prog_ok(p) &&
+      dp_prog_read_ok(p) &&
       \separated(it, it->params, p, p->stmt + (0 .. p->stmt_cap - 1),
                  p->pool + (0 .. p->pool_cap - 1));
 

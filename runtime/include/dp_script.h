@@ -77,11 +77,18 @@ struct dp_script_prog {
 /*@ predicate dp_opnd_ok(struct dp_opnd o, integer used) = o.off + o.len <= used;
     predicate dp_stmt_ok(struct dp_stmt s, integer used) =
       dp_opnd_ok(s.a, used) && dp_opnd_ok(s.b, used) && dp_opnd_ok(s.c, used);
-    predicate dp_prog_ok(struct dp_script_prog *p) =
-      \valid(p) && p->n <= p->stmt_cap && p->pool_used <= p->pool_cap &&
+    predicate dp_prog_shape(struct dp_script_prog *p) =
+      p->n <= p->stmt_cap && p->pool_used <= p->pool_cap &&
       p->stmt_cap <= 65535 && p->pool_cap <= DP_SCRIPT_POOL_MAX &&
-      \valid(p->stmt + (0 .. p->stmt_cap - 1)) && \valid(p->pool + (0 .. p->pool_cap - 1)) &&
       \separated(p, p->stmt + (0 .. p->stmt_cap - 1), p->pool + (0 .. p->pool_cap - 1));
+    predicate dp_prog_ok(struct dp_script_prog *p) =
+      \valid(p) && \valid(p->stmt + (0 .. p->stmt_cap - 1)) &&
+      \valid(p->pool + (0 .. p->pool_cap - 1)) && dp_prog_shape(p);
+    // for the functions that only read a program (the checker, the interpreter): \valid
+    // asks a writable one, and a pointer to const is not one (EVA says so; WP does not look)
+    predicate dp_prog_read_ok(struct dp_script_prog *p) =
+      \valid_read(p) && \valid_read(p->stmt + (0 .. p->stmt_cap - 1)) &&
+      \valid_read(p->pool + (0 .. p->pool_cap - 1)) && dp_prog_shape(p);
 */
 
 /* Empties prog over the caller's arrays (stmt_cap <= 65535, pool_cap <= 65535). */
@@ -201,7 +208,7 @@ void dp_script_compile(struct dp_script_parser *p, struct dp_script_prog *prog,
  * when it runs the statement; a value containing $NAME under a profile that expands values
  * is checked after expansion, by the interpreter only. prof is an enum dp_profile_id.
  */
-/*@ requires dp_prog_ok(prog) && dp_sink_ok(diags);
+/*@ requires dp_prog_read_ok(prog) && dp_sink_ok(diags);
     requires \separated(diags, prog, prog->stmt + (0 .. prog->stmt_cap - 1),
                         prog->pool + (0 .. prog->pool_cap - 1),
                         diags->rec + (0 .. diags->cap - 1));
