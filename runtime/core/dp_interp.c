@@ -94,19 +94,24 @@ static int dp_in_profile(uint32_t profiles, enum dp_profile_id prof)
     return ((profiles >> (uint32_t)prof) & 1u) != 0u;
 }
 
-/* 1 when parameter id is a system value of the active profile (REQ-SCR-021). */
+/* Parameter id as an index when it is a system value of the active profile (REQ-SCR-021),
+ * else DP_PARAM_COUNT. An index the caller tests, rather than a yes/no about id, so that
+ * EVA, which does not carry a callee's answer back to the caller's variable, sees the
+ * index in range where it is used. */
 /*@ requires \valid_read(it) && 0 <= it->profile < DP_PROFILE_COUNT;
     assigns \nothing;
-    ensures \result == 0 || \result == 1;
-    ensures \result == 1 ==> 0 <= id < DP_PARAM_COUNT;
+    ensures \result == DP_PARAM_COUNT || \result == id;
+    ensures \result <= DP_PARAM_COUNT;
 */
-static int dp_is_sysval(const struct dp_interp *it, int id)
+static uint32_t dp_sysval(const struct dp_interp *it, int id)
 {
     struct dp_param_desc d;
     if (id < 0 || id >= DP_PARAM_COUNT)
-        return 0;
+        return DP_PARAM_COUNT;
     dp_param_describe((enum dp_param_id)id, &d);
-    return (d.flags & DP_PF_SYSTEM) != 0u && dp_in_profile(d.profiles, it->profile) != 0;
+    if ((d.flags & DP_PF_SYSTEM) != 0u && dp_in_profile(d.profiles, it->profile) != 0)
+        return (uint32_t)id;
+    return DP_PARAM_COUNT;
 }
 
 /*@ assigns \nothing;
@@ -163,8 +168,8 @@ static uint32_t dp_expand(const struct dp_interp *it, const char *src, uint32_t 
         if (src[i] == '$') {
             j = dp_word_end(src, n, j);
             if (j > i + 1u) {
-                int id = dp_param_find(src + i + 1u, j - i - 1u);
-                if (dp_is_sysval(it, id))
+                uint32_t id = dp_sysval(it, dp_param_find(src + i + 1u, j - i - 1u));
+                if (id < DP_PARAM_COUNT)
                     dp_params_get(it->params, (enum dp_param_id)id, &v, &vlen);
                 else
                     vlen = j - i;
@@ -194,7 +199,9 @@ static uint32_t dp_expand(const struct dp_interp *it, const char *src, uint32_t 
 */
 
 /* The event of statement s (index index of the current file), or of the end of the file
- * when s is null: nothing applied yet, the reason given (0 for none). */
+ * when s is null: nothing applied yet, the reason given (0 for none). It only reads *it,
+ * but takes it writable: its contract speaks of dp_interp_ok, whose \valid (as EVA reads
+ * it) a pointer to const does not meet. */
 /*@ requires dp_interp_ok(it) && dp_interp_ev_ok(it, ev) && 1 <= it->depth;
     requires s == \null || (\valid_read(s) && \separated(ev, s));
     requires index <= 65535;
@@ -204,7 +211,7 @@ static uint32_t dp_expand(const struct dp_interp *it, const char *src, uint32_t 
     ensures ev->reason == reason && ev->applied == 0 && ev->changed == 0 && ev->aux == 0;
     ensures ev->prog == it->frame[it->depth - 1].prog && ev->index == index;
 */
-static void dp_event_init(const struct dp_interp *it, struct dp_interp_event *ev,
+static void dp_event_init(struct dp_interp *it, struct dp_interp_event *ev,
                           const struct dp_stmt *s, uint32_t index, uint16_t reason)
 {
     const struct dp_interp_frame *f = &it->frame[it->depth - 1u];
@@ -283,14 +290,14 @@ static void dp_exec_if(struct dp_interp *it, const struct dp_stmt *s, struct dp_
 {
     const struct dp_script_prog *prog = it->frame[it->depth - 1u].prog;
     const char *v;
-    uint32_t n;
+    uint32_t n, id = dp_sysval(it, s->param);
     int eq;
 
-    if (!dp_is_sysval(it, s->param)) {
+    if (id >= DP_PARAM_COUNT) {
         ev->reason = DP_E_IF_NOT_SYSTEM;
         return;
     }
-    dp_params_get(it->params, (enum dp_param_id)s->param, &v, &n);
+    dp_params_get(it->params, (enum dp_param_id)id, &v, &n);
     if (n != s->b.len)
         eq = 0;
     else if (it->prof.seq_case == DP_SEQ_CASE_INSENSITIVE)
@@ -318,13 +325,13 @@ static void dp_exec_set(struct dp_interp *it, const struct dp_stmt *s, struct dp
     const char *v = f->prog->pool + s->b.off;
     uint32_t n = s->b.len;
     enum dp_value_err e;
-    int changed = 0;
+    int changed = 0, param = s->param;   /* read once: s is one of several statements */
 
-    if (s->param < 0 || s->param >= DP_PARAM_COUNT) {
+    if (param < 0 || param >= DP_PARAM_COUNT) {
         ev->reason = DP_E_UNKNOWN_PARAM;
         return;
     }
-    dp_param_describe((enum dp_param_id)s->param, &d);
+    dp_param_describe((enum dp_param_id)param, &d);
     if (dp_in_profile(d.profiles, it->profile) == 0) {
         ev->reason = DP_E_OTHER_PROFILE;
         return;
@@ -342,7 +349,7 @@ static void dp_exec_set(struct dp_interp *it, const struct dp_stmt *s, struct dp
             return;
         }
     }
-    e = dp_params_set(it->params, (enum dp_param_id)s->param, v, n, &changed);
+    e = dp_params_set(it->params, (enum dp_param_id)param, v, n, &changed);
     if (e != DP_VALUE_OK) {
         ev->reason = n == 0u ? DP_E_EMPTY_VALUE : DP_E_INVALID_VALUE;
         ev->aux = (uint16_t)e;
