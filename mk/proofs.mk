@@ -92,7 +92,8 @@ SPIN_ENV = SPIN_DEPTH=$(SPIN_DEPTH) SPIN_MEMLIM=$(SPIN_MEMLIM) SPIN_TIMEOUT=$(SP
 # it analyses; every other callee is replaced by its (WP-proven) contract. Then the
 # harnesses of public entry points (NAME_api; proofs/README.md lists those still to come).
 EVA_HARNESSES := script_line script_tokens http_lex url_lex dhcp_lex pem_lex \
-                 url_api http_api nv_api pem_api dhcp_api params_api image_api
+                 url_api http_api nv_api pem_api dhcp_api params_api image_api \
+                 script_api interp_api
 EVA_SRCS_script_line   := runtime/gen/script_lex.c runtime/gen/script_parse.c \
                           runtime/core/dp_script_parse.c runtime/core/dp_diag_sink.c
 EVA_DEFS_script_line   := -DEVA_N=4
@@ -137,6 +138,21 @@ EVA_SRCS_image_api := runtime/core/dp_image_verify.c runtime/core/dp_image_heade
                       runtime/core/dp_image_match.c runtime/gen/image_fields.c
 EVA_DEFS_image_api := -DEVA_N=3 -DEVA_P=16
 EVA_OPTS_image_api := $(EVA_OCTAGONS)
+# The script compiler (with the checker), then the interpreter running what it compiled.
+EVA_SCRIPT_SRCS := runtime/core/dp_script_parse.c runtime/core/dp_script_emit.c \
+                   runtime/core/dp_script_words.c runtime/gen/script_lex.c \
+                   runtime/gen/script_parse.c runtime/core/dp_diag_sink.c runtime/gen/params.c \
+                   runtime/gen/profiles.c runtime/gen/diag.c runtime/core/dp_value.c \
+                   runtime/core/dp_str.c
+EVA_SRCS_script_api := $(EVA_SCRIPT_SRCS) runtime/core/dp_script_check.c
+EVA_DEFS_script_api := -DEVA_N=1
+EVA_OPTS_script_api := $(EVA_OCTAGONS)
+EVA_SRCS_interp_api := $(EVA_SCRIPT_SRCS) runtime/core/dp_interp.c runtime/core/dp_params_store.c
+EVA_DEFS_interp_api := -DEVA_N=1 -DEVA_K=4
+# At the default precision (6) EVA merges the states of a GET step and marks the
+# postcondition dp_interp_ok of dp_interp_get_done and _get_failed invalid on merged
+# states no run reaches; 8 keeps them apart (4 minutes rather than 2).
+EVA_OPTS_interp_api := $(EVA_OCTAGONS) -eva-precision 8
 EVA_DIR  := $(PROOFS_DIR)/eva
 EVA_OKS  := $(patsubst %,$(EVA_DIR)/%/ok,$(EVA_HARNESSES))
 
