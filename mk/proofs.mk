@@ -151,7 +151,7 @@ EVA_SRCS_interp_api := $(EVA_SCRIPT_SRCS) runtime/core/dp_interp.c runtime/core/
 EVA_DEFS_interp_api := -DEVA_N=1 -DEVA_K=4
 # At the default precision (6) EVA merges the states of a GET step and marks the
 # postcondition dp_interp_ok of dp_interp_get_done and _get_failed invalid on merged
-# states no run reaches; 8 keeps them apart (4 minutes rather than 2).
+# states no run reaches; 8 keeps them apart (about 5.5 minutes rather than 2.5).
 EVA_OPTS_interp_api := $(EVA_OCTAGONS) -eva-precision 8
 EVA_DIR  := $(PROOFS_DIR)/eva
 # The slowest harness starts first, so that the others run beside it rather than after.

@@ -2,9 +2,10 @@
  * EVA harness for the interpreter (runtime/core/dp_interp.c with the parameter store, the
  * value checks and the generated tables): dp_interp_init, _begin, _step, _get_done and
  * _get_failed. The program is what the compiler makes of one of script_text.h's texts
- * with 0 .. EVA_N arbitrary bytes; it runs under every profile for up to EVA_K steps (a
- * GOTO loop runs to the budget; the bound is the harness's, not the interpreter's), and
- * each GET it asks for is answered, at random, by the same program or by a failure.
+ * with 0 .. EVA_N arbitrary bytes; it runs under every profile for up to EVA_K steps, and
+ * each GET it asks for is answered, at random, by the same program or by a failure. A text
+ * compiles to one statement at most, so the run has ended by then unless a GET keeps
+ * fetching itself (the bound is the harness's, not the interpreter's).
  *
  * A program with arbitrary statement bytes (any kind, parameter, target, operand offset
  * and length) was tried first: EVA, which does not relate an operand's offset to its

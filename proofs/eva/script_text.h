@@ -72,7 +72,7 @@ static struct dp_script_parser p;
 /* An empty program and sink for the next compile. */
 static void text_compiler_init(void)
 {
-    dp_script_prog_init(&prog, stmt, 4, pool, sizeof pool);
+    dp_script_prog_init(&prog, stmt, sizeof stmt / sizeof stmt[0], pool, sizeof pool);
     dp_diag_sink_init(&sink, rec, 0);
 }
 #endif
