@@ -5,33 +5,13 @@
  */
 #include "dp_boot.h"
 #include "dp_boot_int.h"
+#include "dp_boot_meta.h"
+#include "dp_boot_query.h"
 #include "dp_boot_store.h"
 #include "dp_nv.h"
 #include "dp_params_store.h"
 #include "dp_str.h"
 #include "diag.h"
-
-/* ---- small helpers ---- */
-
-/*@ requires \valid(dst + (0 .. DP_SCRIPT_NAME_MAX)) && \valid(dlen);
-    requires \separated(dlen, dst + (0 .. DP_SCRIPT_NAME_MAX));
-    requires n == 0 || \valid_read(src + (0 .. (n > DP_SCRIPT_NAME_MAX ? DP_SCRIPT_NAME_MAX : n) - 1));
-    assigns dst[0 .. DP_SCRIPT_NAME_MAX], *dlen;
-    ensures *dlen <= DP_SCRIPT_NAME_MAX;
-*/
-static void dp_copy_name(char *dst, uint16_t *dlen, const char *src, uint32_t n)
-{
-    uint32_t i;
-    if (n > DP_SCRIPT_NAME_MAX)
-        n = DP_SCRIPT_NAME_MAX;
-    /*@ loop invariant 0 <= i <= n;
-        loop assigns i, dst[0 .. DP_SCRIPT_NAME_MAX - 1];
-        loop variant n - i; */
-    for (i = 0; i < n; i++)
-        dst[i] = src[i];
-    dst[n] = '\0';
-    *dlen = (uint16_t)n;
-}
 
 void dp_boot_report(struct dp_boot *b, uint16_t code)
 {
@@ -185,27 +165,6 @@ void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const ui
                                                   b->mem.nv_cap - b->nv_ref_len);
 }
 
-/* The slot a commit writes: the older valid copy, or an invalid one (REQ-SET-008). */
-/*@ requires \valid_read(b) && (nv == DP_NV_META || nv == DP_NV_SETTINGS);
-    requires \valid(seq) && \separated(seq, b);
-    assigns *seq;
-    ensures \result <= 1;
-*/
-static uint32_t dp_nv_target(const struct dp_boot *b, enum dp_nv_kind nv, uint32_t *seq)
-{
-    const uint8_t *v = b->nv_valid[nv];
-    const uint32_t *s = b->nv_seq[nv];
-    uint32_t newest;
-
-    if (!v[0] && !v[1]) {
-        *seq = 1;
-        return 0;
-    }
-    newest = (!v[1] || (v[0] && !dp_nv_newer(s[1], s[0]))) ? 0u : 1u;
-    *seq = s[newest] == 0xffffffffu ? 0u : s[newest] + 1u;   /* serial numbers wrap */
-    return 1u - newest;
-}
-
 /*@ requires dp_boot_ok(b) && (then == DP_THEN_INSTALL ==> b->fsm == DP_ST_INSTALL);
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_ok(b);
@@ -221,7 +180,7 @@ static void dp_then(struct dp_boot *b, uint8_t then, int ok);
 */
 static void dp_nv_request(struct dp_boot *b, enum dp_nv_kind nv, uint32_t len, uint8_t then)
 {
-    uint32_t seq, slot = dp_nv_target(b, nv, &seq);
+    uint32_t seq, slot = dp_boot_nv_target(b, nv, &seq);
     uint32_t n = dp_nv_wrap((uint8_t)nv, seq, b->mem.nv + 14, len, b->mem.nv, b->mem.nv_cap);
 
     b->pending_nv = (uint8_t)nv;
@@ -248,45 +207,7 @@ void dp_boot_write_meta(struct dp_boot *b, uint8_t then)
     dp_nv_request(b, DP_NV_META, len, then);
 }
 
-/* ---- the names the phone reports (BOOTNAME, APPNAME) ---- */
-
-void dp_boot_running_names(const struct dp_boot_meta *m, const char **boot, uint32_t *boot_len,
-                           const char **app, uint32_t *app_len)
-{
-    const struct dp_boot_bank *a = &m->bank[m->active & 1u];
-    *boot = m->bootname;
-    *boot_len = m->bootname_len;
-    *app = m->appname;
-    *app_len = m->appname_len;
-    if (a->valid && a->kind == DP_IMAGE_KIND_BOOT) {
-        *boot = a->name;
-        *boot_len = a->name_len;
-    } else if (a->valid && a->kind == DP_IMAGE_KIND_APP) {
-        *app = a->name;
-        *app_len = a->name_len;
-    }
-}
-
-/*@ requires \valid_read(m);
-    assigns \nothing;
-    ensures \result == 0 || \result == 1;
-*/
-static int dp_any_image(const struct dp_boot_meta *m)
-{
-    return m->bank[0].valid || m->bank[1].valid;
-}
-
 /* ---- the guards of spec/boot.fsm ---- */
-
-/*@ requires na == 0 || \valid_read(a + (0 .. na - 1));
-    requires nb == 0 || \valid_read(b + (0 .. nb - 1));
-    assigns \nothing;
-    ensures \result == 0 || \result == 1;
-*/
-static int dp_same(const char *a, uint32_t na, const char *b, uint32_t nb)
-{
-    return na == nb && dp_mem_eq(a, b, na);
-}
 
 /* REQ-DL-014, REQ-DL-017, REQ-DL-021: is APPNAME an image to download? */
 /*@ requires dp_boot_ok(b);
@@ -304,7 +225,7 @@ static int dp_image_needed(struct dp_boot *b)
     if (cur_len == 0u)
         return 0;
     if (b->meta.blocked_len != 0u) {
-        if (dp_same(cur, cur_len, b->meta.blocked, b->meta.blocked_len)) {
+        if (dp_boot_same(cur, cur_len, b->meta.blocked, b->meta.blocked_len)) {
             dp_boot_report(b, DP_E_IMAGE_BLOCKED);
             return 0;
         }
@@ -314,12 +235,14 @@ static int dp_image_needed(struct dp_boot *b)
         b->meta.blocked[0] = '\0';
     }
     dp_boot_running_names(&b->meta, &boot, &boot_len, &app, &app_len);
-    if (dp_any_image(&b->meta) &&
-        (dp_same(cur, cur_len, app, app_len) || dp_same(cur, cur_len, boot, boot_len)))
+    if (dp_meta_any_image(&b->meta) &&
+        (dp_boot_same(cur, cur_len, app, app_len) || dp_boot_same(cur, cur_len, boot, boot_len)))
         return 0;
     return 1;
 }
 
+/* The guards event ev is taken with: those of dp_boot_guards, and IMAGE_NEEDED, whose
+ * answer may clear a stale block and report why an image is not fetched. */
 /*@ requires dp_boot_ok(b);
     assigns b->meta.blocked_len, b->meta.blocked[0], b->diags.n, b->diags.dropped,
             b->diags.errors, b->mem.diag[0 .. b->mem.diag_cap - 1];
@@ -331,40 +254,11 @@ static int dp_image_needed(struct dp_boot *b)
 */
 static uint32_t dp_guards(struct dp_boot *b, uint8_t ev)
 {
-    uint32_t g = 0;
-    const struct dp_boot_meta *m = &b->meta;
-    uint16_t e = b->image.error;
+    uint32_t g = dp_boot_guards(b, ev);
 
-    if (m->trial && m->boots >= 2u)
-        g |= DP_G_TRIAL_FAILED;
-    if (m->trial && m->boots == 1u)
-        g |= DP_G_TRIAL_RUNNING;
-    if (dp_boot_server_left(b))
-        g |= DP_G_SERVER_LEFT;
-    if (b->round == 0xffffffffu || b->round + 1u < DP_RETRY_ROUNDS || !dp_any_image(m))
-        g |= DP_G_RETRIES_LEFT;
     if (b->fsm == DP_ST_RUN_SCRIPT && (ev == DP_EV_SCRIPT_GET || ev == DP_EV_SCRIPT_END) &&
         dp_image_needed(b))
         g |= DP_G_IMAGE_NEEDED;
-    if (ev == DP_EV_HEADER_DONE) {
-        /* the verifier stops at the first failing check, in the order of spec/image.md */
-        if (e != DP_E_IMAGE_BAD_SIGNATURE && e != DP_E_IMAGE_UNTRUSTED && e != DP_E_IMAGE_BAD_ALG)
-            g |= DP_G_SIG_OK;
-        if (e != DP_E_IMAGE_WRONG_MODEL && e != DP_E_IMAGE_WRONG_HW &&
-            e != DP_E_IMAGE_WRONG_NAME && e != DP_E_IMAGE_WRONG_KIND &&
-            e != DP_E_IMAGE_EMPTY_PAYLOAD && e != DP_E_IMAGE_TOO_LARGE)
-            g |= DP_G_MODEL_OK;
-        if (e != DP_E_IMAGE_ROLLBACK)
-            g |= DP_G_COUNTER_OK;
-    }
-    if (b->resumes < DP_RESUME_MAX && dp_boot_can_resume(b))
-        g |= DP_G_RESUME_LEFT;
-    if (b->interp.gets < DP_SCRIPT_GETS_MAX)
-        g |= DP_G_GETS_LEFT;
-    if (dp_any_image(m))
-        g |= DP_G_IMAGE_INSTALLED;
-    if (dp_boot_cert_left(b))
-        g |= DP_G_CERT_LEFT;
     return g;
 }
 
@@ -528,49 +422,6 @@ static void dp_commit_settings(struct dp_boot *b)
     dp_nv_request(b, DP_NV_SETTINGS, len, DP_THEN_FIRE_STORE);
 }
 
-/* Keeps what a commit or a confirmation is about to change in b->meta (struct
- * dp_boot_undo), for dp_undo when its record cannot be written. */
-/*@ requires dp_boot_ok(b);
-    assigns b->undo;
-    ensures dp_boot_ok(b);
-*/
-static void dp_keep_undo(struct dp_boot *b)
-{
-    const struct dp_boot_meta *m = &b->meta;
-    struct dp_boot_undo *u = &b->undo;
-
-    u->min_counter = m->min_counter;
-    u->active = m->active;
-    u->trial = m->trial;
-    u->boots = m->boots;
-    u->valid[0] = m->bank[0].valid;
-    u->valid[1] = m->bank[1].valid;
-    dp_copy_name(u->bootname, &u->bootname_len, m->bootname, m->bootname_len);
-    dp_copy_name(u->appname, &u->appname_len, m->appname, m->appname_len);
-}
-
-/* The commit or confirmation was not stored: b->meta gets back what the flash holds. A
- * bank that was not valid before is not now, whatever the commit wrote in it; the resume
- * point it forgot stays forgotten (the image is rejected next, which forgets it too). */
-/*@ requires dp_boot_ok(b);
-    assigns b->meta;
-    ensures dp_boot_ok(b);
-*/
-static void dp_undo(struct dp_boot *b)
-{
-    struct dp_boot_meta *m = &b->meta;
-    const struct dp_boot_undo *u = &b->undo;
-
-    m->min_counter = u->min_counter;
-    m->active = u->active;
-    m->trial = u->trial;
-    m->boots = u->boots;
-    m->bank[0].valid = u->valid[0];
-    m->bank[1].valid = u->valid[1];
-    dp_copy_name(m->bootname, &m->bootname_len, u->bootname, u->bootname_len);
-    dp_copy_name(m->appname, &m->appname_len, u->appname, u->appname_len);
-}
-
 /* Confirms the running trial image (REQ-DL-019) and raises the counter floor with it
  * (REQ-SEC-001). */
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
@@ -579,37 +430,19 @@ static void dp_undo(struct dp_boot *b)
 */
 static void dp_confirm(struct dp_boot *b)
 {
-    struct dp_boot_meta *m = &b->meta;
-    struct dp_boot_bank *a = &m->bank[m->active & 1u];
-
-    dp_keep_undo(b);
-    m->trial = 0;
-    m->boots = 0;
-    if (a->valid) {
-        if (a->counter > m->min_counter)
-            m->min_counter = a->counter;
-        if (a->kind == DP_IMAGE_KIND_BOOT)
-            dp_copy_name(m->bootname, &m->bootname_len, a->name, a->name_len);
-        else
-            dp_copy_name(m->appname, &m->appname_len, a->name, a->name_len);
-    }
+    dp_meta_keep(&b->meta, &b->undo);
+    dp_meta_confirm(&b->meta);
     dp_boot_write_meta(b, DP_THEN_FIRE_STORE_UNDO);
 }
 
 static void dp_perform(struct dp_boot *b, uint8_t act)
 {
     struct dp_boot_meta *m = &b->meta;
-    uint8_t failed;
 
     switch (act) {
     case DP_ACT_REVERT_IMAGE:
         /* REQ-DL-020, REQ-DL-021: the trial image goes, the previous one boots again */
-        failed = m->active & 1u;
-        dp_copy_name(m->blocked, &m->blocked_len, m->bank[failed].name, m->bank[failed].name_len);
-        m->bank[failed].valid = 0;
-        m->active = (uint8_t)(1u - failed);
-        m->trial = 0;
-        m->boots = 0;
+        dp_meta_revert(m);
         dp_boot_write_meta(b, DP_THEN_REBOOT);
         break;
     case DP_ACT_FETCH_SCRIPT:
@@ -624,7 +457,7 @@ static void dp_perform(struct dp_boot *b, uint8_t act)
         dp_boot_schedule_retry(b);
         break;
     case DP_ACT_GIVE_UP:
-        if (!dp_any_image(m))
+        if (!dp_meta_any_image(m))
             dp_boot_report(b, DP_E_NO_IMAGE);
         dp_end_run(b, DP_REQ_DONE);
         break;
@@ -663,22 +496,13 @@ static void dp_perform(struct dp_boot *b, uint8_t act)
         b->resumes++;
         dp_boot_resume_image(b);
         break;
-    case DP_ACT_COMMIT_BANK: {
+    case DP_ACT_COMMIT_BANK:
         /* REQ-DL-016: the verified image boots next, on trial */
-        struct dp_boot_bank *t = &m->bank[b->target_bank & 1u];
-        dp_keep_undo(b);
-        t->valid = 1;
-        t->kind = b->image.info.kind;
-        t->counter = b->image.info.counter;
-        t->size = b->bank_off;
-        dp_copy_name(t->name, &t->name_len, b->name, b->name_len);
-        m->active = b->target_bank;
-        m->trial = 1;
-        m->boots = 0;
-        dp_meta_forget_part(m);   /* the download is complete */
+        dp_meta_keep(m, &b->undo);
+        dp_meta_commit(m, b->target_bank & 1u, b->image.info.kind, b->image.info.counter,
+                       b->bank_off, b->name, b->name_len);
         dp_boot_write_meta(b, DP_THEN_FIRE_STORE_UNDO);
         break;
-    }
     case DP_ACT_REBOOT:
         b->req.kind = DP_REQ_REBOOT;
         break;
@@ -799,7 +623,7 @@ static void dp_then(struct dp_boot *b, uint8_t then, int ok)
         break;
     case DP_THEN_FIRE_STORE_UNDO:
         if (!ok)
-            dp_undo(b);
+            dp_meta_restore(&b->meta, &b->undo);
         /* fall through */
     case DP_THEN_FIRE_STORE:
         dp_boot_raise(b, ok ? DP_EV_STORE_OK : DP_EV_STORE_FAIL);

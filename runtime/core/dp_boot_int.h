@@ -62,17 +62,6 @@ void dp_boot_report(struct dp_boot *b, uint16_t code);
 */
 void dp_boot_write_meta(struct dp_boot *b, uint8_t then);
 
-/*@ requires \valid_read(b) && dp_store_ok(b->params) && b->server <= 2 * DP_SERVERS_MAX;
-    assigns \nothing;
-    ensures \result == 0 || \result == 1;
-    ensures \result == 1 && b->fsm != DP_ST_BOOT ==> b->server + 1 < 2 * DP_SERVERS_MAX;
-*/
-int dp_boot_server_left(const struct dp_boot *b);
-/*@ requires \valid_read(b);
-    assigns \nothing;
-    ensures \result == 0 || \result == 1;
-*/
-int dp_boot_can_resume(const struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_ok(b);
@@ -88,12 +77,6 @@ void dp_boot_fetch_file(struct dp_boot *b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_fetch_image(struct dp_boot *b);
-/*@ requires \valid_read(b) && dp_store_ok(b->params);
-    assigns \nothing;
-    ensures \result == 0 || \result == 1;
-    ensures \result == 1 ==> b->cert_i < DP_CERT_FILES_MAX;
-*/
-int dp_boot_cert_left(const struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && b->cert_i < DP_CERT_FILES_MAX;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_ok(b);

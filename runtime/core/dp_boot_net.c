@@ -5,6 +5,8 @@
  */
 #include "dp_boot.h"
 #include "dp_boot_int.h"
+#include "dp_boot_meta.h"
+#include "dp_boot_query.h"
 #include "dp_boot_store.h"
 #include "dp_params_store.h"
 #include "dp_pem.h"
@@ -12,167 +14,7 @@
 #include "dp_str.h"
 #include "diag.h"
 
-/* ---- arithmetic as C does it ---- */
-
-/* acc * 10 + (c - '0') modulo 2^32, as `acc * 10u + (uint32_t)(c - '0')` computes it for
- * any byte c (the values it reads are digits: spec/params.spec types them int). */
-/*@ assigns \nothing;
-    ensures '0' <= c <= '9' && acc <= 429496728 ==> \result == acc * 10 + (c - '0');
-*/
-static uint32_t dp_digit_acc(uint32_t acc, char c)
-{
-    uint64_t t = (uint64_t)acc * 10u;
-    int d = (int)c - '0';
-    if (d >= 0)
-        t += (uint64_t)d;
-    else
-        t += 4294967296u - (uint64_t)(-d);
-    return (uint32_t)(t % 4294967296u);
-}
-
-/* a + x modulo 2^64, as `a + x` computes it on uint64_t. */
-/*@ assigns \nothing;
-    ensures a + x <= 18446744073709551615 ==> \result == a + x;
-    ensures a + x > 18446744073709551615 ==> \result == a + x - 18446744073709551616;
-*/
-static uint64_t dp_add_wrap(uint64_t a, uint64_t x)
-{
-    if (a <= 18446744073709551615u - x)
-        return a + x;
-    return x - (18446744073709551615u - a) - 1u;
-}
-
 /* ---- servers (REQ-DL-005, REQ-DL-006, REQ-DL-008) ---- */
-
-/* Entries of a comma-separated list v[0 .. n-1]. */
-/*@ requires n <= DP_PARAM_CAP_MAX;
-    requires n == 0 || \valid_read(v + (0 .. n - 1));
-    assigns \nothing;
-    ensures \result <= n + 1;
-*/
-static uint32_t dp_list_len(const char *v, uint32_t n)
-{
-    uint32_t i, c = n > 0u ? 1u : 0u;
-    /*@ loop invariant 0 <= i <= n && c <= i + 1;
-        loop assigns i, c;
-        loop variant n - i; */
-    for (i = 0; i < n; i++)
-        if (v[i] == ',')
-            c++;
-    return c;
-}
-
-/* The i-th entry of list v[0 .. n-1]: v[*start .. *end - 1]. */
-/*@ requires n == 0 || \valid_read(v + (0 .. n - 1));
-    requires \valid(start) && \valid(end) && \separated(start, end);
-    assigns *start, *end;
-    ensures *start <= *end <= n;
-*/
-static void dp_list_item(const char *v, uint32_t n, uint32_t i, uint32_t *start, uint32_t *end)
-{
-    uint32_t k = 0, s = 0, e;
-    /*@ loop invariant 0 <= s <= n && k <= s;
-        loop assigns k, s;
-        loop variant n - s; */
-    while (k < i && s < n) {
-        if (v[s] == ',')
-            k++;
-        s++;
-    }
-    e = s;
-    /*@ loop invariant s <= e <= n;
-        loop assigns e;
-        loop variant n - e; */
-    while (e < n && v[e] != ',')
-        e++;
-    *start = s;
-    *end = e;
-}
-
-/* Entries of a validated host list, at most DP_SERVERS_MAX. */
-/*@ requires n <= DP_PARAM_CAP_MAX;
-    requires n == 0 || \valid_read(v + (0 .. n - 1));
-    assigns \nothing;
-    ensures \result <= DP_SERVERS_MAX;
-*/
-static uint32_t dp_list_count(const char *v, uint32_t n)
-{
-    uint32_t c = dp_list_len(v, n);
-    return c > DP_SERVERS_MAX ? DP_SERVERS_MAX : c;
-}
-
-/* The i-th entry of host list v[0 .. n-1] as *out; 0 when it is malformed. */
-/*@ requires n == 0 || \valid_read(v + (0 .. n - 1));
-    requires \valid(out) && \separated(out, v + (0 .. n - 1)) && scheme <= 1;
-    assigns *out;
-    ensures \result == 0 || \result == 1;
-    ensures \result == 1 ==> dp_server_ok(out) && out->scheme == scheme;
-*/
-static int dp_list_entry(const char *v, uint32_t n, uint32_t i, uint8_t scheme, uint16_t port,
-                         struct dp_server *out)
-{
-    uint32_t start, end;
-    dp_list_item(v, n, i, &start, &end);
-    return dp_server_list(v + start, end - start, scheme, port, out, 1) == 1u;
-}
-
-/*@ requires \valid_read(b) && dp_store_ok(b->params) && id < DP_PARAM_COUNT;
-    assigns \nothing;
-    ensures \true;
-*/
-static uint16_t dp_param_u16(const struct dp_boot *b, enum dp_param_id id)
-{
-    const char *v;
-    uint32_t n, i, acc = 0;
-    dp_params_get(b->params, id, &v, &n);
-    /*@ loop invariant 0 <= i <= 5 && (i <= n);
-        loop assigns i, acc;
-        loop variant 5 - i; */
-    for (i = 0; i < n && i < 5u; i++)
-        acc = dp_digit_acc(acc, v[i]);
-    return (uint16_t)(acc > 65535u ? 65535u : acc);
-}
-
-/*@ requires \valid_read(b) && dp_store_ok(b->params);
-    assigns \nothing;
-    ensures \result == 0 || \result == 1;
-*/
-static int dp_auth(const struct dp_boot *b)
-{
-    return dp_params_is(b->params, DP_P_AUTH, "1", 1);
-}
-
-/*@ requires \valid_read(b) && dp_store_ok(b->params);
-    assigns \nothing;
-    ensures \result <= DP_SERVERS_MAX;
-*/
-static uint32_t dp_tls_count(const struct dp_boot *b)
-{
-    const char *v;
-    uint32_t n;
-    dp_params_get(b->params, DP_P_TLSSRVR, &v, &n);
-    return dp_list_count(v, n);
-}
-
-/*@ requires \valid_read(b) && dp_store_ok(b->params);
-    assigns \nothing;
-    ensures \result <= DP_SERVERS_MAX;
-*/
-static uint32_t dp_http_count(const struct dp_boot *b)
-{
-    const char *v;
-    uint32_t n;
-    if (dp_auth(b))
-        return 0;   /* REQ-DL-006: no request over HTTP while AUTH is 1 */
-    dp_params_get(b->params, DP_P_HTTPSRVR, &v, &n);
-    return dp_list_count(v, n);
-}
-
-int dp_boot_server_left(const struct dp_boot *b)
-{
-    uint32_t total = dp_tls_count(b) + dp_http_count(b);
-    return b->fsm == DP_ST_BOOT ? total > 0u : b->server + 1u < total;
-}
 
 /* Makes server index b->server the current one, with its directory. 0 when malformed
  * (b->cur is then emptied: it is not used before the next pick). */
@@ -183,7 +25,7 @@ int dp_boot_server_left(const struct dp_boot *b)
 */
 static int dp_pick_server(struct dp_boot *b)
 {
-    uint32_t tls = dp_tls_count(b), i = b->server;
+    uint32_t tls = dp_boot_tls_count(b), i = b->server;
     enum dp_param_id list = DP_P_TLSSRVR, dir = DP_P_TLSDIR, port = DP_P_TLSPORT;
     uint8_t scheme = DP_SCHEME_HTTPS;
     const char *v;
@@ -197,7 +39,7 @@ static int dp_pick_server(struct dp_boot *b)
         scheme = DP_SCHEME_HTTP;
     }
     dp_params_get(b->params, list, &v, &n);
-    if (!dp_list_entry(v, n, i, scheme, dp_param_u16(b, port), &b->cur)) {
+    if (!dp_boot_list_entry(v, n, i, scheme, dp_boot_param_u16(b, port), &b->cur)) {
         b->cur.scheme = 0;
         b->cur.host_is_ip = 0;
         b->cur.host_len = 0;
@@ -217,7 +59,7 @@ static int dp_pick_server(struct dp_boot *b)
     return 1;
 }
 
-/* ---- the upgrade script's name (REQ-DL-012, REQ-DL-013) ---- */
+/* ---- the name of the file to fetch ---- */
 
 /*@ requires dp_boot_ok(b);
     requires n == 0 || \valid_read(s + (0 .. (n > DP_SCRIPT_NAME_MAX ? DP_SCRIPT_NAME_MAX : n) - 1));
@@ -238,52 +80,6 @@ static void dp_set_name(struct dp_boot *b, const char *s, uint32_t n)
     b->name_len = (uint16_t)n;
 }
 
-/* 1 when MODEL4 is a 96x0 model (9610, 9620, 9630, 9640, 9650, 9670: avaya.md §1). */
-/*@ requires \valid_read(b) && dp_store_ok(b->params);
-    assigns \nothing;
-    ensures \result == 0 || \result == 1;
-*/
-static int dp_is_96x0(const struct dp_boot *b)
-{
-    const char *v;
-    uint32_t n;
-    dp_params_get(b->params, DP_P_MODEL4, &v, &n);
-    return n == 4u && v[0] == '9' && v[1] == '6' && v[3] == '0' &&
-           (v[2] == '1' || v[2] == '2' || v[2] == '3' || v[2] == '4' || v[2] == '5' || v[2] == '7');
-}
-
-/*@ requires dp_boot_ok(b);
-    assigns b->name[0 .. DP_SCRIPT_NAME_MAX], b->name_len;
-    ensures dp_boot_ok(b);
-*/
-static void dp_script_file_name(struct dp_boot *b)
-{
-    struct dp_profile p;
-    const char *v;
-    uint32_t n;
-
-    dp_params_get(b->params, DP_P_UPGRADESCRIPT, &v, &n);
-    if (n > 0u) {
-        dp_set_name(b, v, n);
-        return;
-    }
-    dp_profile_get(b->profile, &p);
-    if (b->profile == DP_PROFILE_96X1) {
-        /* by SIG: 1 H.323, 2 SIP, 0 the protocol of the running software */
-        int h323 = dp_params_is(b->params, DP_P_SIG, "1", 1) ||
-                   (dp_params_is(b->params, DP_P_SIG, "0", 1) &&
-                    dp_params_is(b->params, DP_P_SIG_IN_USE, "H323", 4));
-        if (h323) {
-            dp_set_name(b, "96x1Hupgrade.txt", 16);
-            return;
-        }
-    } else if (b->profile == DP_PROFILE_16CC && dp_is_96x0(b)) {
-        dp_set_name(b, "96xxupgrade.txt", 15);
-        return;
-    }
-    dp_set_name(b, p.script_name, p.script_name_len);
-}
-
 /* ---- a transfer ---- */
 
 /*@ requires dp_boot_ok(b);
@@ -301,42 +97,11 @@ static void dp_end_transfer(struct dp_boot *b, uint8_t ev, uint16_t why);
     ensures dp_boot_ok(b);
 */
 static void dp_image_carry(struct dp_boot *b);
-/*@ requires \valid_read(b) && b->meta.part_name_len <= DP_SCRIPT_NAME_MAX;
-    requires b->name_len <= DP_SCRIPT_NAME_MAX;
-    assigns \nothing;
-    ensures \result == 0 || \result == 1;
-*/
-static int dp_resume_point_ok(const struct dp_boot *b);
 /*@ requires dp_boot_ok(b);
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_ok(b);
 */
 static void dp_fail(struct dp_boot *b, uint16_t why);
-
-/*@ requires \valid_read(b);
-    assigns \nothing;
-    ensures \true;
-*/
-static uint64_t dp_cap(const struct dp_boot *b)
-{
-    if (b->sink == DP_SINK_IMAGE)
-        return b->image.pol.bank_size;
-    if (b->sink == DP_SINK_CERT)
-        return DP_CERT_FILE_MAX;
-    return b->sink == DP_SINK_SCRIPT ? DP_SCRIPT_FILE_MAX : DP_SETTINGS_FILE_MAX;
-}
-
-/*@ requires \valid_read(b) && b->started_ms <= DP_NOW_MAX && b->window_ms <= DP_NOW_MAX;
-    assigns \nothing;
-    ensures \result <= b->window_ms + 1000 * DP_RATE_WINDOW_S;
-*/
-static uint64_t dp_deadline(const struct dp_boot *b)
-{
-    uint64_t total = 1000u * (uint64_t)(b->sink == DP_SINK_IMAGE ? DP_IMAGE_DEADLINE_S
-                                                                  : DP_FILE_DEADLINE_S);
-    uint64_t end = b->started_ms + total, window = b->window_ms + 1000u * (uint64_t)DP_RATE_WINDOW_S;
-    return window < end ? window : end;
-}
 
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
     assigns b->req.kind, b->req.deadline_ms;
@@ -345,7 +110,7 @@ static uint64_t dp_deadline(const struct dp_boot *b)
 static void dp_want_data(struct dp_boot *b)
 {
     b->req.kind = DP_REQ_RECV;
-    b->req.deadline_ms = dp_deadline(b);
+    b->req.deadline_ms = dp_boot_deadline(b);
 }
 
 /* Opens the connection for b->url and sends the request: for an image being resumed, from
@@ -375,7 +140,7 @@ static void dp_open(struct dp_boot *b)
     r.etag = range_from > 0u ? b->meta.part_etag : 0;
     r.etag_len = range_from > 0u ? b->meta.part_etag_len : 0u;
     b->request_len = dp_http_request(&r, b->mem.request, DP_HTTP_REQUEST_MAX);
-    dp_http_resp_init(&b->http, dp_cap(b));
+    dp_http_resp_init(&b->http, dp_boot_cap(b));
     b->started_ms = b->now;
     b->window_ms = b->now;
     b->window_bytes = 0;
@@ -416,7 +181,7 @@ static void dp_fetch(struct dp_boot *b)
         b->url.path[1] = '\0';
     }
     b->url.path_len = (uint16_t)(plen == 0u ? 1u : plen);
-    if (b->url.scheme == DP_SCHEME_HTTP && dp_auth(b)) {
+    if (b->url.scheme == DP_SCHEME_HTTP && dp_boot_auth(b)) {
         /* REQ-DL-006: a file of this run set AUTH 1 after an HTTP server served the script:
          * no further request over HTTP */
         b->why = DP_E_AUTH_NO_HTTP;
@@ -442,21 +207,23 @@ static void dp_fetch(struct dp_boot *b)
 
 void dp_boot_fetch_script(struct dp_boot *b)
 {
+    const char *v;
+    uint32_t n;
+
     if (!dp_pick_server(b)) {   /* NEVER for a validated list; fail this server */
         b->why = DP_E_NO_SERVER;
         dp_boot_raise(b, DP_EV_FILE_FAIL);
         return;
     }
-    if (b->server == 0u && dp_auth(b)) {
+    if (b->server == 0u && dp_boot_auth(b)) {
         /* REQ-DL-006: say once per run that the HTTP servers configured are not used (the
          * HTTP servers never get an index while AUTH is 1, so this is the place) */
-        const char *v;
-        uint32_t n;
         dp_params_get(b->params, DP_P_HTTPSRVR, &v, &n);
         if (n > 0u)
             dp_boot_report(b, DP_E_AUTH_NO_HTTP);
     }
-    dp_script_file_name(b);
+    dp_boot_script_name(b, &v, &n);
+    dp_set_name(b, v, n);
     b->sink = DP_SINK_SCRIPT;
     b->prog_slot = 0;
     dp_script_parser_init(b->mem.parser, &b->prog[0], &b->diags);   /* on the slot: see dp_fetch */
@@ -474,34 +241,15 @@ void dp_boot_fetch_file(struct dp_boot *b)
 
 /* ---- the certificate files of TRUSTCERTS (REQ-SEC-010) ---- */
 
-/* Entries of TRUSTCERTS (comma-separated file names). */
-/*@ requires \valid_read(b) && dp_store_ok(b->params);
-    assigns \nothing;
-    ensures \true;
-*/
-static uint32_t dp_cert_count(const struct dp_boot *b)
-{
-    const char *v;
-    uint32_t n;
-    dp_params_get(b->params, DP_P_TRUSTCERTS, &v, &n);
-    return dp_list_len(v, n);
-}
-
-int dp_boot_cert_left(const struct dp_boot *b)
-{
-    uint32_t c = dp_cert_count(b);
-    return b->cert_i < c && b->cert_i < DP_CERT_FILES_MAX;
-}
-
 void dp_boot_fetch_cert(struct dp_boot *b)
 {
     const char *v;
     uint32_t n, start, end;
 
-    if (b->cert_i == 0u && dp_cert_count(b) > DP_CERT_FILES_MAX)
+    if (b->cert_i == 0u && dp_boot_cert_count(b) > DP_CERT_FILES_MAX)
         dp_boot_report(b, DP_E_CERT_TOO_MANY);
     dp_params_get(b->params, DP_P_TRUSTCERTS, &v, &n);
-    dp_list_item(v, n, b->cert_i, &start, &end);
+    dp_boot_list_item(v, n, b->cert_i, &start, &end);
     b->get_pending = 0;
     b->cert_i++;
     b->sink = DP_SINK_CERT;
@@ -564,7 +312,7 @@ void dp_boot_fetch_image(struct dp_boot *b)
 {
     struct dp_image_policy pol;
     const char *v;
-    uint32_t n, hw = 0, i;
+    uint32_t n;
 
     dp_params_get(b->params, DP_P_APPNAME, &v, &n);
     dp_set_name(b, v, n);
@@ -572,14 +320,7 @@ void dp_boot_fetch_image(struct dp_boot *b)
     dp_params_get(b->params, DP_P_MODEL4, &pol.model4, &pol.model4_len);
     pol.name = b->name;
     pol.name_len = b->name_len;
-    dp_params_get(b->params, DP_P_HWVERS, &v, &n);
-    /*@ loop invariant 0 <= i <= 3 && i <= n;
-        loop assigns i, hw;
-        loop variant 3 - i; */
-    for (i = 0; i < n && i < 3u; i++)
-        hw = dp_digit_acc(hw, v[i]);
-    /* (int32_t)hw as two's complement: hw is below 1000 for the digits HWVERS holds */
-    pol.hwvers = hw <= 2147483647u ? (int32_t)hw : -(int32_t)(4294967295u - hw) - 1;
+    pol.hwvers = dp_boot_hwvers(b);
     pol.min_counter = b->meta.min_counter;
     pol.bank_size = b->mem.bank_size;
     pol.kind = 0;
@@ -591,7 +332,7 @@ void dp_boot_fetch_image(struct dp_boot *b)
     b->part_stale = 0;
     if (b->meta.part_name_len != 0u) {
         /* REQ-DL-027: the bank holds the start of this very file, served with an ETag */
-        if (dp_resume_point_ok(b))
+        if (dp_boot_resume_point_ok(b))
             b->resume_from = b->meta.part_off;
         else
             b->part_stale = 1;
@@ -603,55 +344,13 @@ void dp_boot_fetch_image(struct dp_boot *b)
 
 void dp_boot_schedule_retry(struct dp_boot *b)
 {
-    /* REQ-DL-009: d = min(cap, base * 2^round), uniform in [d/2, d] */
-    uint64_t d = DP_BACKOFF_BASE_S;
-    uint32_t r;
-
-    /*@ loop invariant 0 <= r <= b->round && DP_BACKOFF_BASE_S <= d <= 2 * DP_BACKOFF_CAP_S;
-        loop assigns r, d;
-        loop variant b->round - r; */
-    for (r = 0; r < b->round && d < DP_BACKOFF_CAP_S; r++)
-        d *= 2u;
-    if (d > DP_BACKOFF_CAP_S)
-        d = DP_BACKOFF_CAP_S;
-    /* xorshift32; the masks drop the bits the shifts push out, as uint32_t arithmetic does */
-    b->rnd ^= (b->rnd & 0x7ffffu) << 13;
-    b->rnd ^= b->rnd >> 17;
-    b->rnd ^= (b->rnd & 0x7ffffffu) << 5;
-    d *= 1000u;
     b->req.kind = b->reboot_ordered ? (uint8_t)DP_REQ_REBOOT : (uint8_t)DP_REQ_SLEEP;
-    b->req.deadline_ms = b->now + d / 2u + (uint64_t)(b->rnd % (uint32_t)(d / 2u + 1u));
+    b->req.deadline_ms = b->now + dp_boot_backoff_ms(b->round, &b->rnd);
     if (b->round < 0xffffffffu)
         b->round++;
 }
 
 /* ---- resuming an image download (REQ-DL-027) ---- */
-
-/*@ requires na == 0 || \valid_read(a + (0 .. na - 1));
-    requires nc == 0 || \valid_read(c + (0 .. nc - 1));
-    assigns \nothing;
-    ensures \result == 0 || \result == 1;
-*/
-static int dp_same_str(const char *a, uint32_t na, const char *c, uint32_t nc)
-{
-    return na == nc && dp_mem_eq(a, c, na);
-}
-
-/* The stored resume point is usable for the image about to be fetched. */
-static int dp_resume_point_ok(const struct dp_boot *b)
-{
-    const struct dp_boot_meta *m = &b->meta;
-    return m->part_bank == b->target_bank && m->part_off > 0u && m->part_off < b->mem.bank_size &&
-           m->part_etag_len > 0u && dp_same_str(m->part_name, m->part_name_len, b->name, b->name_len);
-}
-
-/* Within a run: the transfer broke off in the payload, every byte the verifier took is in
- * the bank, and the server gave an ETag to check the rest against. */
-int dp_boot_can_resume(const struct dp_boot *b)
-{
-    return b->fsm == DP_ST_INSTALL && b->image.state == DP_IMG_PAYLOAD && !b->part_stale &&
-           b->meta.part_name_len != 0u && b->meta.part_etag_len != 0u && b->bank_off > 0u;
-}
 
 /* Asks for the rest from the next byte to write; the verifier keeps its state. */
 void dp_boot_resume_image(struct dp_boot *b)
@@ -858,7 +557,7 @@ static int dp_head_resume(struct dp_boot *b)
     int in_run = b->fsm == DP_ST_INSTALL;   /* the verifier holds the bytes before the cut */
     int ok = st == 206u && b->http.has_range && b->http.range_first == b->resume_from &&
              (b->http.etag_len == 0u ||
-              dp_same_str(b->http.etag, b->http.etag_len, b->meta.part_etag, b->meta.part_etag_len));
+              dp_boot_same(b->http.etag, b->http.etag_len, b->meta.part_etag, b->meta.part_etag_len));
 
     if (ok) {
         if (b->replay_off < b->resume_from) {
@@ -992,31 +691,12 @@ void dp_boot_image_next(struct dp_boot *b)
 
 void dp_boot_begin_install(struct dp_boot *b)
 {
-    struct dp_boot_meta *m = &b->meta;
-    uint32_t i, n = b->http.etag_len;
-
     /* the inactive bank is marked invalid before a byte of it is overwritten */
-    m->bank[b->target_bank & 1u].valid = 0;
+    b->meta.bank[b->target_bank & 1u].valid = 0;
     if (b->resume_from == 0u) {
         /* the resume point of this download, if the server named its version (REQ-DL-027) */
-        dp_meta_forget_part(m);
-        if (n > 0u && n <= DP_ETAG_MAX) {
-            m->part_bank = b->target_bank;
-            /*@ loop invariant 0 <= i <= DP_SCRIPT_NAME_MAX && i <= b->name_len;
-                loop assigns i, m->part_name[0 .. DP_SCRIPT_NAME_MAX - 1];
-                loop variant DP_SCRIPT_NAME_MAX - i; */
-            for (i = 0; i < b->name_len && i < DP_SCRIPT_NAME_MAX; i++)
-                m->part_name[i] = b->name[i];
-            m->part_name[i] = '\0';
-            m->part_name_len = (uint16_t)i;
-            /*@ loop invariant 0 <= i <= n;
-                loop assigns i, m->part_etag[0 .. DP_ETAG_MAX - 1];
-                loop variant n - i; */
-            for (i = 0; i < n; i++)
-                m->part_etag[i] = b->http.etag[i];
-            m->part_etag[n] = '\0';
-            m->part_etag_len = (uint16_t)n;
-        }
+        dp_meta_start_part(&b->meta, b->target_bank & 1u, b->name, b->name_len, b->http.etag,
+                           b->http.etag_len);
         b->part_stale = 0;
     }
     dp_boot_write_meta(b, DP_THEN_INSTALL);
@@ -1047,11 +727,11 @@ void dp_boot_bank_written(struct dp_boot *b, int ok)
         dp_end_transfer(b, DP_EV_IMAGE_BAD, DP_E_STORE_FAILED);
         return;
     }
-    b->bank_off = dp_add_wrap(b->bank_off, b->req.len);
+    b->bank_off = dp_boot_add_wrap(b->bank_off, b->req.len);
     b->writing_header = 0;
     if (b->meta.part_name_len != 0u && !b->part_stale &&
-        b->bank_off >= dp_add_wrap(b->meta.part_off, DP_RESUME_CHECKPOINT) &&
-        b->bank_off < dp_add_wrap(b->image.hdr_len, b->image.info.payload_len)) {
+        b->bank_off >= dp_boot_add_wrap(b->meta.part_off, DP_RESUME_CHECKPOINT) &&
+        b->bank_off < dp_boot_add_wrap(b->image.hdr_len, b->image.info.payload_len)) {
         /* REQ-DL-027: the bytes up to here are in the bank; a cut resumes from here */
         b->meta.part_off = b->bank_off;
         dp_boot_write_meta(b, DP_THEN_IMAGE_NEXT);
@@ -1125,7 +805,7 @@ static uint32_t dp_net_data(struct dp_boot *b, const uint8_t *data, uint32_t n)
 
     if (b->req.kind != DP_REQ_RECV)
         return 0;
-    b->window_bytes = dp_add_wrap(b->window_bytes, n);
+    b->window_bytes = dp_boot_add_wrap(b->window_bytes, n);
     /*@ loop invariant 0 <= done <= n && dp_boot_ok(b);
         loop assigns done, DP_BOOT_WRITES(b);
         loop variant n - done; */

@@ -458,7 +458,9 @@ void dp_boot_reboot_order(struct dp_boot *b, uint64_t now_ms);
     requires m->bootname_len <= DP_SCRIPT_NAME_MAX && m->appname_len <= DP_SCRIPT_NAME_MAX;
     requires \valid(boot) && \valid(boot_len) && \valid(app) && \valid(app_len);
     requires \separated(boot, boot_len, app, app_len, m);
-    assigns *boot, *boot_len, *app, *app_len;
+    assigns *boot \from m, *m;
+    assigns *app \from m, *m;
+    assigns *boot_len, *app_len;
     ensures *boot_len <= DP_SCRIPT_NAME_MAX && *app_len <= DP_SCRIPT_NAME_MAX;
     ensures \valid_read(*boot + (0 .. DP_SCRIPT_NAME_MAX)) && \valid_read(*app + (0 .. DP_SCRIPT_NAME_MAX));
 */

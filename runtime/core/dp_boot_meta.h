@@ -1,0 +1,129 @@
+/*
+ * The image state (struct dp_boot_meta, dp_boot.h) as the engine's actions change it
+ * (runtime/core/dp_boot_meta.c): a download's resume point, a verified image committed on
+ * trial, a trial confirmed or reverted, and the undo copy that puts back what the flash holds when the record of a
+ * change cannot be written. Internal to the engine.
+ *
+ * Each function takes the image state alone, so WP proves the flow's rules on it here, as
+ * functional contracts, apart from the engine's invariant:
+ *   - the counter floor never goes down, and a confirmation raises it to the confirmed
+ *     image's counter (REQ-SEC-001);
+ *   - a commit makes the verified image's bank the active one, valid and on trial
+ *     (REQ-DL-016), and forgets the resume point (REQ-DL-027);
+ *   - a download records its resume point only with the server's version of the file
+ *     (REQ-DL-027);
+ *   - a revert invalidates the trial image, starts the other bank and blocks the image's
+ *     name (REQ-DL-020, REQ-DL-021);
+ *   - the undo copy gives back exactly what was kept.
+ * Writing the record of the new state is the engine's (dp_boot_write_meta).
+ */
+#ifndef DP_BOOT_META_H
+#define DP_BOOT_META_H
+
+#include <stdint.h>
+#include "dp_boot.h"
+#include "dp_boot_store.h"
+
+/*@ predicate dp_undo_names_ok(struct dp_boot_undo *u) =
+      u->bootname_len <= DP_SCRIPT_NAME_MAX && u->appname_len <= DP_SCRIPT_NAME_MAX;
+*/
+
+/* 1 when either bank holds a valid image. */
+/*@ requires \valid_read(m);
+    assigns \nothing;
+    ensures \result == 1 <==> m->bank[0].valid != 0 || m->bank[1].valid != 0;
+    ensures \result == 0 || \result == 1;
+*/
+int dp_meta_any_image(const struct dp_boot_meta *m);
+
+/* Keeps in *u what a commit or a confirmation is about to change in *m. */
+/*@ requires \valid_read(m) && dp_meta_names_ok(m) && \valid(u) && \separated(m, u);
+    assigns *u;
+    ensures dp_undo_names_ok(u);
+    ensures u->min_counter == m->min_counter && u->active == m->active &&
+            u->trial == m->trial && u->boots == m->boots &&
+            u->valid[0] == m->bank[0].valid && u->valid[1] == m->bank[1].valid;
+    ensures u->bootname_len == m->bootname_len && u->appname_len == m->appname_len;
+*/
+void dp_meta_keep(const struct dp_boot_meta *m, struct dp_boot_undo *u);
+
+/* Puts back in *m what *u kept: the change's record was not written. A bank that was not
+ * valid before is not now, whatever the change wrote in it. */
+/*@ requires \valid(m) && dp_meta_names_ok(m) && \valid_read(u) && dp_undo_names_ok(u);
+    requires \separated(m, u);
+    assigns *m;
+    ensures dp_meta_names_ok(m);
+    ensures m->min_counter == u->min_counter && m->active == u->active &&
+            m->trial == u->trial && m->boots == u->boots &&
+            m->bank[0].valid == u->valid[0] && m->bank[1].valid == u->valid[1];
+    ensures m->bootname_len == u->bootname_len && m->appname_len == u->appname_len;
+*/
+void dp_meta_restore(struct dp_boot_meta *m, const struct dp_boot_undo *u);
+
+/* The verified image name[0 .. name_len-1] (kind, security counter, size bytes) is in bank
+ * `bank`: it boots next, on trial (REQ-DL-016), and the download it came from is over. */
+/*@ requires \valid(m) && dp_meta_names_ok(m) && bank <= 1;
+    requires name_len <= DP_SCRIPT_NAME_MAX && \valid_read(name + (0 .. DP_SCRIPT_NAME_MAX - 1));
+    requires \separated(m, name + (0 .. DP_SCRIPT_NAME_MAX - 1));
+    assigns *m;
+    ensures dp_meta_names_ok(m);
+    ensures m->active == bank && m->trial == 1 && m->boots == 0;
+    ensures m->bank[bank].valid == 1 && m->bank[bank].kind == kind &&
+            m->bank[bank].counter == counter && m->bank[bank].size == size &&
+            m->bank[bank].name_len == name_len;
+    ensures m->bank[1 - bank].valid == \old(m->bank[1 - bank].valid);
+    ensures m->min_counter == \old(m->min_counter);
+    ensures m->part_name_len == 0 && m->part_etag_len == 0;
+*/
+void dp_meta_commit(struct dp_boot_meta *m, uint8_t bank, uint8_t kind, uint32_t counter,
+                    uint64_t size, const char *name, uint16_t name_len);
+
+/* A download of name[0 .. name_len-1] into bank `bank` begins from its first byte: its
+ * resume point is recorded when the server named the file's version (etag[0 .. etag_len-1],
+ * a strong ETag of at most DP_ETAG_MAX bytes), else the old one is forgotten (REQ-DL-027).
+ * Nothing is written to the bank yet: part_off is 0. */
+/*@ requires \valid(m) && dp_meta_names_ok(m) && bank <= 1;
+    requires name_len <= DP_SCRIPT_NAME_MAX && \valid_read(name + (0 .. DP_SCRIPT_NAME_MAX - 1));
+    requires etag_len == 0 || \valid_read(etag + (0 .. etag_len - 1));
+    requires \separated(m, name + (0 .. DP_SCRIPT_NAME_MAX - 1));
+    requires etag_len == 0 || \separated(m, etag + (0 .. etag_len - 1));
+    assigns m->part_bank, m->part_off, m->part_name_len, m->part_name[0 .. DP_SCRIPT_NAME_MAX],
+            m->part_etag_len, m->part_etag[0 .. DP_ETAG_MAX];
+    ensures dp_meta_names_ok(m);
+    ensures m->part_off == 0;
+    ensures 0 < etag_len <= DP_ETAG_MAX ==>
+            m->part_bank == bank && m->part_name_len == name_len && m->part_etag_len == etag_len;
+    ensures !(0 < etag_len <= DP_ETAG_MAX) ==> m->part_name_len == 0 && m->part_etag_len == 0;
+*/
+void dp_meta_start_part(struct dp_boot_meta *m, uint8_t bank, const char *name, uint16_t name_len,
+                        const char *etag, uint32_t etag_len);
+
+/* The running trial image is confirmed (REQ-DL-019): no longer on trial, its name is the
+ * confirmed boot image or application, and the counter floor rises to its counter
+ * (REQ-SEC-001). */
+/*@ requires \valid(m) && dp_meta_names_ok(m);
+    assigns *m;
+    ensures dp_meta_names_ok(m);
+    ensures m->trial == 0 && m->boots == 0 && m->active == \old(m->active);
+    ensures m->min_counter >= \old(m->min_counter);
+    ensures \old(m->bank[m->active & 1].valid) != 0 ==>
+            m->min_counter >= \old(m->bank[m->active & 1].counter);
+    ensures \old(m->bank[m->active & 1].valid) == 0 ==> m->min_counter == \old(m->min_counter);
+    ensures m->bank[0].valid == \old(m->bank[0].valid) && m->bank[1].valid == \old(m->bank[1].valid);
+*/
+void dp_meta_confirm(struct dp_boot_meta *m);
+
+/* The trial image failed (REQ-DL-020): its bank is no longer valid, the other bank boots
+ * again, and its name is blocked until APPNAME names another file (REQ-DL-021). */
+/*@ requires \valid(m) && dp_meta_names_ok(m);
+    assigns *m;
+    ensures dp_meta_names_ok(m);
+    ensures m->bank[\old(m->active) & 1].valid == 0;
+    ensures m->bank[1 - (\old(m->active) & 1)].valid == \old(m->bank[1 - (m->active & 1)].valid);
+    ensures m->active == 1 - (\old(m->active) & 1) && m->trial == 0 && m->boots == 0;
+    ensures m->blocked_len == \old(m->bank[m->active & 1].name_len);
+    ensures m->min_counter == \old(m->min_counter);
+*/
+void dp_meta_revert(struct dp_boot_meta *m);
+
+#endif
