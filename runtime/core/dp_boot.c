@@ -218,27 +218,15 @@ void dp_boot_write_meta(struct dp_boot *b, uint8_t then)
 */
 static int dp_image_needed(struct dp_boot *b)
 {
-    const char *app, *boot, *cur;
-    uint32_t app_len, boot_len, cur_len;
+    const char *app;
+    uint32_t n;
+    int blocked, needed;
 
-    dp_params_get(b->params, DP_P_APPNAME, &cur, &cur_len);
-    if (cur_len == 0u)
-        return 0;
-    if (b->meta.blocked_len != 0u) {
-        if (dp_boot_same(cur, cur_len, b->meta.blocked, b->meta.blocked_len)) {
-            dp_boot_report(b, DP_E_IMAGE_BLOCKED);
-            return 0;
-        }
-        /* REQ-DL-021: APPNAME names another file, which clears the block (stored with the
-         * next write of the image state: at once when that file is installed) */
-        b->meta.blocked_len = 0;
-        b->meta.blocked[0] = '\0';
-    }
-    dp_boot_running_names(&b->meta, &boot, &boot_len, &app, &app_len);
-    if (dp_meta_any_image(&b->meta) &&
-        (dp_boot_same(cur, cur_len, app, app_len) || dp_boot_same(cur, cur_len, boot, boot_len)))
-        return 0;
-    return 1;
+    dp_params_get(b->params, DP_P_APPNAME, &app, &n);
+    needed = dp_meta_image_needed(&b->meta, app, n, &blocked);
+    if (blocked)
+        dp_boot_report(b, DP_E_IMAGE_BLOCKED);
+    return needed;
 }
 
 /* The guards event ev is taken with: those of dp_boot_guards, and IMAGE_NEEDED, whose

@@ -47,6 +47,30 @@ int dp_meta_any_image(const struct dp_boot_meta *m)
     return m->bank[0].valid || m->bank[1].valid;
 }
 
+int dp_meta_image_needed(struct dp_boot_meta *m, const char *app, uint32_t n, int *blocked)
+{
+    const char *boot_name, *app_name;
+    uint32_t boot_len, app_len;
+
+    *blocked = 0;
+    if (n == 0u)
+        return 0;
+    if (m->blocked_len != 0u) {
+        if (dp_boot_same(app, n, m->blocked, m->blocked_len)) {
+            *blocked = 1;
+            return 0;
+        }
+        /* REQ-DL-021: APPNAME names another file, which lifts the block */
+        m->blocked_len = 0;
+        m->blocked[0] = '\0';
+    }
+    dp_boot_running_names(m, &boot_name, &boot_len, &app_name, &app_len);
+    if (dp_meta_any_image(m) &&
+        (dp_boot_same(app, n, app_name, app_len) || dp_boot_same(app, n, boot_name, boot_len)))
+        return 0;
+    return 1;
+}
+
 void dp_meta_keep(const struct dp_boot_meta *m, struct dp_boot_undo *u)
 {
     u->min_counter = m->min_counter;

@@ -22,10 +22,24 @@
 
 #include <stdint.h>
 #include "dp_boot.h"
+#include "dp_boot_query.h"
 #include "dp_boot_store.h"
 
 /*@ predicate dp_undo_names_ok(struct dp_boot_undo *u) =
       u->bootname_len <= DP_SCRIPT_NAME_MAX && u->appname_len <= DP_SCRIPT_NAME_MAX;
+
+    predicate dp_installed(struct dp_boot_meta *m) = m->bank[0].valid != 0 || m->bank[1].valid != 0;
+
+    // app[0 .. n-1] is the running application's or boot image's name (dp_boot_running_names)
+    predicate dp_is_running{L}(struct dp_boot_meta *m, char *app, integer n) =
+      (dp_running_is(m, DP_IMAGE_KIND_APP) &&
+       dp_same_name{L, L}(app, n, &m->bank[m->active & 1].name[0], m->bank[m->active & 1].name_len)) ||
+      (!dp_running_is(m, DP_IMAGE_KIND_APP) &&
+       dp_same_name{L, L}(app, n, &m->appname[0], m->appname_len)) ||
+      (dp_running_is(m, DP_IMAGE_KIND_BOOT) &&
+       dp_same_name{L, L}(app, n, &m->bank[m->active & 1].name[0], m->bank[m->active & 1].name_len)) ||
+      (!dp_running_is(m, DP_IMAGE_KIND_BOOT) &&
+       dp_same_name{L, L}(app, n, &m->bootname[0], m->bootname_len));
 */
 
 /* 1 when either bank holds a valid image. */
@@ -35,6 +49,25 @@
     ensures \result == 0 || \result == 1;
 */
 int dp_meta_any_image(const struct dp_boot_meta *m);
+
+/* Is APPNAME, app[0 .. n-1], an image to download (REQ-DL-014, REQ-DL-017, REQ-DL-021)?
+ * Not when it is empty; not when it is the name blocked by a revert (*blocked is then 1);
+ * not when an image is installed and it names the running application or boot image. A
+ * block on another name is lifted (in *m: stored with the next record of the image state). */
+/*@ requires \valid(m) && dp_meta_names_ok(m) && \valid(blocked) && \separated(m, blocked);
+    requires n == 0 || (\valid_read(app + (0 .. n - 1)) && \separated(m, app + (0 .. n - 1)) &&
+                        \separated(blocked, app + (0 .. n - 1)));
+    assigns m->blocked_len, m->blocked[0], *blocked;
+    ensures dp_meta_names_ok(m);
+    ensures \result == 0 || \result == 1;
+    ensures *blocked == 1 <==>
+            n != 0 && \old(m->blocked_len) != 0 &&
+            dp_same_name{Pre, Pre}(app, n, &m->blocked[0], \old(m->blocked_len));
+    ensures *blocked == 0 || *blocked == 1;
+    ensures \result == 1 <==>
+            n != 0 && *blocked == 0 && !(dp_installed(m) && dp_is_running(m, app, n));
+*/
+int dp_meta_image_needed(struct dp_boot_meta *m, const char *app, uint32_t n, int *blocked);
 
 /* Keeps in *u what a commit or a confirmation is about to change in *m. */
 /*@ requires \valid_read(m) && dp_meta_names_ok(m) && \valid(u) && \separated(m, u);

@@ -5,6 +5,7 @@
  */
 #include "dp_boot.h"
 #include "dp_boot_int.h"
+#include "dp_boot_limits.h"
 #include "dp_boot_meta.h"
 #include "dp_boot_query.h"
 #include "dp_boot_store.h"
@@ -555,11 +556,8 @@ static int dp_head_resume(struct dp_boot *b)
 {
     uint16_t st = b->http.status;
     int in_run = b->fsm == DP_ST_INSTALL;   /* the verifier holds the bytes before the cut */
-    int ok = st == 206u && b->http.has_range && b->http.range_first == b->resume_from &&
-             (b->http.etag_len == 0u ||
-              dp_boot_same(b->http.etag, b->http.etag_len, b->meta.part_etag, b->meta.part_etag_len));
 
-    if (ok) {
+    if (dp_boot_range_ok(b)) {
         if (b->replay_off < b->resume_from) {
             dp_replay_next(b);
             return 2;
@@ -600,21 +598,9 @@ static int dp_head(struct dp_boot *b)
     if (st == 200u)
         return 1;
     if (st == 301u || st == 302u || st == 303u || st == 307u || st == 308u) {
-        if (b->http.location_len == 0u) {
-            dp_fail(b, DP_E_REDIRECT_BAD);
-            return 0;
-        }
-        if (b->redirects >= DP_HTTP_REDIRECTS_MAX) {
-            dp_fail(b, DP_E_REDIRECT_LIMIT);
-            return 0;
-        }
-        e = dp_url_resolve(&b->url, b->http.location, b->http.location_len, next);
+        e = dp_boot_redirect(&b->url, &b->http, b->redirects, next);
         if (e != DP_E_NONE) {
             dp_fail(b, e);
-            return 0;
-        }
-        if (next->scheme != b->url.scheme) {
-            dp_fail(b, DP_E_REDIRECT_SCHEME);
             return 0;
         }
         b->redirects++;
@@ -756,34 +742,13 @@ void dp_boot_net_open(struct dp_boot *b, uint16_t err, uint64_t now_ms)
     dp_boot_drain(b);
 }
 
-/* The limits of time (REQ-DL-023): 0 when the transfer may go on. */
-/*@ requires \valid(b) && b->now <= DP_NOW_MAX && b->started_ms <= DP_NOW_MAX;
-    requires b->window_ms <= DP_NOW_MAX;
-    assigns b->window_ms, b->window_bytes;
-    ensures b->window_ms <= DP_NOW_MAX;
-*/
-static uint16_t dp_time_check(struct dp_boot *b)
-{
-    uint64_t total = 1000u * (uint64_t)(b->sink == DP_SINK_IMAGE ? DP_IMAGE_DEADLINE_S
-                                                                  : DP_FILE_DEADLINE_S);
-    if (b->now >= b->started_ms + total)
-        return DP_E_FILE_DEADLINE;
-    if (b->now >= b->window_ms + 1000u * (uint64_t)DP_RATE_WINDOW_S) {
-        if (b->window_bytes < (uint64_t)DP_MIN_RATE_BPS * DP_RATE_WINDOW_S)
-            return b->window_bytes == 0u ? DP_E_NET_TIMEOUT : DP_E_FILE_TOO_SLOW;
-        b->window_ms = b->now;
-        b->window_bytes = 0;
-    }
-    return 0;
-}
-
 void dp_boot_tick(struct dp_boot *b, uint64_t now_ms)
 {
     uint16_t e;
     b->now = now_ms;
     if (b->req.kind != DP_REQ_RECV)
         return;
-    e = dp_time_check(b);
+    e = dp_boot_time_check(b);
     if (e != 0u)
         dp_fail(b, e);
     else
@@ -847,7 +812,7 @@ static uint32_t dp_net_data(struct dp_boot *b, const uint8_t *data, uint32_t n)
         done += used;   /* DP_HTTP_MORE */
     }
     if (b->req.kind == DP_REQ_RECV) {
-        e = dp_time_check(b);
+        e = dp_boot_time_check(b);
         if (e != 0u)
             dp_fail(b, e);
         else

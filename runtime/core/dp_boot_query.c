@@ -273,6 +273,14 @@ static int dp_can_resume(const struct dp_boot *b)
            b->meta.part_name_len != 0u && b->meta.part_etag_len != 0u && b->bank_off > 0u;
 }
 
+int dp_boot_range_ok(const struct dp_boot *b)
+{
+    const struct dp_http_resp *h = &b->http;
+    return h->status == 206u && h->has_range && h->range_first == b->resume_from &&
+           (h->etag_len == 0u ||
+            dp_boot_same(h->etag, h->etag_len, b->meta.part_etag, b->meta.part_etag_len));
+}
+
 /* ---- the two copies of a record (REQ-SET-008) ---- */
 
 uint32_t dp_boot_nv_target(const struct dp_boot *b, enum dp_nv_kind nv, uint32_t *seq)
@@ -288,25 +296,6 @@ uint32_t dp_boot_nv_target(const struct dp_boot *b, enum dp_nv_kind nv, uint32_t
     newest = (!v[1] || (v[0] && !dp_nv_newer(s[1], s[0]))) ? 0u : 1u;
     *seq = s[newest] == 0xffffffffu ? 0u : s[newest] + 1u;   /* serial numbers wrap */
     return 1u - newest;
-}
-
-/* ---- a transfer's limits (REQ-DL-022, REQ-DL-023) ---- */
-
-uint64_t dp_boot_cap(const struct dp_boot *b)
-{
-    if (b->sink == DP_SINK_IMAGE)
-        return b->image.pol.bank_size;
-    if (b->sink == DP_SINK_CERT)
-        return DP_CERT_FILE_MAX;
-    return b->sink == DP_SINK_SCRIPT ? DP_SCRIPT_FILE_MAX : DP_SETTINGS_FILE_MAX;
-}
-
-uint64_t dp_boot_deadline(const struct dp_boot *b)
-{
-    uint64_t total = 1000u * (uint64_t)(b->sink == DP_SINK_IMAGE ? DP_IMAGE_DEADLINE_S
-                                                                  : DP_FILE_DEADLINE_S);
-    uint64_t end = b->started_ms + total, window = b->window_ms + 1000u * (uint64_t)DP_RATE_WINDOW_S;
-    return window < end ? window : end;
 }
 
 /* ---- the guards of spec/boot.fsm ---- */

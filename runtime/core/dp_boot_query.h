@@ -1,7 +1,8 @@
 /*
  * What the engine asks of its settings and its state (runtime/core/dp_boot_query.c): the
- * server lists, the certificate files, whether a download can resume, the size cap and the
- * deadline of a transfer, and the arithmetic these take. Internal to the engine.
+ * server lists and the retry wait, the upgrade script's name, the certificate files,
+ * whether a download can resume, the guards, and the arithmetic these take. Internal to
+ * the engine.
  *
  * Every function here changes nothing of the engine (the backoff only advances the random
  * state it is given): it needs only the context to be readable and the parameter store
@@ -22,11 +23,17 @@
 */
 uint64_t dp_boot_add_wrap(uint64_t a, uint64_t x);
 
+/*@ // a[0 .. na-1] and c[0 .. nc-1] are the same name
+    predicate dp_same_name{L1, L2}(char *a, integer na, char *c, integer nc) =
+      na == nc && \forall integer k; 0 <= k < na ==> \at(a[k], L1) == \at(c[k], L2);
+*/
+
 /* 1 when a[0 .. na-1] and c[0 .. nc-1] are the same bytes. */
 /*@ requires na == 0 || \valid_read(a + (0 .. na - 1));
     requires nc == 0 || \valid_read(c + (0 .. nc - 1));
     assigns \nothing;
     ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> dp_same_name{Pre, Pre}((char *)a, na, (char *)c, nc);
 */
 int dp_boot_same(const char *a, uint32_t na, const char *c, uint32_t nc);
 
@@ -124,6 +131,21 @@ uint32_t dp_boot_cert_count(const struct dp_boot *b);
 */
 int dp_boot_resume_point_ok(const struct dp_boot *b);
 
+/* The server's answer to a range request continues the stored download: a 206 from byte
+ * resume_from, with, when it sends one, the ETag the resume point recorded. */
+/*@ requires \valid_read(b) && b->http.etag_len <= DP_ETAG_MAX;
+    requires b->meta.part_etag_len <= DP_ETAG_MAX;
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==>
+            b->http.status == 206 && b->http.has_range != 0 &&
+            b->http.range_first == b->resume_from &&
+            (b->http.etag_len == 0 ||
+             dp_same_name{Pre, Pre}(&b->http.etag[0], b->http.etag_len,
+                                    &b->meta.part_etag[0], b->meta.part_etag_len));
+*/
+int dp_boot_range_ok(const struct dp_boot *b);
+
 /* ---- the two copies of a record (REQ-SET-008) ---- */
 
 /* The slot a commit writes: the older valid copy, or an invalid one; *seq is the serial
@@ -134,23 +156,6 @@ int dp_boot_resume_point_ok(const struct dp_boot *b);
     ensures \result <= 1;
 */
 uint32_t dp_boot_nv_target(const struct dp_boot *b, enum dp_nv_kind nv, uint32_t *seq);
-
-/* ---- a transfer's limits (REQ-DL-022, REQ-DL-023) ---- */
-
-/* The most bytes the body of the file being fetched may have. */
-/*@ requires \valid_read(b);
-    assigns \nothing;
-    ensures \true;
-*/
-uint64_t dp_boot_cap(const struct dp_boot *b);
-
-/* When the driver gives up waiting for bytes: the end of the transfer's total time or of
- * the rate window, whichever comes first. */
-/*@ requires \valid_read(b) && b->started_ms <= DP_NOW_MAX && b->window_ms <= DP_NOW_MAX;
-    assigns \nothing;
-    ensures \result <= b->window_ms + 1000 * DP_RATE_WINDOW_S;
-*/
-uint64_t dp_boot_deadline(const struct dp_boot *b);
 
 /* ---- the guards of spec/boot.fsm ---- */
 

@@ -452,7 +452,12 @@ void dp_boot_stored(struct dp_boot *b, int ok, uint64_t now_ms);
 */
 void dp_boot_reboot_order(struct dp_boot *b, uint64_t now_ms);
 
-/* The names a phone reports: BOOTNAME and the application of the running image. */
+/* The names a phone reports: BOOTNAME and the application of the running image, which is
+ * the image of the active bank when it is valid and of that kind, else the confirmed name
+ * kept in the metadata. */
+/*@ predicate dp_running_is(struct dp_boot_meta *m, integer kind) =
+      m->bank[m->active & 1].valid != 0 && m->bank[m->active & 1].kind == kind;
+*/
 /*@ requires \valid_read(m);
     requires m->bank[0].name_len <= DP_SCRIPT_NAME_MAX && m->bank[1].name_len <= DP_SCRIPT_NAME_MAX;
     requires m->bootname_len <= DP_SCRIPT_NAME_MAX && m->appname_len <= DP_SCRIPT_NAME_MAX;
@@ -463,6 +468,14 @@ void dp_boot_reboot_order(struct dp_boot *b, uint64_t now_ms);
     assigns *boot_len, *app_len;
     ensures *boot_len <= DP_SCRIPT_NAME_MAX && *app_len <= DP_SCRIPT_NAME_MAX;
     ensures \valid_read(*boot + (0 .. DP_SCRIPT_NAME_MAX)) && \valid_read(*app + (0 .. DP_SCRIPT_NAME_MAX));
+    ensures dp_running_is(m, DP_IMAGE_KIND_BOOT) ==>
+            *boot == &m->bank[m->active & 1].name[0] && *boot_len == m->bank[m->active & 1].name_len;
+    ensures !dp_running_is(m, DP_IMAGE_KIND_BOOT) ==>
+            *boot == &m->bootname[0] && *boot_len == m->bootname_len;
+    ensures dp_running_is(m, DP_IMAGE_KIND_APP) ==>
+            *app == &m->bank[m->active & 1].name[0] && *app_len == m->bank[m->active & 1].name_len;
+    ensures !dp_running_is(m, DP_IMAGE_KIND_APP) ==>
+            *app == &m->appname[0] && *app_len == m->appname_len;
 */
 void dp_boot_running_names(const struct dp_boot_meta *m, const char **boot, uint32_t *boot_len,
                            const char **app, uint32_t *app_len);

@@ -1,8 +1,10 @@
 /*
- * The image state as the engine's actions change it (dp_boot_meta.h) and the retry wait
- * (dp_boot_backoff_ms, dp_boot_query.h): the rules their WP contracts state, on values,
- * at their edges (a name of DP_SCRIPT_NAME_MAX bytes and one more, an ETag of DP_ETAG_MAX
- * bytes and one more, the first and the last retry round).
+ * The engine's parts that WP proves apart from its invariant, on values, at the edges of
+ * their contracts: the image state as the actions change it (dp_boot_meta.h: a name of
+ * DP_SCRIPT_NAME_MAX bytes, an ETag of DP_ETAG_MAX bytes and one more), the retry wait and
+ * the check of a range answer (dp_boot_query.h: the first and the last retry round), and
+ * a transfer's time limits and redirects (dp_boot_limits.h: the millisecond each limit
+ * begins, the last redirect followed and the first refused).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,8 +13,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "dp_boot_limits.h"
 #include "dp_boot_meta.h"
 #include "dp_boot_query.h"
+#include "diag.h"
 
 /* A phone running the application "A.bin" (counter 3) from bank 0, on trial in bank 1 with
  * "B.bin" (counter 5) when trial is set. */
@@ -169,6 +173,145 @@ static void test_REQ_DL_016_a_failed_record_gets_back_what_was_kept(void **state
     assert_string_equal(m.appname, before.appname);
 }
 
+static void test_REQ_DL_017_no_download_of_the_running_image(void **state)
+{
+    struct dp_boot_meta m;
+    int blocked = 7;
+    (void)state;
+    phone(&m, 0);
+    assert_int_equal(dp_meta_image_needed(&m, "A.bin", 5, &blocked), 0);
+    assert_int_equal(blocked, 0);
+    assert_int_equal(dp_meta_image_needed(&m, "A.bi", 4, &blocked), 1);     /* a prefix is another name */
+    assert_int_equal(dp_meta_image_needed(&m, "A.binx", 6, &blocked), 1);
+    assert_int_equal(dp_meta_image_needed(&m, "", 0, &blocked), 0);         /* no APPNAME */
+    /* a running boot image counts as installed under its name too (BOOTNAME two-stage) */
+    m.bank[0].kind = DP_IMAGE_KIND_BOOT;
+    assert_int_equal(dp_meta_image_needed(&m, "A.bin", 5, &blocked), 0);
+    /* a factory-new phone needs whatever APPNAME names, even its stored names */
+    phone(&m, 0);
+    m.bank[0].valid = 0;
+    assert_int_equal(dp_meta_image_needed(&m, "A.bin", 5, &blocked), 1);
+}
+
+static void test_REQ_DL_021_a_reverted_name_is_blocked_until_another(void **state)
+{
+    struct dp_boot_meta m;
+    int blocked = 0;
+    (void)state;
+    phone(&m, 1);
+    dp_meta_revert(&m);
+    assert_int_equal(dp_meta_image_needed(&m, "B.bin", 5, &blocked), 0);
+    assert_int_equal(blocked, 1);
+    assert_int_equal(m.blocked_len, 5);          /* the block stays while the name does */
+    assert_int_equal(dp_meta_image_needed(&m, "C.bin", 5, &blocked), 1);
+    assert_int_equal(blocked, 0);
+    assert_int_equal(m.blocked_len, 0);          /* another name lifts it */
+    assert_int_equal(dp_meta_image_needed(&m, "B.bin", 5, &blocked), 1);
+}
+
+static struct dp_boot eng;   /* static: a context is large */
+
+static void test_REQ_DL_027_a_range_answer_continues_the_same_file(void **state)
+{
+    (void)state;
+    memset(&eng, 0, sizeof eng);
+    eng.resume_from = 65536;
+    memcpy(eng.meta.part_etag, "\"v1\"", 5);
+    eng.meta.part_etag_len = 4;
+    eng.http.status = 206;
+    eng.http.has_range = 1;
+    eng.http.range_first = 65536;
+    assert_int_equal(dp_boot_range_ok(&eng), 1);            /* no ETag in the answer */
+    memcpy(eng.http.etag, "\"v1\"", 5);
+    eng.http.etag_len = 4;
+    assert_int_equal(dp_boot_range_ok(&eng), 1);            /* the same version */
+    eng.http.etag[2] = '2';
+    assert_int_equal(dp_boot_range_ok(&eng), 0);            /* another version */
+    eng.http.etag[2] = '1';
+    eng.http.range_first = 65535;
+    assert_int_equal(dp_boot_range_ok(&eng), 0);            /* not from the cut */
+    eng.http.range_first = 65536;
+    eng.http.status = 200;
+    assert_int_equal(dp_boot_range_ok(&eng), 0);            /* the whole file again */
+    eng.http.status = 206;
+    eng.http.has_range = 0;
+    assert_int_equal(dp_boot_range_ok(&eng), 0);            /* no Content-Range */
+}
+
+static void test_REQ_DL_023_total_deadline_and_minimum_rate(void **state)
+{
+    const uint64_t total = 1000u * (uint64_t)DP_FILE_DEADLINE_S;
+    const uint64_t window = 1000u * (uint64_t)DP_RATE_WINDOW_S;
+    const uint64_t least = (uint64_t)DP_MIN_RATE_BPS * DP_RATE_WINDOW_S;
+    (void)state;
+    assert_true(window + 100u < total);   /* the window edges below lie inside the total time */
+    memset(&eng, 0, sizeof eng);
+    eng.sink = DP_SINK_FILE;
+    eng.started_ms = 5000;
+    eng.window_ms = 5000;
+    /* the total deadline: the last millisecond before it, then it */
+    eng.window_bytes = least;
+    eng.now = 5000 + total - 1u;
+    eng.window_ms = eng.now;              /* a window that just began */
+    assert_int_equal(dp_boot_time_check(&eng), 0);
+    eng.now = 5000 + total;
+    assert_int_equal(dp_boot_time_check(&eng), DP_E_FILE_DEADLINE);
+    /* a window: before its end nothing changes; at its end the rate is judged */
+    eng.now = 5000 + window + 100u;       /* inside the total time, past the first window */
+    eng.window_ms = eng.now - window + 1u;
+    eng.window_bytes = 0;
+    assert_int_equal(dp_boot_time_check(&eng), 0);
+    assert_int_equal(eng.window_ms, eng.now - window + 1u);
+    eng.window_ms = eng.now - window;
+    assert_int_equal(dp_boot_time_check(&eng), DP_E_NET_TIMEOUT);
+    eng.window_bytes = least - 1u;
+    assert_int_equal(dp_boot_time_check(&eng), DP_E_FILE_TOO_SLOW);
+    eng.window_bytes = least;
+    assert_int_equal(dp_boot_time_check(&eng), 0);
+    assert_int_equal(eng.window_ms, eng.now);     /* a new window from now */
+    assert_int_equal(eng.window_bytes, 0);
+    /* an image has its own, longer, total deadline */
+    eng.sink = DP_SINK_IMAGE;
+    eng.now = 5000 + total;
+    eng.window_ms = eng.now;
+    assert_int_equal(dp_boot_time_check(&eng), DP_IMAGE_DEADLINE_S > DP_FILE_DEADLINE_S ? 0 : DP_E_FILE_DEADLINE);
+    assert_true(dp_boot_deadline(&eng) <= eng.window_ms + window);
+    assert_int_equal(dp_boot_cap(&eng), eng.image.pol.bank_size);
+}
+
+static void location(struct dp_http_resp *h, const char *l)
+{
+    memset(h, 0, sizeof *h);
+    h->status = 302;
+    h->location_len = (uint16_t)strlen(l);
+    memcpy(h->location, l, strlen(l) + 1u);
+}
+
+static void test_REQ_DL_024_REQ_SEC_012_redirects_within_scheme_and_limit(void **state)
+{
+    static struct dp_url base, next;
+    static struct dp_http_resp h;
+    (void)state;
+    assert_int_equal(dp_url_parse("https://prov.example/a/b.txt", 28, &base), DP_E_NONE);
+    location(&h, "/c/d.txt");
+    assert_int_equal(dp_boot_redirect(&base, &h, 0, &next), DP_E_NONE);
+    assert_string_equal(next.path, "/c/d.txt");
+    assert_int_equal(next.scheme, base.scheme);
+    /* the last redirect the limit allows, then the first it refuses */
+    assert_int_equal(dp_boot_redirect(&base, &h, DP_HTTP_REDIRECTS_MAX - 1u, &next), DP_E_NONE);
+    assert_int_equal(dp_boot_redirect(&base, &h, DP_HTTP_REDIRECTS_MAX, &next), DP_E_REDIRECT_LIMIT);
+    /* no downgrade to HTTP, and no change of scheme the other way either */
+    location(&h, "http://prov.example/c/d.txt");
+    assert_int_equal(dp_boot_redirect(&base, &h, 0, &next), DP_E_REDIRECT_SCHEME);
+    location(&h, "https://other.example:8443/x");
+    assert_int_equal(dp_boot_redirect(&base, &h, 0, &next), DP_E_NONE);
+    assert_int_equal(next.port, 8443);
+    location(&h, "");
+    assert_int_equal(dp_boot_redirect(&base, &h, 0, &next), DP_E_REDIRECT_BAD);
+    location(&h, "ftp://prov.example/x");
+    assert_int_not_equal(dp_boot_redirect(&base, &h, 0, &next), DP_E_NONE);
+}
+
 /* d = min(cap, base x 2^round) seconds, computed without the engine's loop */
 static uint64_t backoff_d_ms(uint32_t round)
 {
@@ -213,6 +356,11 @@ int main(void)
         cmocka_unit_test(test_REQ_DL_020_REQ_DL_021_revert_blocks_the_trial_image),
         cmocka_unit_test(test_REQ_DL_027_resume_point_needs_the_servers_etag),
         cmocka_unit_test(test_REQ_DL_016_a_failed_record_gets_back_what_was_kept),
+        cmocka_unit_test(test_REQ_DL_017_no_download_of_the_running_image),
+        cmocka_unit_test(test_REQ_DL_021_a_reverted_name_is_blocked_until_another),
+        cmocka_unit_test(test_REQ_DL_027_a_range_answer_continues_the_same_file),
+        cmocka_unit_test(test_REQ_DL_023_total_deadline_and_minimum_rate),
+        cmocka_unit_test(test_REQ_DL_024_REQ_SEC_012_redirects_within_scheme_and_limit),
         cmocka_unit_test(test_REQ_DL_009_backoff_within_half_and_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
