@@ -42,8 +42,8 @@ uint16_t dp_boot_time_check(struct dp_boot *b)
     return 0;
 }
 
-uint16_t dp_boot_redirect(const struct dp_url *url, const struct dp_http_resp *h, uint32_t redirects,
-                          struct dp_url *next)
+uint16_t dp_boot_redirect(const struct dp_url *url, const struct dp_http_resp *h,
+                          uint32_t redirects, struct dp_url *next)
 {
     uint16_t e;
 

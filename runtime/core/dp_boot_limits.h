@@ -75,7 +75,7 @@ uint16_t dp_boot_time_check(struct dp_boot *b);
     ensures h->location_len != 0 && redirects >= DP_HTTP_REDIRECTS_MAX ==>
             \result == DP_E_REDIRECT_LIMIT;
 */
-uint16_t dp_boot_redirect(const struct dp_url *url, const struct dp_http_resp *h, uint32_t redirects,
-                          struct dp_url *next);
+uint16_t dp_boot_redirect(const struct dp_url *url, const struct dp_http_resp *h,
+                          uint32_t redirects, struct dp_url *next);
 
 #endif

@@ -6,7 +6,8 @@
 /* src[0 .. n-1], cut to DP_SCRIPT_NAME_MAX bytes, as the string dst and its length. */
 /*@ requires \valid(dst + (0 .. DP_SCRIPT_NAME_MAX)) && \valid(dlen);
     requires \separated(dlen, dst + (0 .. DP_SCRIPT_NAME_MAX));
-    requires n == 0 || \valid_read(src + (0 .. (n > DP_SCRIPT_NAME_MAX ? DP_SCRIPT_NAME_MAX : n) - 1));
+    requires n == 0 ||
+             \valid_read(src + (0 .. (n > DP_SCRIPT_NAME_MAX ? DP_SCRIPT_NAME_MAX : n) - 1));
     assigns dst[0 .. DP_SCRIPT_NAME_MAX], *dlen;
     ensures *dlen <= DP_SCRIPT_NAME_MAX;
     ensures n <= DP_SCRIPT_NAME_MAX ==> *dlen == n;

@@ -1,11 +1,14 @@
 /*
  * The image state (struct dp_boot_meta, dp_boot.h) as the engine's actions change it
- * (runtime/core/dp_boot_meta.c): a download's resume point, a verified image committed on
- * trial, a trial confirmed or reverted, and the undo copy that puts back what the flash holds when the record of a
- * change cannot be written. Internal to the engine.
+ * (runtime/core/dp_boot_meta.c): whether APPNAME is to be downloaded, a download's resume
+ * point, a verified image committed on trial, a trial confirmed or reverted, and the undo
+ * copy that puts back what the flash holds when the record of a change cannot be written.
+ * Internal to the engine.
  *
  * Each function takes the image state alone, so WP proves the flow's rules on it here, as
  * functional contracts, apart from the engine's invariant:
+ *   - APPNAME is downloaded if and only if it is not empty, not blocked, and not the
+ *     running image's name (REQ-DL-014, REQ-DL-017, REQ-DL-021);
  *   - the counter floor never goes down, and a confirmation raises it to the confirmed
  *     image's counter (REQ-SEC-001);
  *   - a commit makes the verified image's bank the active one, valid and on trial
@@ -33,11 +36,13 @@
     // app[0 .. n-1] is the running application's or boot image's name (dp_boot_running_names)
     predicate dp_is_running{L}(struct dp_boot_meta *m, char *app, integer n) =
       (dp_running_is(m, DP_IMAGE_KIND_APP) &&
-       dp_same_name{L, L}(app, n, &m->bank[m->active & 1].name[0], m->bank[m->active & 1].name_len)) ||
+       dp_same_name{L, L}(app, n, &m->bank[m->active & 1].name[0],
+                          m->bank[m->active & 1].name_len)) ||
       (!dp_running_is(m, DP_IMAGE_KIND_APP) &&
        dp_same_name{L, L}(app, n, &m->appname[0], m->appname_len)) ||
       (dp_running_is(m, DP_IMAGE_KIND_BOOT) &&
-       dp_same_name{L, L}(app, n, &m->bank[m->active & 1].name[0], m->bank[m->active & 1].name_len)) ||
+       dp_same_name{L, L}(app, n, &m->bank[m->active & 1].name[0],
+                          m->bank[m->active & 1].name_len)) ||
       (!dp_running_is(m, DP_IMAGE_KIND_BOOT) &&
        dp_same_name{L, L}(app, n, &m->bootname[0], m->bootname_len));
 */
@@ -45,7 +50,7 @@
 /* 1 when either bank holds a valid image. */
 /*@ requires \valid_read(m);
     assigns \nothing;
-    ensures \result == 1 <==> m->bank[0].valid != 0 || m->bank[1].valid != 0;
+    ensures \result == 1 <==> dp_installed(m);
     ensures \result == 0 || \result == 1;
 */
 int dp_meta_any_image(const struct dp_boot_meta *m);
@@ -142,7 +147,8 @@ void dp_meta_start_part(struct dp_boot_meta *m, uint8_t bank, const char *name, 
     ensures \old(m->bank[m->active & 1].valid) != 0 ==>
             m->min_counter >= \old(m->bank[m->active & 1].counter);
     ensures \old(m->bank[m->active & 1].valid) == 0 ==> m->min_counter == \old(m->min_counter);
-    ensures m->bank[0].valid == \old(m->bank[0].valid) && m->bank[1].valid == \old(m->bank[1].valid);
+    ensures m->bank[0].valid == \old(m->bank[0].valid) &&
+            m->bank[1].valid == \old(m->bank[1].valid);
 */
 void dp_meta_confirm(struct dp_boot_meta *m);
 

@@ -32,6 +32,48 @@ uint64_t dp_boot_add_wrap(uint64_t a, uint64_t x)
     return x - (18446744073709551615u - a) - 1u;
 }
 
+/* ---- names ---- */
+
+int dp_boot_same(const char *a, uint32_t na, const char *c, uint32_t nc)
+{
+    return na == nc && dp_mem_eq(a, c, na);
+}
+
+/* ---- settings read as numbers and flags ---- */
+
+uint16_t dp_boot_param_u16(const struct dp_boot *b, enum dp_param_id id)
+{
+    const char *v;
+    uint32_t n, i, acc = 0;
+    dp_params_get(b->params, id, &v, &n);
+    /*@ loop invariant 0 <= i <= 5 && (i <= n);
+        loop assigns i, acc;
+        loop variant 5 - i; */
+    for (i = 0; i < n && i < 5u; i++)
+        acc = dp_digit_acc(acc, v[i]);
+    return (uint16_t)(acc > 65535u ? 65535u : acc);
+}
+
+int32_t dp_boot_hwvers(const struct dp_boot *b)
+{
+    const char *v;
+    uint32_t n, hw = 0, i;
+
+    dp_params_get(b->params, DP_P_HWVERS, &v, &n);
+    /*@ loop invariant 0 <= i <= 3 && i <= n;
+        loop assigns i, hw;
+        loop variant 3 - i; */
+    for (i = 0; i < n && i < 3u; i++)
+        hw = dp_digit_acc(hw, v[i]);
+    /* (int32_t)hw as two's complement: hw is below 1000 for the digits HWVERS holds */
+    return hw <= 2147483647u ? (int32_t)hw : -(int32_t)(4294967295u - hw) - 1;
+}
+
+int dp_boot_auth(const struct dp_boot *b)
+{
+    return dp_params_is(b->params, DP_P_AUTH, "1", 1);
+}
+
 /* ---- servers (REQ-DL-005, REQ-DL-006, REQ-DL-008) ---- */
 
 /* Entries of a comma-separated list v[0 .. n-1]. */
@@ -91,39 +133,6 @@ int dp_boot_list_entry(const char *v, uint32_t n, uint32_t i, uint8_t scheme, ui
     uint32_t start, end;
     dp_boot_list_item(v, n, i, &start, &end);
     return dp_server_list(v + start, end - start, scheme, port, out, 1) == 1u;
-}
-
-uint16_t dp_boot_param_u16(const struct dp_boot *b, enum dp_param_id id)
-{
-    const char *v;
-    uint32_t n, i, acc = 0;
-    dp_params_get(b->params, id, &v, &n);
-    /*@ loop invariant 0 <= i <= 5 && (i <= n);
-        loop assigns i, acc;
-        loop variant 5 - i; */
-    for (i = 0; i < n && i < 5u; i++)
-        acc = dp_digit_acc(acc, v[i]);
-    return (uint16_t)(acc > 65535u ? 65535u : acc);
-}
-
-int32_t dp_boot_hwvers(const struct dp_boot *b)
-{
-    const char *v;
-    uint32_t n, hw = 0, i;
-
-    dp_params_get(b->params, DP_P_HWVERS, &v, &n);
-    /*@ loop invariant 0 <= i <= 3 && i <= n;
-        loop assigns i, hw;
-        loop variant 3 - i; */
-    for (i = 0; i < n && i < 3u; i++)
-        hw = dp_digit_acc(hw, v[i]);
-    /* (int32_t)hw as two's complement: hw is below 1000 for the digits HWVERS holds */
-    return hw <= 2147483647u ? (int32_t)hw : -(int32_t)(4294967295u - hw) - 1;
-}
-
-int dp_boot_auth(const struct dp_boot *b)
-{
-    return dp_params_is(b->params, DP_P_AUTH, "1", 1);
 }
 
 uint32_t dp_boot_tls_count(const struct dp_boot *b)
@@ -249,16 +258,12 @@ static int dp_cert_left(const struct dp_boot *b)
 
 /* ---- resuming an image download (REQ-DL-027) ---- */
 
-int dp_boot_same(const char *a, uint32_t na, const char *c, uint32_t nc)
-{
-    return na == nc && dp_mem_eq(a, c, na);
-}
-
 int dp_boot_resume_point_ok(const struct dp_boot *b)
 {
     const struct dp_boot_meta *m = &b->meta;
     return m->part_bank == b->target_bank && m->part_off > 0u && m->part_off < b->mem.bank_size &&
-           m->part_etag_len > 0u && dp_boot_same(m->part_name, m->part_name_len, b->name, b->name_len);
+           m->part_etag_len > 0u &&
+           dp_boot_same(m->part_name, m->part_name_len, b->name, b->name_len);
 }
 
 /* Within a run: the transfer broke off in the payload, every byte the verifier took is in

@@ -1,8 +1,8 @@
 /*
  * What the engine asks of its settings and its state (runtime/core/dp_boot_query.c): the
  * server lists and the retry wait, the upgrade script's name, the certificate files,
- * whether a download can resume, the guards, and the arithmetic these take. Internal to
- * the engine.
+ * whether a download can resume, which copy of a record a commit writes, the guards, and
+ * the arithmetic and comparisons these take. Internal to the engine.
  *
  * Every function here changes nothing of the engine (the backoff only advances the random
  * state it is given): it needs only the context to be readable and the parameter store
@@ -22,6 +22,8 @@
     ensures a + x > 18446744073709551615 ==> \result == a + x - 18446744073709551616;
 */
 uint64_t dp_boot_add_wrap(uint64_t a, uint64_t x);
+
+/* ---- names ---- */
 
 /*@ // a[0 .. na-1] and c[0 .. nc-1] are the same name
     predicate dp_same_name{L1, L2}(char *a, integer na, char *c, integer nc) =

@@ -181,7 +181,8 @@ static void test_REQ_DL_017_no_download_of_the_running_image(void **state)
     phone(&m, 0);
     assert_int_equal(dp_meta_image_needed(&m, "A.bin", 5, &blocked), 0);
     assert_int_equal(blocked, 0);
-    assert_int_equal(dp_meta_image_needed(&m, "A.bi", 4, &blocked), 1);     /* a prefix is another name */
+    /* a prefix is another name */
+    assert_int_equal(dp_meta_image_needed(&m, "A.bi", 4, &blocked), 1);
     assert_int_equal(dp_meta_image_needed(&m, "A.binx", 6, &blocked), 1);
     assert_int_equal(dp_meta_image_needed(&m, "", 0, &blocked), 0);         /* no APPNAME */
     /* a running boot image counts as installed under its name too (BOOTNAME two-stage) */
@@ -274,7 +275,8 @@ static void test_REQ_DL_023_total_deadline_and_minimum_rate(void **state)
     eng.sink = DP_SINK_IMAGE;
     eng.now = 5000 + total;
     eng.window_ms = eng.now;
-    assert_int_equal(dp_boot_time_check(&eng), DP_IMAGE_DEADLINE_S > DP_FILE_DEADLINE_S ? 0 : DP_E_FILE_DEADLINE);
+    assert_int_equal(dp_boot_time_check(&eng),
+                     DP_IMAGE_DEADLINE_S > DP_FILE_DEADLINE_S ? 0 : DP_E_FILE_DEADLINE);
     assert_true(dp_boot_deadline(&eng) <= eng.window_ms + window);
     assert_int_equal(dp_boot_cap(&eng), eng.image.pol.bank_size);
 }
@@ -299,7 +301,8 @@ static void test_REQ_DL_024_REQ_SEC_012_redirects_within_scheme_and_limit(void *
     assert_int_equal(next.scheme, base.scheme);
     /* the last redirect the limit allows, then the first it refuses */
     assert_int_equal(dp_boot_redirect(&base, &h, DP_HTTP_REDIRECTS_MAX - 1u, &next), DP_E_NONE);
-    assert_int_equal(dp_boot_redirect(&base, &h, DP_HTTP_REDIRECTS_MAX, &next), DP_E_REDIRECT_LIMIT);
+    assert_int_equal(dp_boot_redirect(&base, &h, DP_HTTP_REDIRECTS_MAX, &next),
+                     DP_E_REDIRECT_LIMIT);
     /* no downgrade to HTTP, and no change of scheme the other way either */
     location(&h, "http://prov.example/c/d.txt");
     assert_int_equal(dp_boot_redirect(&base, &h, 0, &next), DP_E_REDIRECT_SCHEME);
