@@ -8,11 +8,9 @@
 #include "dp_boot_limits.h"
 #include "dp_boot_meta.h"
 #include "dp_boot_query.h"
-#include "dp_boot_store.h"
 #include "dp_params_store.h"
 #include "dp_pem.h"
 #include "dp_port_certs.h"
-#include "dp_str.h"
 #include "diag.h"
 
 /* ---- servers (REQ-DL-005, REQ-DL-006, REQ-DL-008) ---- */
