@@ -18,6 +18,13 @@ each file appears verbatim between two marker lines, except that its `#include "
 Static functions that two files define under the same name are renamed for the whole
 translation unit by a `#define NAME FILE__NAME` before the file and an `#undef` after it,
 so that the files themselves are not edited. The output is deterministic.
+
+The functions the internal headers declare are the runtime's own: nothing outside
+deskprov.c may call them. deskprov.c declares them `static` before the internal headers
+(whose own declarations then have internal linkage too, C99 6.2.2), so that the compiler
+inlines the ones called once and keeps no out-of-line copy of them (REQ-EMB-010), again
+without editing a file. A declaration that names a type an internal header defines stays
+as it is, since that type is not declared yet at that point.
 """
 import os
 import re
@@ -107,6 +114,40 @@ def collisions(cfiles):
     return out
 
 
+COMMENTS = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
+PROTO = re.compile(r"^([A-Za-z_][A-Za-z0-9_ \t*]*?[ \t*])([A-Za-z_][A-Za-z0-9_]*)\(([^;{}()]*)\);",
+                   re.M)
+TYPE_DEF = re.compile(r"^(?:struct|enum|union)\s+([A-Za-z_][A-Za-z0-9_]*)\s*\{", re.M)
+
+
+def code(path):
+    """The file without its comments and preprocessor lines."""
+    with open(path, encoding="latin-1") as f:
+        text = COMMENTS.sub(" ", f.read())
+    return "\n".join(l for l in text.split("\n") if not l.lstrip().startswith("#"))
+
+
+def internal_statics(internal, cfiles):
+    """`static` declarations of the functions the internal headers declare and the runtime's
+    C files define, but those that name a type an internal header defines."""
+    own_types = set()
+    for h in internal:
+        own_types.update(TYPE_DEF.findall(code(h)))
+    defined = "\n".join(code(c) for c in cfiles)
+    out = []
+    for h in internal:
+        for m in PROTO.finditer(code(h)):
+            decl = " ".join(m.group(0).split())
+            if m.group(1).strip() in ("return", "extern", "typedef"):
+                continue
+            if any(re.search(r"\b%s\b" % t, decl) for t in own_types):
+                continue
+            if not re.search(r"^[^\s][^;{}]*\b%s\([^;{}]*\)\s*\{" % m.group(2), defined, re.M):
+                continue
+            out.append("static " + decl + "\n")
+    return out
+
+
 def prefix(path):
     return re.sub(r"[^A-Za-z0-9]", "_", os.path.splitext(os.path.basename(path))[0])
 
@@ -131,6 +172,8 @@ def write(outdir):
         h += [BEGIN % rel(p), piece(p, known), END % rel(p)]
     h.append("#endif /* DESKPROV_H */\n")
     c = [BANNER % "deskprov.c", '#include "deskprov.h"\n']
+    statics = internal_statics(internal, cfiles)
+    c += ["/* amalgamation: the internal headers' functions, internal to this file */\n"] + statics
     for p in internal:
         c += [BEGIN % rel(p), piece(p, known), END % rel(p)]
     for p in cfiles:
@@ -141,8 +184,10 @@ def write(outdir):
     for name, text in (("deskprov.h", h), ("deskprov.c", c)):
         with open(os.path.join(outdir, name), "w", encoding="latin-1", newline="") as f:
             f.write("".join(text))
-    print("amalgamate: %s/deskprov.h (%d headers), deskprov.c (%d headers, %d C files, %d renamed statics)"
-          % (outdir, len(public), len(internal), len(cfiles), sum(len(v) for v in ren.values())))
+    print("amalgamate: %s/deskprov.h (%d headers), deskprov.c (%d headers, %d C files, %d renamed statics, "
+          "%d internal functions made static)"
+          % (outdir, len(public), len(internal), len(cfiles), sum(len(v) for v in ren.values()),
+             len(statics)))
 
 
 def check(outdir):
