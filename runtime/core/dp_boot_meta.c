@@ -3,16 +3,7 @@
  */
 #include "dp_boot_meta.h"
 
-/* src[0 .. n-1], cut to DP_SCRIPT_NAME_MAX bytes, as the string dst and its length. */
-/*@ requires \valid(dst + (0 .. DP_SCRIPT_NAME_MAX)) && \valid(dlen);
-    requires \separated(dlen, dst + (0 .. DP_SCRIPT_NAME_MAX));
-    requires n == 0 ||
-             \valid_read(src + (0 .. (n > DP_SCRIPT_NAME_MAX ? DP_SCRIPT_NAME_MAX : n) - 1));
-    assigns dst[0 .. DP_SCRIPT_NAME_MAX], *dlen;
-    ensures *dlen <= DP_SCRIPT_NAME_MAX;
-    ensures n <= DP_SCRIPT_NAME_MAX ==> *dlen == n;
-*/
-static void dp_copy_name(char *dst, uint16_t *dlen, const char *src, uint32_t n)
+void dp_meta_copy_name(char *dst, uint16_t *dlen, const char *src, uint32_t n)
 {
     uint32_t i;
     if (n > DP_SCRIPT_NAME_MAX)
@@ -80,8 +71,8 @@ void dp_meta_keep(const struct dp_boot_meta *m, struct dp_boot_undo *u)
     u->boots = m->boots;
     u->valid[0] = m->bank[0].valid;
     u->valid[1] = m->bank[1].valid;
-    dp_copy_name(u->bootname, &u->bootname_len, m->bootname, m->bootname_len);
-    dp_copy_name(u->appname, &u->appname_len, m->appname, m->appname_len);
+    dp_meta_copy_name(u->bootname, &u->bootname_len, m->bootname, m->bootname_len);
+    dp_meta_copy_name(u->appname, &u->appname_len, m->appname, m->appname_len);
 }
 
 void dp_meta_restore(struct dp_boot_meta *m, const struct dp_boot_undo *u)
@@ -92,8 +83,8 @@ void dp_meta_restore(struct dp_boot_meta *m, const struct dp_boot_undo *u)
     m->boots = u->boots;
     m->bank[0].valid = u->valid[0];
     m->bank[1].valid = u->valid[1];
-    dp_copy_name(m->bootname, &m->bootname_len, u->bootname, u->bootname_len);
-    dp_copy_name(m->appname, &m->appname_len, u->appname, u->appname_len);
+    dp_meta_copy_name(m->bootname, &m->bootname_len, u->bootname, u->bootname_len);
+    dp_meta_copy_name(m->appname, &m->appname_len, u->appname, u->appname_len);
 }
 
 void dp_meta_commit(struct dp_boot_meta *m, uint8_t bank, uint8_t kind, uint32_t counter,
@@ -105,7 +96,7 @@ void dp_meta_commit(struct dp_boot_meta *m, uint8_t bank, uint8_t kind, uint32_t
     t->kind = kind;
     t->counter = counter;
     t->size = size;
-    dp_copy_name(t->name, &t->name_len, name, name_len);
+    dp_meta_copy_name(t->name, &t->name_len, name, name_len);
     m->active = bank;
     m->trial = 1;
     m->boots = 0;
@@ -121,7 +112,7 @@ void dp_meta_start_part(struct dp_boot_meta *m, uint8_t bank, const char *name, 
     if (etag_len == 0u || etag_len > DP_ETAG_MAX)
         return;
     m->part_bank = bank;
-    dp_copy_name(m->part_name, &m->part_name_len, name, name_len);
+    dp_meta_copy_name(m->part_name, &m->part_name_len, name, name_len);
     /*@ loop invariant 0 <= i <= etag_len;
         loop assigns i, m->part_etag[0 .. DP_ETAG_MAX - 1];
         loop variant etag_len - i; */
@@ -141,9 +132,9 @@ void dp_meta_confirm(struct dp_boot_meta *m)
         if (a->counter > m->min_counter)
             m->min_counter = a->counter;
         if (a->kind == DP_IMAGE_KIND_BOOT)
-            dp_copy_name(m->bootname, &m->bootname_len, a->name, a->name_len);
+            dp_meta_copy_name(m->bootname, &m->bootname_len, a->name, a->name_len);
         else
-            dp_copy_name(m->appname, &m->appname_len, a->name, a->name_len);
+            dp_meta_copy_name(m->appname, &m->appname_len, a->name, a->name_len);
     }
 }
 
@@ -151,7 +142,7 @@ void dp_meta_revert(struct dp_boot_meta *m)
 {
     uint8_t failed = m->active & 1u;
 
-    dp_copy_name(m->blocked, &m->blocked_len, m->bank[failed].name, m->bank[failed].name_len);
+    dp_meta_copy_name(m->blocked, &m->blocked_len, m->bank[failed].name, m->bank[failed].name_len);
     m->bank[failed].valid = 0;
     m->active = (uint8_t)(1u - failed);
     m->trial = 0;

@@ -47,6 +47,18 @@
        dp_same_name{L, L}(app, n, &m->bootname[0], m->bootname_len));
 */
 
+/* src[0 .. n-1], cut to DP_SCRIPT_NAME_MAX bytes, as the string dst and its length: how
+ * every name of the engine is kept (the file being fetched, the names of the image state). */
+/*@ requires \valid(dst + (0 .. DP_SCRIPT_NAME_MAX)) && \valid(dlen);
+    requires \separated(dlen, dst + (0 .. DP_SCRIPT_NAME_MAX));
+    requires n == 0 ||
+             \valid_read(src + (0 .. (n > DP_SCRIPT_NAME_MAX ? DP_SCRIPT_NAME_MAX : n) - 1));
+    assigns dst[0 .. DP_SCRIPT_NAME_MAX], *dlen;
+    ensures *dlen <= DP_SCRIPT_NAME_MAX;
+    ensures n <= DP_SCRIPT_NAME_MAX ==> *dlen == n;
+*/
+void dp_meta_copy_name(char *dst, uint16_t *dlen, const char *src, uint32_t n);
+
 /* 1 when either bank holds a valid image. */
 /*@ requires \valid_read(m);
     assigns \nothing;

@@ -8,58 +8,15 @@
 #include "dp_boot_limits.h"
 #include "dp_boot_meta.h"
 #include "dp_boot_query.h"
+#include "dp_boot_xfer.h"
 #include "dp_params_store.h"
 #include "dp_pem.h"
 #include "dp_port_certs.h"
 #include "diag.h"
 
-/* ---- servers (REQ-DL-005, REQ-DL-006, REQ-DL-008) ---- */
+/* ---- a transfer ---- */
 
-/* Makes server index b->server the current one, with its directory. 0 when malformed
- * (b->cur is then emptied: it is not used before the next pick). */
-/*@ requires dp_boot_ok(b);
-    assigns b->cur, b->dir[0 .. DP_URL_MAX], b->dir_len;
-    ensures dp_boot_ok(b);
-    ensures \result == 0 || \result == 1;
-*/
-static int dp_pick_server(struct dp_boot *b)
-{
-    uint32_t tls = dp_boot_tls_count(b), i = b->server;
-    enum dp_param_id list = DP_P_TLSSRVR, dir = DP_P_TLSDIR, port = DP_P_TLSPORT;
-    uint8_t scheme = DP_SCHEME_HTTPS;
-    const char *v;
-    uint32_t n, k;
-
-    if (i >= tls) {
-        i -= tls;
-        list = DP_P_HTTPSRVR;
-        dir = DP_P_HTTPDIR;
-        port = DP_P_HTTPPORT;
-        scheme = DP_SCHEME_HTTP;
-    }
-    dp_params_get(b->params, list, &v, &n);
-    if (!dp_boot_list_entry(v, n, i, scheme, dp_boot_param_u16(b, port), &b->cur)) {
-        b->cur.scheme = 0;
-        b->cur.host_is_ip = 0;
-        b->cur.host_len = 0;
-        b->cur.host[0] = '\0';
-        return 0;
-    }
-    dp_params_get(b->params, dir, &v, &n);
-    if (n > DP_URL_MAX)
-        n = DP_URL_MAX;
-    /*@ loop invariant 0 <= k <= n;
-        loop assigns k, b->dir[0 .. DP_URL_MAX - 1];
-        loop variant n - k; */
-    for (k = 0; k < n; k++)
-        b->dir[k] = v[k];
-    b->dir[n] = '\0';
-    b->dir_len = (uint16_t)n;
-    return 1;
-}
-
-/* ---- the name of the file to fetch ---- */
-
+/* The file to fetch: s[0 .. n-1], cut to DP_SCRIPT_NAME_MAX bytes. */
 /*@ requires dp_boot_ok(b);
     requires n == 0 || \valid_read(s + (0 .. (n > DP_SCRIPT_NAME_MAX ? DP_SCRIPT_NAME_MAX : n) - 1));
     assigns b->name[0 .. DP_SCRIPT_NAME_MAX], b->name_len;
@@ -67,19 +24,8 @@ static int dp_pick_server(struct dp_boot *b)
 */
 static void dp_set_name(struct dp_boot *b, const char *s, uint32_t n)
 {
-    uint32_t i;
-    if (n > DP_SCRIPT_NAME_MAX)
-        n = DP_SCRIPT_NAME_MAX;
-    /*@ loop invariant 0 <= i <= n;
-        loop assigns i, b->name[0 .. DP_SCRIPT_NAME_MAX - 1];
-        loop variant n - i; */
-    for (i = 0; i < n; i++)
-        b->name[i] = s[i];
-    b->name[n] = '\0';
-    b->name_len = (uint16_t)n;
+    dp_meta_copy_name(b->name, &b->name_len, s, n);
 }
-
-/* ---- a transfer ---- */
 
 /*@ requires dp_boot_ok(b);
     assigns DP_BOOT_WRITES(b);
@@ -122,18 +68,9 @@ static void dp_want_data(struct dp_boot *b)
 static void dp_open(struct dp_boot *b)
 {
     struct dp_http_req r;
-    uint32_t i;
     uint64_t range_from = b->sink == DP_SINK_IMAGE ? b->resume_from : 0u;
 
-    b->conn.scheme = b->url.scheme;
-    b->conn.host_is_ip = b->url.host_is_ip;
-    b->conn.port = b->url.port;
-    b->conn.host_len = b->url.host_len;
-    /*@ loop invariant 0 <= i <= DP_HOST_MAX + 1;
-        loop assigns i, b->conn.host[0 .. DP_HOST_MAX];
-        loop variant DP_HOST_MAX + 1 - i; */
-    for (i = 0; i <= b->url.host_len && i <= DP_HOST_MAX; i++)
-        b->conn.host[i] = b->url.host[i];
+    dp_boot_conn_host(b);
     r.url = &b->url;
     r.range_from = range_from;
     r.etag = range_from > 0u ? b->meta.part_etag : 0;
@@ -159,27 +96,10 @@ static void dp_open(struct dp_boot *b)
 */
 static void dp_fetch(struct dp_boot *b)
 {
-    uint32_t i, plen;
+    uint32_t plen;
 
     b->redirects = 0;
-    b->url.scheme = b->cur.scheme;
-    b->url.host_is_ip = b->cur.host_is_ip;
-    b->url.port = b->cur.port;
-    b->url.host_len = b->cur.host_len;
-    /*@ loop invariant 0 <= i <= DP_HOST_MAX + 1;
-        loop invariant \forall integer j; 0 <= j < i ==> b->url.host[j] == b->cur.host[j];
-        loop assigns i, b->url.host[0 .. DP_HOST_MAX];
-        loop variant DP_HOST_MAX + 1 - i; */
-    for (i = 0; i <= b->cur.host_len && i <= DP_HOST_MAX; i++)
-        b->url.host[i] = b->cur.host[i];
-    plen = dp_url_file_path(b->dir, b->dir_len, b->name, b->name_len, b->url.path,
-                            (uint32_t)sizeof b->url.path);
-    if (plen == 0u) {
-        /* no request: the URL stays well-formed ("/"), but is not used */
-        b->url.path[0] = '/';
-        b->url.path[1] = '\0';
-    }
-    b->url.path_len = (uint16_t)(plen == 0u ? 1u : plen);
+    plen = dp_boot_file_url(b);   /* REQ-DL-007: on the run's server */
     if (b->url.scheme == DP_SCHEME_HTTP && dp_boot_auth(b)) {
         /* REQ-DL-006: a file of this run set AUTH 1 after an HTTP server served the script:
          * no further request over HTTP */
@@ -209,7 +129,7 @@ void dp_boot_fetch_script(struct dp_boot *b)
     const char *v;
     uint32_t n;
 
-    if (!dp_pick_server(b)) {   /* NEVER for a validated list; fail this server */
+    if (!dp_boot_server_at(b, dp_boot_tls_count(b))) {   /* NEVER for a validated list */
         b->why = DP_E_NO_SERVER;
         dp_boot_raise(b, DP_EV_FILE_FAIL);
         return;
@@ -270,18 +190,8 @@ void dp_boot_fetch_cert(struct dp_boot *b)
 */
 static void dp_cert_bytes(struct dp_boot *b, const uint8_t *p, uint32_t n)
 {
-    uint32_t cap = b->mem.certs_cap < DP_CERTS_MAX ? b->mem.certs_cap : DP_CERTS_MAX, i;
-
-    if (b->mem.certs_new == 0 || n > cap - b->certs_new_len) {
+    if (!dp_boot_cert_keep(b, p, n))
         dp_fail(b, DP_E_FILE_REFUSED);   /* the set does not fit the memory given for it */
-        return;
-    }
-    /*@ loop invariant 0 <= i <= n;
-        loop assigns i, b->mem.certs_new[b->certs_new_len .. b->certs_new_len + n - 1];
-        loop variant n - i; */
-    for (i = 0; i < n; i++)
-        b->mem.certs_new[b->certs_new_len + i] = p[i];
-    b->certs_new_len += n;
 }
 
 /* A whole certificate file: PEM with certificate blocks only (dp_pem.h), each of which the
@@ -315,14 +225,7 @@ void dp_boot_fetch_image(struct dp_boot *b)
 
     dp_params_get(b->params, DP_P_APPNAME, &v, &n);
     dp_set_name(b, v, n);
-    dp_params_get(b->params, DP_P_MODEL, &pol.model, &pol.model_len);
-    dp_params_get(b->params, DP_P_MODEL4, &pol.model4, &pol.model4_len);
-    pol.name = b->name;
-    pol.name_len = b->name_len;
-    pol.hwvers = dp_boot_hwvers(b);
-    pol.min_counter = b->meta.min_counter;
-    pol.bank_size = b->mem.bank_size;
-    pol.kind = 0;
+    dp_boot_image_policy(b, &pol);
     b->target_bank = (uint8_t)(1u - (b->meta.active & 1u));
     b->resumes = 0;
     b->bank_off = 0;
@@ -395,10 +298,7 @@ static void dp_replay_next(struct dp_boot *b)
 static void dp_header_failed(struct dp_boot *b)
 {
     uint16_t e = b->image.error;
-    if (e == DP_E_IMAGE_BAD_SIGNATURE || e == DP_E_IMAGE_UNTRUSTED || e == DP_E_IMAGE_BAD_ALG ||
-        e == DP_E_IMAGE_WRONG_MODEL || e == DP_E_IMAGE_WRONG_HW || e == DP_E_IMAGE_WRONG_NAME ||
-        e == DP_E_IMAGE_WRONG_KIND || e == DP_E_IMAGE_EMPTY_PAYLOAD ||
-        e == DP_E_IMAGE_TOO_LARGE || e == DP_E_IMAGE_ROLLBACK) {
+    if (dp_boot_header_decided(e)) {
         b->why = e;
         dp_boot_raise(b, DP_EV_HEADER_DONE);
     } else {
@@ -502,11 +402,7 @@ static void dp_end_transfer(struct dp_boot *b, uint8_t ev, uint16_t why)
 
 static void dp_fail(struct dp_boot *b, uint16_t why)
 {
-    uint8_t ev = DP_EV_FILE_FAIL;
-    if (b->sink == DP_SINK_IMAGE)
-        ev = (b->fsm == DP_ST_INSTALL || b->fsm == DP_ST_IMAGE_HEADER) ? DP_EV_IMAGE_NET_FAIL
-                                                                       : DP_EV_IMAGE_BAD;
-    dp_end_transfer(b, ev, why);
+    dp_end_transfer(b, dp_boot_fail_event(b), why);
 }
 
 void dp_boot_fail_image(struct dp_boot *b, uint8_t ev, uint16_t why)

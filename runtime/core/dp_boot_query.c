@@ -94,6 +94,19 @@ static uint32_t dp_list_len(const char *v, uint32_t n)
     return c;
 }
 
+/* Entries of the comma-separated list parameter id holds. */
+/*@ requires \valid_read(b) && dp_store_ok(b->params) && id < DP_PARAM_COUNT;
+    assigns \nothing;
+    ensures \result <= DP_PARAM_CAP_MAX + 1;
+*/
+static uint32_t dp_param_list_len(const struct dp_boot *b, enum dp_param_id id)
+{
+    const char *v;
+    uint32_t n;
+    dp_params_get(b->params, id, &v, &n);
+    return dp_list_len(v, n);
+}
+
 void dp_boot_list_item(const char *v, uint32_t n, uint32_t i, uint32_t *start, uint32_t *end)
 {
     uint32_t k = 0, s = 0, e;
@@ -116,14 +129,14 @@ void dp_boot_list_item(const char *v, uint32_t n, uint32_t i, uint32_t *start, u
 }
 
 /* Entries of a validated host list, at most DP_SERVERS_MAX. */
-/*@ requires n <= DP_PARAM_CAP_MAX;
-    requires n == 0 || \valid_read(v + (0 .. n - 1));
+/* Servers of the host list parameter id holds: its entries, at most DP_SERVERS_MAX. */
+/*@ requires \valid_read(b) && dp_store_ok(b->params) && id < DP_PARAM_COUNT;
     assigns \nothing;
     ensures \result <= DP_SERVERS_MAX;
 */
-static uint32_t dp_list_count(const char *v, uint32_t n)
+static uint32_t dp_list_count(const struct dp_boot *b, enum dp_param_id id)
 {
-    uint32_t c = dp_list_len(v, n);
+    uint32_t c = dp_param_list_len(b, id);
     return c > DP_SERVERS_MAX ? DP_SERVERS_MAX : c;
 }
 
@@ -137,10 +150,7 @@ int dp_boot_list_entry(const char *v, uint32_t n, uint32_t i, uint8_t scheme, ui
 
 uint32_t dp_boot_tls_count(const struct dp_boot *b)
 {
-    const char *v;
-    uint32_t n;
-    dp_params_get(b->params, DP_P_TLSSRVR, &v, &n);
-    return dp_list_count(v, n);
+    return dp_list_count(b, DP_P_TLSSRVR);
 }
 
 /*@ requires \valid_read(b) && dp_store_ok(b->params);
@@ -149,12 +159,9 @@ uint32_t dp_boot_tls_count(const struct dp_boot *b)
 */
 static uint32_t dp_http_count(const struct dp_boot *b)
 {
-    const char *v;
-    uint32_t n;
     if (dp_boot_auth(b))
         return 0;   /* REQ-DL-006: no request over HTTP while AUTH is 1 */
-    dp_params_get(b->params, DP_P_HTTPSRVR, &v, &n);
-    return dp_list_count(v, n);
+    return dp_list_count(b, DP_P_HTTPSRVR);
 }
 
 /* 1 when the run has a server left to try after b->server (in BOOT: any server at all). */
@@ -238,10 +245,7 @@ void dp_boot_script_name(const struct dp_boot *b, const char **s, uint32_t *n)
 
 uint32_t dp_boot_cert_count(const struct dp_boot *b)
 {
-    const char *v;
-    uint32_t n;
-    dp_params_get(b->params, DP_P_TRUSTCERTS, &v, &n);
-    return dp_list_len(v, n);
+    return dp_param_list_len(b, DP_P_TRUSTCERTS);
 }
 
 /* 1 when a certificate file of TRUSTCERTS is left to fetch in this run. */
@@ -303,6 +307,30 @@ uint32_t dp_boot_nv_target(const struct dp_boot *b, enum dp_nv_kind nv, uint32_t
     return 1u - newest;
 }
 
+/* ---- the verdict on an image header ---- */
+
+int dp_boot_sig_refused(uint16_t e)
+{
+    return e == DP_E_IMAGE_BAD_SIGNATURE || e == DP_E_IMAGE_UNTRUSTED || e == DP_E_IMAGE_BAD_ALG;
+}
+
+int dp_boot_model_refused(uint16_t e)
+{
+    return e == DP_E_IMAGE_WRONG_MODEL || e == DP_E_IMAGE_WRONG_HW ||
+           e == DP_E_IMAGE_WRONG_NAME || e == DP_E_IMAGE_WRONG_KIND ||
+           e == DP_E_IMAGE_EMPTY_PAYLOAD || e == DP_E_IMAGE_TOO_LARGE;
+}
+
+int dp_boot_counter_refused(uint16_t e)
+{
+    return e == DP_E_IMAGE_ROLLBACK;
+}
+
+int dp_boot_header_decided(uint16_t e)
+{
+    return dp_boot_sig_refused(e) || dp_boot_model_refused(e) || dp_boot_counter_refused(e);
+}
+
 /* ---- the guards of spec/boot.fsm ---- */
 
 uint32_t dp_boot_guards(const struct dp_boot *b, uint8_t ev)
@@ -322,13 +350,11 @@ uint32_t dp_boot_guards(const struct dp_boot *b, uint8_t ev)
         g |= DP_G_RETRIES_LEFT;
     if (ev == DP_EV_HEADER_DONE) {
         /* the verifier stops at the first failing check, in the order of spec/image.md */
-        if (e != DP_E_IMAGE_BAD_SIGNATURE && e != DP_E_IMAGE_UNTRUSTED && e != DP_E_IMAGE_BAD_ALG)
+        if (!dp_boot_sig_refused(e))
             g |= DP_G_SIG_OK;
-        if (e != DP_E_IMAGE_WRONG_MODEL && e != DP_E_IMAGE_WRONG_HW &&
-            e != DP_E_IMAGE_WRONG_NAME && e != DP_E_IMAGE_WRONG_KIND &&
-            e != DP_E_IMAGE_EMPTY_PAYLOAD && e != DP_E_IMAGE_TOO_LARGE)
+        if (!dp_boot_model_refused(e))
             g |= DP_G_MODEL_OK;
-        if (e != DP_E_IMAGE_ROLLBACK)
+        if (!dp_boot_counter_refused(e))
             g |= DP_G_COUNTER_OK;
     }
     if (b->resumes < DP_RESUME_MAX && dp_can_resume(b))

@@ -159,6 +159,42 @@ int dp_boot_range_ok(const struct dp_boot *b);
 */
 uint32_t dp_boot_nv_target(const struct dp_boot *b, enum dp_nv_kind nv, uint32_t *seq);
 
+/* ---- the verdict on an image header (spec/boot.fsm: HEADER_DONE) ---- */
+
+/* The verifier's refusal e of a header, by the guard of spec/boot.fsm that it falsifies:
+ * the signature (sig_ok), the phone the image is for (model_ok), the security counter
+ * (counter_ok). The flow decides these on HEADER_DONE (a trial is confirmed, or the image
+ * rejected); any other refusal ends the transfer as a bad image. */
+/*@ predicate dp_sig_refused(integer e) =
+      e == DP_E_IMAGE_BAD_SIGNATURE || e == DP_E_IMAGE_UNTRUSTED || e == DP_E_IMAGE_BAD_ALG;
+    predicate dp_model_refused(integer e) =
+      e == DP_E_IMAGE_WRONG_MODEL || e == DP_E_IMAGE_WRONG_HW || e == DP_E_IMAGE_WRONG_NAME ||
+      e == DP_E_IMAGE_WRONG_KIND || e == DP_E_IMAGE_EMPTY_PAYLOAD || e == DP_E_IMAGE_TOO_LARGE;
+    predicate dp_counter_refused(integer e) = e == DP_E_IMAGE_ROLLBACK;
+*/
+
+/*@ assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> dp_sig_refused(e);
+*/
+int dp_boot_sig_refused(uint16_t e);
+/*@ assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> dp_model_refused(e);
+*/
+int dp_boot_model_refused(uint16_t e);
+/*@ assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> dp_counter_refused(e);
+*/
+int dp_boot_counter_refused(uint16_t e);
+/* 1 when refusal e is one of the three above: the flow decides it on HEADER_DONE. */
+/*@ assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> dp_sig_refused(e) || dp_model_refused(e) || dp_counter_refused(e);
+*/
+int dp_boot_header_decided(uint16_t e);
+
 /* ---- the guards of spec/boot.fsm ---- */
 
 /* The guards event ev is taken with (DP_G_*, boot_fsm.h), but IMAGE_NEEDED: finding that

@@ -4,18 +4,23 @@
  * DP_SCRIPT_NAME_MAX bytes, an ETag of DP_ETAG_MAX bytes and one more), the retry wait and
  * the check of a range answer (dp_boot_query.h: the first and the last retry round), and
  * a transfer's time limits and redirects (dp_boot_limits.h: the millisecond each limit
- * begins, the last redirect followed and the first refused).
+ * begins, the last redirect followed and the first refused), and what a transfer is made
+ * of (dp_boot_xfer.h: the last server of each list and the first index past them, a file
+ * name of DP_SCRIPT_NAME_MAX bytes, a certificate set that fills its memory to the byte).
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
 #include "dp_boot_limits.h"
 #include "dp_boot_meta.h"
 #include "dp_boot_query.h"
+#include "dp_boot_xfer.h"
+#include "dp_params_store.h"
 #include "diag.h"
 
 /* A phone running the application "A.bin" (counter 3) from bank 0, on trial in bank 1 with
@@ -349,6 +354,193 @@ static void test_REQ_DL_009_backoff_within_half_and_whole(void **state)
     assert_true(hi_seen > 1000u * DP_BACKOFF_BASE_S * 9u / 10u);
 }
 
+/* ---- what a transfer is made of (dp_boot_xfer.h) ---- */
+
+static struct dp_params params;
+static struct dp_boot ctx;
+
+static void set(enum dp_param_id id, const char *v)
+{
+    int changed;
+    assert_int_equal(dp_params_set(&params, id, v, (uint32_t)strlen(v), &changed), DP_VALUE_OK);
+}
+
+/* A context over a parameter store with two TLS servers and one HTTP server. */
+static struct dp_boot *servers(void)
+{
+    memset(&ctx, 0, sizeof ctx);
+    dp_params_reset(&params);
+    ctx.params = &params;
+    set(DP_P_TLSSRVR, "a.example,b.example:8443");
+    set(DP_P_TLSPORT, "4443");
+    set(DP_P_TLSDIR, "tls/dir/");
+    set(DP_P_HTTPSRVR, "10.0.0.1");
+    set(DP_P_HTTPPORT, "8080");
+    set(DP_P_HTTPDIR, "/h");
+    return &ctx;
+}
+
+static void test_REQ_DL_005_tls_servers_first_each_list_in_order(void **state)
+{
+    struct dp_boot *b = servers();
+    uint32_t tls = dp_boot_tls_count(b);
+    (void)state;
+    assert_int_equal(tls, 2);
+    b->server = 0;
+    assert_int_equal(dp_boot_server_at(b, tls), 1);
+    assert_int_equal(b->cur.scheme, DP_SCHEME_HTTPS);
+    assert_string_equal(b->cur.host, "a.example");
+    assert_int_equal(b->cur.port, 4443);            /* TLSPORT, the entry naming none */
+    assert_string_equal(b->dir, "tls/dir/");
+    b->server = 1;                                  /* the last TLS server */
+    assert_int_equal(dp_boot_server_at(b, tls), 1);
+    assert_int_equal(b->cur.scheme, DP_SCHEME_HTTPS);
+    assert_string_equal(b->cur.host, "b.example");
+    assert_int_equal(b->cur.port, 8443);
+    b->server = 2;                                  /* the first HTTP server */
+    assert_int_equal(dp_boot_server_at(b, tls), 1);
+    assert_int_equal(b->cur.scheme, DP_SCHEME_HTTP);
+    assert_string_equal(b->cur.host, "10.0.0.1");
+    assert_int_equal(b->cur.host_is_ip, 1);
+    assert_int_equal(b->cur.port, 8080);
+    assert_string_equal(b->dir, "/h");
+    assert_int_equal(b->dir_len, 2);
+    b->server = 3;                                  /* past both lists: emptied */
+    assert_int_equal(dp_boot_server_at(b, tls), 0);
+    assert_int_equal(b->cur.host_len, 0);
+    assert_string_equal(b->cur.host, "");
+    assert_int_equal(b->dir_len, 0);
+}
+
+static void test_REQ_DL_007_REQ_DL_010_each_file_on_the_run_server(void **state)
+{
+    struct dp_boot *b = servers();
+    char name[DP_SCRIPT_NAME_MAX + 1], want[DP_URL_MAX + 1];
+    (void)state;
+    b->server = 1;
+    assert_int_equal(dp_boot_server_at(b, dp_boot_tls_count(b)), 1);
+    memset(name, 'n', DP_SCRIPT_NAME_MAX);          /* a name of the longest length kept */
+    name[DP_SCRIPT_NAME_MAX] = '\0';
+    memcpy(b->name, name, sizeof name);
+    b->name_len = DP_SCRIPT_NAME_MAX;
+    memset(&b->url, 0x55, sizeof b->url);
+    snprintf(want, sizeof want, "/tls/dir/%s", name);
+    assert_int_equal(dp_boot_file_url(b), strlen(want));
+    assert_string_equal(b->url.path, want);
+    assert_int_equal(b->url.path_len, strlen(want));
+    assert_int_equal(b->url.scheme, DP_SCHEME_HTTPS);
+    assert_string_equal(b->url.host, "b.example");
+    assert_int_equal(b->url.host_len, 9);
+    assert_int_equal(b->url.port, 8443);
+    /* a name no request can be made for: 0, and the URL stays well-formed */
+    memcpy(b->name, "a b.txt", 8);
+    b->name_len = 7;
+    assert_int_equal(dp_boot_file_url(b), 0);
+    assert_string_equal(b->url.path, "/");
+    assert_int_equal(b->url.path_len, 1);
+    assert_string_equal(b->url.host, "b.example");
+    /* the connection goes to the URL's host, e.g. after a redirect */
+    assert_int_equal(dp_url_parse("https://[::1]:9443/x", 20, &b->url), DP_E_NONE);
+    dp_boot_conn_host(b);
+    assert_int_equal(b->conn.scheme, DP_SCHEME_HTTPS);
+    assert_int_equal(b->conn.host_is_ip, 1);
+    assert_int_equal(b->conn.port, 9443);
+    assert_string_equal(b->conn.host, "::1");
+    assert_int_equal(b->conn.host_len, 3);
+}
+
+static void test_REQ_SEC_010_certificate_bytes_kept_whole_within_memory(void **state)
+{
+    static uint8_t set_mem[DP_CERTS_MAX + 1];
+    uint8_t bytes[64];
+    (void)state;
+    memset(&ctx, 0, sizeof ctx);
+    memset(bytes, 'c', sizeof bytes);
+    ctx.mem.certs_new = NULL;                       /* no memory for the set: nothing kept */
+    assert_int_equal(dp_boot_cert_keep(&ctx, bytes, 1), 0);
+    assert_int_equal(ctx.certs_new_len, 0);
+    ctx.mem.certs_new = set_mem;
+    ctx.mem.certs_cap = 100;
+    assert_int_equal(dp_boot_cert_keep(&ctx, bytes, 60), 1);
+    assert_int_equal(dp_boot_cert_keep(&ctx, bytes, 40), 1);   /* to the last byte */
+    assert_int_equal(ctx.certs_new_len, 100);
+    assert_int_equal(set_mem[99], 'c');
+    assert_int_equal(dp_boot_cert_keep(&ctx, bytes, 1), 0);    /* one more: refused whole */
+    assert_int_equal(ctx.certs_new_len, 100);
+    assert_int_equal(dp_boot_cert_keep(&ctx, bytes, 0), 1);
+    /* memory beyond DP_CERTS_MAX is not used */
+    ctx.mem.certs_cap = DP_CERTS_MAX + 1u;
+    ctx.certs_new_len = DP_CERTS_MAX - 1u;
+    assert_int_equal(dp_boot_cert_keep(&ctx, bytes, 2), 0);
+    assert_int_equal(dp_boot_cert_keep(&ctx, bytes, 1), 1);
+    assert_int_equal(ctx.certs_new_len, DP_CERTS_MAX);
+}
+
+static void test_REQ_IMG_011_REQ_IMG_008_the_verifier_gets_floor_and_name(void **state)
+{
+    struct dp_boot *b = servers();
+    struct dp_image_policy pol;
+    (void)state;
+    set(DP_P_MODEL, "16CC");
+    set(DP_P_HWVERS, "2");
+    b->meta.min_counter = 7;
+    memcpy(b->name, "S16CC_1.bin", 12);
+    b->name_len = 11;
+    b->mem.bank_size = 1u << 20;
+    memset(&pol, 0x55, sizeof pol);
+    dp_boot_image_policy(b, &pol);
+    assert_int_equal(pol.min_counter, 7);
+    assert_ptr_equal(pol.name, b->name);
+    assert_int_equal(pol.name_len, 11);
+    assert_int_equal(pol.model_len, 4);
+    assert_memory_equal(pol.model, "16CC", 4);
+    assert_int_equal(pol.hwvers, 2);
+    assert_int_equal(pol.bank_size, 1u << 20);
+    assert_int_equal(pol.kind, 0);
+}
+
+static void test_REQ_DL_027_a_cut_image_download_is_a_network_failure(void **state)
+{
+    (void)state;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.sink = DP_SINK_SCRIPT;
+    ctx.fsm = DP_ST_INSTALL;
+    assert_int_equal(dp_boot_fail_event(&ctx), DP_EV_FILE_FAIL);
+    ctx.sink = DP_SINK_CERT;
+    assert_int_equal(dp_boot_fail_event(&ctx), DP_EV_FILE_FAIL);
+    ctx.sink = DP_SINK_IMAGE;
+    assert_int_equal(dp_boot_fail_event(&ctx), DP_EV_IMAGE_NET_FAIL);
+    ctx.fsm = DP_ST_IMAGE_HEADER;
+    assert_int_equal(dp_boot_fail_event(&ctx), DP_EV_IMAGE_NET_FAIL);
+    ctx.fsm = DP_ST_RUN_FILE;
+    assert_int_equal(dp_boot_fail_event(&ctx), DP_EV_IMAGE_BAD);
+}
+
+static void test_REQ_IMG_013_header_refusals_by_guard(void **state)
+{
+    static const uint16_t sig[] = {DP_E_IMAGE_BAD_SIGNATURE, DP_E_IMAGE_UNTRUSTED, DP_E_IMAGE_BAD_ALG};
+    static const uint16_t model[] = {DP_E_IMAGE_WRONG_MODEL, DP_E_IMAGE_WRONG_HW,
+                                     DP_E_IMAGE_WRONG_NAME, DP_E_IMAGE_WRONG_KIND,
+                                     DP_E_IMAGE_EMPTY_PAYLOAD, DP_E_IMAGE_TOO_LARGE};
+    uint32_t i;
+    (void)state;
+    for (i = 0; i < sizeof sig / sizeof sig[0]; i++) {
+        assert_int_equal(dp_boot_sig_refused(sig[i]), 1);
+        assert_int_equal(dp_boot_model_refused(sig[i]), 0);
+        assert_int_equal(dp_boot_header_decided(sig[i]), 1);
+    }
+    for (i = 0; i < sizeof model / sizeof model[0]; i++) {
+        assert_int_equal(dp_boot_model_refused(model[i]), 1);
+        assert_int_equal(dp_boot_sig_refused(model[i]), 0);
+        assert_int_equal(dp_boot_header_decided(model[i]), 1);
+    }
+    assert_int_equal(dp_boot_counter_refused(DP_E_IMAGE_ROLLBACK), 1);
+    assert_int_equal(dp_boot_header_decided(DP_E_IMAGE_ROLLBACK), 1);
+    /* a header that is not whole is no verdict of the flow's: the transfer ends */
+    assert_int_equal(dp_boot_header_decided(DP_E_IMAGE_HEADER_LENGTH), 0);
+    assert_int_equal(dp_boot_header_decided(DP_E_NONE), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -365,6 +557,12 @@ int main(void)
         cmocka_unit_test(test_REQ_DL_023_total_deadline_and_minimum_rate),
         cmocka_unit_test(test_REQ_DL_024_REQ_SEC_012_redirects_within_scheme_and_limit),
         cmocka_unit_test(test_REQ_DL_009_backoff_within_half_and_whole),
+        cmocka_unit_test(test_REQ_DL_005_tls_servers_first_each_list_in_order),
+        cmocka_unit_test(test_REQ_DL_007_REQ_DL_010_each_file_on_the_run_server),
+        cmocka_unit_test(test_REQ_SEC_010_certificate_bytes_kept_whole_within_memory),
+        cmocka_unit_test(test_REQ_IMG_011_REQ_IMG_008_the_verifier_gets_floor_and_name),
+        cmocka_unit_test(test_REQ_DL_027_a_cut_image_download_is_a_network_failure),
+        cmocka_unit_test(test_REQ_IMG_013_header_refusals_by_guard),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
