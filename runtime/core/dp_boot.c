@@ -252,7 +252,7 @@ static uint32_t dp_guards(struct dp_boot *b, uint8_t ev)
 
 /* ---- firing events ---- */
 
-/*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && b->ev_raised == 0;
     requires act == DP_ACT_NEXT_SERVER ==> b->server + 1 < 2 * DP_SERVERS_MAX;
     requires act == DP_ACT_FETCH_CERT ==> b->cert_i < DP_CERT_FILES_MAX;
     requires act == DP_ACT_RESUME_IMAGE ==> b->resumes < DP_RESUME_MAX;
@@ -261,7 +261,7 @@ static uint32_t dp_guards(struct dp_boot *b, uint8_t ev)
     ensures dp_boot_ok(b);
 */
 static void dp_perform(struct dp_boot *b, uint8_t act);
-/*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && kind == DP_REQ_DONE;
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && kind == DP_REQ_DONE && b->ev_raised == 0;
     assigns b->req.kind;
     ensures dp_boot_ok(b);
 */
@@ -270,7 +270,7 @@ static void dp_end_run(struct dp_boot *b, uint8_t kind);
 /* Takes the transition of event ev: the generated function chooses it, its action runs.
  * Called by the step loop only (dp_boot_drain): an action that ends in an event raises
  * it, and the loop takes it next. */
-/*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && ev < DP_EV_COUNT;
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && ev < DP_EV_COUNT && b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_ok(b);
 */
