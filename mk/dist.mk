@@ -2,7 +2,8 @@
 # (REQ-EMB-010 .. 013):
 #   make dist        $(BUILD)/dist/deskprov/: deskprov.c and deskprov.h (the amalgamation,
 #                    scripts/amalgamate.py), dp_port_template.c, porting.md
-#   make dist-tests  the drop holds the proven files verbatim (amalgamate.py --check); it
+#   make dist-tests  the drop holds the proven files verbatim and, between them, only what
+#                    amalgamate.py writes (amalgamate.py --check); it
 #                    builds alone with gcc and clang under the strict flags; the port template
 #                    compiles; the minimal port of docs/porting.md runs against it (ASan,
 #                    UBSan); built freestanding for Cortex-M4 with -fstack-usage and

@@ -5,8 +5,9 @@
   amalgamate.py --check OUTDIR
                               takes OUTDIR/deskprov.[ch] apart again and checks that every
                               piece is, byte for byte, the file of the repository it came
-                              from (the files `make proofs` proves), and that no file of the
-                              runtime is missing
+                              from (the files `make proofs` proves), that no file of the
+                              runtime is missing, and that between the pieces there is only
+                              what this script writes
 
 deskprov.h holds the public headers (runtime/include, runtime/gen), deskprov.c the internal
 headers (runtime/core/*.h) and every C file of runtime/core and runtime/gen, SQLite style:
@@ -162,11 +163,11 @@ BANNER = """/*
 """
 
 
-def write(outdir):
+def build():
+    """The texts of deskprov.h and deskprov.c, and the number of functions made static."""
     public, internal, cfiles = sources()
     known = {os.path.basename(h) for h in public + internal}
     ren = collisions(cfiles)
-    os.makedirs(outdir, exist_ok=True)
     h = [BANNER % "deskprov.h", "#ifndef DESKPROV_H\n#define DESKPROV_H\n"]
     for p in public:
         h += [BEGIN % rel(p), piece(p, known), END % rel(p)]
@@ -181,13 +182,19 @@ def write(outdir):
         c += ["#define %s %s__%s\n" % (n, prefix(p), n) for n in names]
         c += [BEGIN % rel(p), piece(p, known), END % rel(p)]
         c += ["#undef %s\n" % n for n in names]
-    for name, text in (("deskprov.h", h), ("deskprov.c", c)):
+    return {"deskprov.h": "".join(h), "deskprov.c": "".join(c)}, len(public), len(internal), \
+        len(cfiles), sum(len(v) for v in ren.values()), len(statics)
+
+
+def write(outdir):
+    texts, public, internal, cfiles, renamed, statics = build()
+    os.makedirs(outdir, exist_ok=True)
+    for name, text in texts.items():
         with open(os.path.join(outdir, name), "w", encoding="latin-1", newline="") as f:
-            f.write("".join(text))
+            f.write(text)
     print("amalgamate: %s/deskprov.h (%d headers), deskprov.c (%d headers, %d C files, %d renamed statics, "
           "%d internal functions made static)"
-          % (outdir, len(public), len(internal), len(cfiles), sum(len(v) for v in ren.values()),
-             len(statics)))
+          % (outdir, public, internal, cfiles, renamed, statics))
 
 
 def check(outdir):
@@ -214,6 +221,14 @@ def check(outdir):
     if got != want:
         sys.exit("amalgamate --check: missing %s, unexpected %s"
                  % (sorted(want - got), sorted(got - want)))
+    # and between the pieces, only what this script writes: the banners, the renames, the
+    # static declarations (nothing else may change what the proven files mean)
+    texts = build()[0]
+    for name, text in texts.items():
+        with open(os.path.join(outdir, name), encoding="latin-1", newline="") as f:
+            if f.read() != text:
+                sys.exit("amalgamate --check: %s differs from what amalgamate.py makes of the "
+                         "repository's files" % name)
     print("amalgamate --check: %d files of runtime/ found verbatim in %s (includes aside)"
           % (len(got), outdir))
 
