@@ -114,6 +114,8 @@ void dp_boot_init(struct dp_boot *b, const struct dp_boot_mem *mem, enum dp_prof
     requires \separated(data + (0 .. n - 1), b->params,
                         dp_settings_value + (0 .. DP_PARAM_CAP_MAX - 1));
     requires \separated(dp_settings_value + (0 .. DP_PARAM_CAP_MAX - 1), b, b->params);
+    requires b->mem.certs == \null ||
+             \separated(data + (0 .. n - 1), b->mem.certs + (0 .. b->mem.certs_cap - 1));
     assigns *b, b->params->val[0 .. DP_PARAMS_BYTES - 1], b->params->len[0 .. DP_PARAM_COUNT - 1],
             b->mem.nv_ref[0 .. b->mem.nv_cap - 1], b->mem.certs[0 .. b->mem.certs_cap - 1],
             dp_settings_value[0 .. DP_PARAM_CAP_MAX - 1];
@@ -122,7 +124,7 @@ void dp_boot_init(struct dp_boot *b, const struct dp_boot_mem *mem, enum dp_prof
 void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const uint8_t *data,
                   uint32_t n)
 {
-    uint32_t seq, len, other, off = 0, clen = 0, k;
+    uint32_t seq, len, other;
     struct dp_boot_meta m;
 
     if (slot > 1u || n == 0u || !dp_nv_check((uint8_t)nv, data, n, &seq, &len))
@@ -149,16 +151,7 @@ void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const ui
     b->nv_ref_len = b->mem.nv_cap > 0u ? dp_settings_encode(b->params, b->mem.nv_ref, b->mem.nv_cap) : 0u;
     /* the stored certificate set (REQ-SEC-010): the TLS anchors of this boot (REQ-SEC-008),
      * and part of what a commit compares with */
-    b->certs_len = 0;
-    if (dp_settings_find_certs(data + 14, len, &off, &clen) && b->mem.certs != 0 &&
-        clen <= b->mem.certs_cap && clen <= DP_CERTS_MAX) {
-        /*@ loop invariant 0 <= k <= clen;
-            loop assigns k, b->mem.certs[0 .. clen - 1];
-            loop variant clen - k; */
-        for (k = 0; k < clen; k++)
-            b->mem.certs[k] = data[14u + off + k];
-        b->certs_len = clen;
-    }
+    b->certs_len = dp_settings_load_certs(data + 14, len, b->mem.certs, b->mem.certs_cap);
     if (b->nv_ref_len != 0u)
         b->nv_ref_len += dp_settings_encode_certs(b->mem.certs, b->certs_len,
                                                   b->mem.nv_ref + b->nv_ref_len,

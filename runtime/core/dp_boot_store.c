@@ -401,3 +401,18 @@ int dp_settings_find_certs(const uint8_t *p, uint32_t n, uint32_t *off, uint32_t
     }
     return 0;
 }
+
+uint32_t dp_settings_load_certs(const uint8_t *p, uint32_t n, uint8_t *certs, uint32_t cap)
+{
+    uint32_t off = 0, len = 0, k;
+
+    if (certs == 0 || !dp_settings_find_certs(p, n, &off, &len) || len > cap ||
+        len > DP_CERTS_MAX)
+        return 0;
+    /*@ loop invariant 0 <= k <= len;
+        loop assigns k, certs[0 .. len - 1];
+        loop variant len - k; */
+    for (k = 0; k < len; k++)
+        certs[k] = p[off + k];
+    return len;
+}

@@ -85,4 +85,16 @@ uint32_t dp_settings_encode_certs(const uint8_t *c, uint32_t n, uint8_t *out, ui
 */
 int dp_settings_find_certs(const uint8_t *p, uint32_t n, uint32_t *off, uint32_t *len);
 
+/* The certificate set that a settings payload p[0 .. n-1] stores, copied to
+ * certs[0 .. cap-1] (REQ-SEC-010): its length; 0 when the payload has none, when there is
+ * no memory for it (certs NULL), or when it does not fit (cap bytes, at most DP_CERTS_MAX). */
+/*@ requires n == 0 || \valid_read(p + (0 .. n - 1));
+    requires certs == \null ||
+             (\valid(certs + (0 .. cap - 1)) && \separated(certs + (0 .. cap - 1), p + (0 .. n - 1)));
+    assigns certs[0 .. cap - 1];
+    ensures \result <= cap && \result <= DP_CERTS_MAX;
+    ensures \result != 0 ==> certs != \null;
+*/
+uint32_t dp_settings_load_certs(const uint8_t *p, uint32_t n, uint8_t *certs, uint32_t cap);
+
 #endif

@@ -6,7 +6,8 @@
  * a transfer's time limits and redirects (dp_boot_limits.h: the millisecond each limit
  * begins, the last redirect followed and the first refused), and what a transfer is made
  * of (dp_boot_xfer.h: the last server of each list and the first index past them, a file
- * name of DP_SCRIPT_NAME_MAX bytes, a certificate set that fills its memory to the byte).
+ * name of DP_SCRIPT_NAME_MAX bytes, a certificate set that fills its memory to the byte),
+ * and the stored certificate set read back (dp_boot_store.h: a set of DP_CERTS_MAX bytes).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -541,6 +542,27 @@ static void test_REQ_IMG_013_header_refusals_by_guard(void **state)
     assert_int_equal(dp_boot_header_decided(DP_E_NONE), 0);
 }
 
+static void test_REQ_SEC_010_stored_certificate_set_loaded_within_memory(void **state)
+{
+    static uint8_t set[DP_CERTS_MAX], payload[DP_CERTS_MAX + 3], certs[DP_CERTS_MAX + 1];
+    uint32_t n;
+    (void)state;
+    memset(set, 'p', sizeof set);
+    /* a set of 100 bytes: loaded into memory of 100, refused by memory of 99 */
+    n = dp_settings_encode_certs(set, 100, payload, sizeof payload);
+    assert_int_equal(n, 103);
+    memset(certs, 0, sizeof certs);
+    assert_int_equal(dp_settings_load_certs(payload, n, certs, 100), 100);
+    assert_memory_equal(certs, set, 100);
+    assert_int_equal(dp_settings_load_certs(payload, n, certs, 99), 0);
+    assert_int_equal(dp_settings_load_certs(payload, n, NULL, 100), 0);
+    assert_int_equal(dp_settings_load_certs(payload, n - 1, certs, 100), 0);   /* cut short */
+    /* a set of DP_CERTS_MAX bytes, the most a settings record keeps */
+    n = dp_settings_encode_certs(set, DP_CERTS_MAX, payload, sizeof payload);
+    assert_int_equal(n, DP_CERTS_MAX + 3u);
+    assert_int_equal(dp_settings_load_certs(payload, n, certs, DP_CERTS_MAX + 1u), DP_CERTS_MAX);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -563,6 +585,7 @@ int main(void)
         cmocka_unit_test(test_REQ_IMG_011_REQ_IMG_008_the_verifier_gets_floor_and_name),
         cmocka_unit_test(test_REQ_DL_027_a_cut_image_download_is_a_network_failure),
         cmocka_unit_test(test_REQ_IMG_013_header_refusals_by_guard),
+        cmocka_unit_test(test_REQ_SEC_010_stored_certificate_set_loaded_within_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
