@@ -139,8 +139,6 @@ def internal_statics(internal, cfiles):
     for h in internal:
         for m in PROTO.finditer(code(h)):
             decl = " ".join(m.group(0).split())
-            if m.group(1).strip() in ("return", "extern", "typedef"):
-                continue
             if any(re.search(r"\b%s\b" % t, decl) for t in own_types):
                 continue
             if not re.search(r"^[^\s][^;{}]*\b%s\([^;{}]*\)\s*\{" % m.group(2), defined, re.M):

@@ -16,17 +16,6 @@
 
 /* ---- a transfer ---- */
 
-/* The file to fetch: s[0 .. n-1], cut to DP_SCRIPT_NAME_MAX bytes. */
-/*@ requires dp_boot_ok(b);
-    requires n == 0 || \valid_read(s + (0 .. (n > DP_SCRIPT_NAME_MAX ? DP_SCRIPT_NAME_MAX : n) - 1));
-    assigns b->name[0 .. DP_SCRIPT_NAME_MAX], b->name_len;
-    ensures dp_boot_ok(b);
-*/
-static void dp_set_name(struct dp_boot *b, const char *s, uint32_t n)
-{
-    dp_meta_copy_name(b->name, &b->name_len, s, n);
-}
-
 /*@ requires dp_boot_ok(b);
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_ok(b);
@@ -142,7 +131,7 @@ void dp_boot_fetch_script(struct dp_boot *b)
             dp_boot_report(b, DP_E_AUTH_NO_HTTP);
     }
     dp_boot_script_name(b, &v, &n);
-    dp_set_name(b, v, n);
+    dp_meta_copy_name(b->name, &b->name_len, v, n);
     b->sink = DP_SINK_SCRIPT;
     b->prog_slot = 0;
     dp_script_parser_init(b->mem.parser, &b->prog[0], &b->diags);   /* on the slot: see dp_fetch */
@@ -151,7 +140,7 @@ void dp_boot_fetch_script(struct dp_boot *b)
 
 void dp_boot_fetch_file(struct dp_boot *b)
 {
-    dp_set_name(b, b->interp.name, b->interp.name_len);
+    dp_meta_copy_name(b->name, &b->name_len, b->interp.name, b->interp.name_len);
     b->sink = DP_SINK_FILE;
     b->prog_slot = b->interp.chain < DP_SCRIPT_GET_DEPTH ? b->interp.chain : DP_SCRIPT_GET_DEPTH - 1u;
     dp_script_parser_init(b->mem.parser, &b->prog[b->prog_slot], &b->diags);   /* see dp_fetch */
@@ -178,20 +167,8 @@ void dp_boot_fetch_cert(struct dp_boot *b)
         dp_boot_raise(b, DP_EV_FILE_FAIL);
         return;
     }
-    dp_set_name(b, v + start, end - start);
+    dp_meta_copy_name(b->name, &b->name_len, v + start, end - start);
     dp_fetch(b);
-}
-
-/* Body bytes of a certificate file: kept whole, for the check at its end. */
-/*@ requires dp_boot_ok(b);
-    requires n == 0 || \valid_read(p + (0 .. n - 1));
-    assigns DP_BOOT_WRITES(b);
-    ensures dp_boot_ok(b);
-*/
-static void dp_cert_bytes(struct dp_boot *b, const uint8_t *p, uint32_t n)
-{
-    if (!dp_boot_cert_keep(b, p, n))
-        dp_fail(b, DP_E_FILE_REFUSED);   /* the set does not fit the memory given for it */
 }
 
 /* A whole certificate file: PEM with certificate blocks only (dp_pem.h), each of which the
@@ -224,7 +201,7 @@ void dp_boot_fetch_image(struct dp_boot *b)
     uint32_t n;
 
     dp_params_get(b->params, DP_P_APPNAME, &v, &n);
-    dp_set_name(b, v, n);
+    dp_meta_copy_name(b->name, &b->name_len, v, n);
     dp_boot_image_policy(b, &pol);
     b->target_bank = (uint8_t)(1u - (b->meta.active & 1u));
     b->resumes = 0;
@@ -690,9 +667,12 @@ static uint32_t dp_net_data(struct dp_boot *b, const uint8_t *data, uint32_t n)
                 if (b->req.kind != DP_REQ_RECV)
                     return done;
             } else if (b->sink == DP_SINK_CERT) {
-                dp_cert_bytes(b, data + done - used + off, len);
-                if (b->req.kind != DP_REQ_RECV)
-                    return n;   /* refused: the connection is dropped */
+                if (!dp_boot_cert_keep(b, data + done - used + off, len)) {
+                    /* the set does not fit the memory given for it: the connection is
+                     * dropped */
+                    dp_fail(b, DP_E_FILE_REFUSED);
+                    return n;
+                }
             } else {
                 dp_script_push(b->mem.parser, (const char *)data + done - used + off, len);
             }

@@ -128,7 +128,6 @@ void dp_boot_list_item(const char *v, uint32_t n, uint32_t i, uint32_t *start, u
     *end = e;
 }
 
-/* Entries of a validated host list, at most DP_SERVERS_MAX. */
 /* Servers of the host list parameter id holds: its entries, at most DP_SERVERS_MAX. */
 /*@ requires \valid_read(b) && dp_store_ok(b->params) && id < DP_PARAM_COUNT;
     assigns \nothing;
