@@ -34,6 +34,16 @@ WP_SRCS := $(sort $(filter-out %_lex.c %_parse.c,$(wildcard runtime/gen/*.c)) \
 # `make proofs-pending` tries them anyway (without failing the build).
 WP_PENDING := runtime/core/dp_boot.c runtime/core/dp_boot_net.c
 WP_GATED := $(filter-out $(WP_PENDING),$(WP_SRCS))
+# PARTLY PROVEN: in a pending file, the functions WP proves now (WP_FCTS_<file's stem>).
+# They are gated like a whole file: WP runs on them alone (-wp-fct, which WP_EXTRA
+# carries, so the file is never taken for wholly proved: proofs/wp.sh does not replay it
+# from the record and mk does not record it), and `make proofs` fails when one of them no
+# longer proves. Each proof uses the contracts of the functions it calls, proved or not.
+# A function joins its list in the commit that proves it; the file leaves WP_PENDING when
+# its list is all of it.
+WP_FCTS_dp_boot := dp_boot_report dp_boot_raise dp_boot_reboot_order dp_end_run dp_certs_entry
+WP_FCTS_dp_boot_net :=
+WP_PARTIAL := $(foreach f,$(WP_PENDING),$(if $(WP_FCTS_$(basename $(notdir $(f)))),$(f)))
 # How WP runs (PROOFS_MODE):
 #   full    every goal goes to the provers (WP's -wp-cache rebuild, into a cache of the
 #           file's own). The run writes two committed files: proofs/wp-record.txt, one line
@@ -61,6 +71,7 @@ WP_CACHE_DEP  :=
 WP_RECORD_ENV :=
 endif
 WP_OKS  := $(patsubst %.c,$(WP_DIR)/%/ok,$(WP_GATED))
+WP_PARTIAL_OKS := $(patsubst %.c,$(WP_DIR)/%/ok,$(WP_PARTIAL))
 WP_PENDING_OKS := $(patsubst %.c,$(WP_DIR)/%/ok,$(filter $(WP_SRCS),$(WP_PENDING)))
 # A file is proved again when it, any header, or the way it is proved changes.
 WP_DEPS := $(wildcard runtime/include/*.h runtime/gen/*.h runtime/core/*.h) proofs/wp.sh \
@@ -72,8 +83,13 @@ WP_STEPS     ?= 20000000
 WP_TIMEOUT   ?= 120
 WP_PAR       ?= $(NPROC)
 WP_EXTRA     ?=
+WP_COMMA := ,
+WP_SPACE := $(subst x,,x x)
+# In the recipe of a file's ok ($* is its path without .c): -wp-fct with the functions of a
+# partly proven file, nothing for any other.
+WP_FCT_OPT = $(if $(WP_FCTS_$(notdir $*)),-wp-fct $(subst $(WP_SPACE),$(WP_COMMA),$(strip $(WP_FCTS_$(notdir $*)))))
 WP_ENV = WHY3CONFIG=$(abspath $(WHY3_CONF)) WP_STEPS=$(WP_STEPS) WP_TIMEOUT=$(WP_TIMEOUT) \
-         WP_PAR=$(WP_PAR) WP_CACHE=$(WP_CACHE) WP_EXTRA="$(WP_EXTRA)"
+         WP_PAR=$(WP_PAR) WP_CACHE=$(WP_CACHE) WP_EXTRA="$(strip $(WP_EXTRA) $(WP_FCT_OPT))"
 # The files are proved in parallel: with the caller's -j if any, else NPROC at a time.
 WP_JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC))
 
@@ -180,12 +196,13 @@ $(EVA_DIR)/%/ok: proofs/eva/%.c $(wildcard proofs/eva/*.h) proofs/eva.sh $(WP_DE
 REPORT_ENV = PROOFS_MODE=$(PROOFS_MODE) WP_DIR=$(WP_DIR) EVA_DIR=$(EVA_DIR) SPIN_DIR=$(SPIN_DIR) \
              WP_STEPS=$(WP_STEPS) WP_TIMEOUT=$(WP_TIMEOUT) WP_PAR=$(WP_PAR) \
              WP_GATED="$(WP_GATED)" WP_PENDING="$(WP_PENDING)" EVA_HARNESSES="$(EVA_HARNESSES)" \
+             WP_PARTIAL="$(WP_PARTIAL)" $(foreach f,$(WP_PARTIAL),WP_FCTS_$(basename $(notdir $(f)))="$(WP_FCTS_$(basename $(notdir $(f))))") \
              $(foreach h,$(EVA_HARNESSES),EVA_DEFS_$(h)="$(EVA_DEFS_$(h))" EVA_SRCS_$(h)="$(EVA_SRCS_$(h))" \
                  EVA_OPTS_$(h)="$(EVA_OPTS_$(h))")
 
 proofs: proofs-wp proofs-eva proofs-spin spin-broken-test
 	@$(REPORT_ENV) python3 proofs/report.py $(if $(filter full,$(PROOFS_MODE)),proofs/REPORT.md,$(PROOFS_DIR)/REPORT.md)
-	@$(if $(filter full,$(PROOFS_MODE)),./proofs/wp-cache.sh pack $(WP_CACHE_PACK) $(WP_OKS:/ok=/cache) && \
+	@$(if $(filter full,$(PROOFS_MODE)),./proofs/wp-cache.sh pack $(WP_CACHE_PACK) $(WP_OKS:/ok=/cache) $(WP_PARTIAL_OKS:/ok=/cache) && \
 	    ./proofs/wp-cache.sh record $(WP_RECORD) $(WP_OKS:/ok=/record) && \
 	    echo "proofs: $(WP_RECORD) and $(WP_CACHE_PACK) hold this run's results")
 	@echo "make proofs ($(PROOFS_MODE)): every WP goal of the gated files proved, no EVA alarm, every SPIN claim" \
@@ -222,7 +239,8 @@ $(WHY3_CONF):
 	    { cat $(@D)/why3-detect.log; echo "proofs: why3 finds no CVC4 or Z3 (make deps)"; exit 1; }
 	@mv $@.tmp $@
 
-# A run restricted by WP_EXTRA (e.g. -wp-fct) is not recorded as the file's proof.
+# A run restricted by the caller's WP_EXTRA (e.g. -wp-fct) is not recorded as proved; a
+# partly proven file's run (WP_FCTS_*) is, for its functions.
 # The file's cache: its own, fresh, in a full run (so the pack holds exactly the goals of
 # the proved files); the unpacked committed cache in a replay.
 $(WP_DIR)/%/ok: %.c $(WP_DEPS) | $(WHY3_CONF) $(WP_CACHE_DEP)
@@ -232,15 +250,16 @@ $(WP_DIR)/%/ok: %.c $(WP_DEPS) | $(WHY3_CONF) $(WP_CACHE_DEP)
 	    ./proofs/wp.sh $< $(@D)
 	@if [ -z "$(WP_EXTRA)" ]; then touch $@; else echo "($< with WP_EXTRA: not recorded as proved)"; fi
 
-proofs-wp-files: $(WP_OKS)
+proofs-wp-files: $(WP_OKS) $(WP_PARTIAL_OKS)
 
 # -k: prove every file even when one fails; the summary then fails and names it.
 proofs-wp: | $(WHY3_CONF)
 	@$(MAKE) --no-print-directory -k $(WP_JOBS) proofs-wp-files || true
-	@WP_STEPS=$(WP_STEPS) ./proofs/summary.sh $(WP_DIR) $(WP_GATED) -- $(WP_PENDING)
+	@WP_STEPS=$(WP_STEPS) ./proofs/summary.sh $(WP_DIR) $(WP_GATED) $(WP_PARTIAL) -- $(WP_PENDING)
 
 proofs-pending: | $(WHY3_CONF)
-	@$(MAKE) --no-print-directory -k $(WP_JOBS) $(WP_PENDING_OKS) || true
+	@$(MAKE) --no-print-directory -k $(WP_JOBS) $(foreach f,$(WP_PENDING),WP_FCTS_$(basename $(notdir $(f)))=) \
+	    $(WP_PENDING_OKS) || true
 	@WP_STEPS=$(WP_STEPS) ./proofs/summary.sh $(WP_DIR) $(WP_PENDING) || true
 
 proofs-spin:

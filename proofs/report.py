@@ -27,6 +27,9 @@ EVA_DIR = ENV["EVA_DIR"]
 SPIN_DIR = ENV["SPIN_DIR"]
 GATED = ENV["WP_GATED"].split()
 PENDING = ENV.get("WP_PENDING", "").split()
+# partly proven: pending files some functions of which are proved (WP_FCTS_<stem>)
+PARTIAL = {src: ENV.get("WP_FCTS_" + os.path.basename(src)[:-2], "").split()
+           for src in ENV.get("WP_PARTIAL", "").split()}
 HARNESSES = ENV["EVA_HARNESSES"].split()
 PROVERS = ("Qed", "CVC4", "Z3")
 
@@ -166,12 +169,14 @@ def wp_section(out, files):
     out.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
     for src, f in files.items():
         t = f["total"]
+        label = "`%s`" % src + (" (%d functions only)" % len(PARTIAL[src]) if src in PARTIAL else "")
         if f["replayed"]:
-            out.append("| `%s` | `%s` | %s | %s | replayed | — | — | %s | — | — | %s |" % (src, f["sha"][:16], n(t["goals"]), n(t["proved"]),
-                                          n(t["smoke"]), n(t["steps"])))
+            out.append("| %s | `%s` | %s | %s | replayed | — | — | %s | — | — | %s |"
+                       % (label, f["sha"][:16], n(t["goals"]), n(t["proved"]), n(t["smoke"]),
+                          n(t["steps"])))
             continue
-        out.append("| `%s` | `%s` | %s | %s | %s | %s | %s | %s | %s | %d s | %s |"
-                   % (src, f["sha"][:16], n(t["goals"]), n(t["proved"]), n(t["Qed"]),
+        out.append("| %s | `%s` | %s | %s | %s | %s | %s | %s | %s | %d s | %s |"
+                   % (label, f["sha"][:16], n(t["goals"]), n(t["proved"]), n(t["Qed"]),
                       n(t["CVC4"]), n(t["Z3"]), n(t["smoke"]), n(t["cached"]), f["secs"],
                       n(t["steps"])))
     out.append("")
@@ -306,6 +311,12 @@ def assumptions_section(out, files):
     out.append("- **Not yet proven by WP** (`WP_PENDING` in `mk/proofs.mk`): %s. An auditor "
                "should treat these files as unverified: they are covered by the tests and the "
                "fuzzers only.\n" % ", ".join("`%s`" % p for p in PENDING))
+    for src, fcts in PARTIAL.items():
+        out.append("- **Partly proven**: in `%s`, WP proves %d functions (%s), each against "
+                   "the contracts of the functions it calls, some of which are not yet proven; "
+                   "the file's other functions are not proven (`WP_FCTS_%s` in "
+                   "`mk/proofs.mk`).\n" % (src, len(fcts), ", ".join("`%s`" % f for f in fcts),
+                                          os.path.basename(src)[:-2]))
     hyp = sorted({h for f in files.values() for h in f["hyp"]})
     out.append("- **Memory-model hypotheses** WP states for %s (separation from file-local "
                "constant tables; see below).\n" % (", ".join("`%s`" % h for h in hyp) or "no function"))
@@ -347,6 +358,8 @@ def traceability_section(out, files, props):
                     named[rid].add(path)
     proven = defaultdict(set)
     for src in files:
+        if src in PARTIAL:
+            continue   # the file's REQ lines may lie in its functions not yet proven
         for rid in set(re.findall(r"REQ-[A-Z]+-\d{3}", read(src))):
             proven[rid].add("WP `%s`" % os.path.basename(src))
     for claim, (_, covers) in props.items():
@@ -372,7 +385,7 @@ def traceability_section(out, files, props):
 
 def main():
     dest = sys.argv[1]
-    files = {src: wp_file(src) for src in GATED}
+    files = {src: wp_file(src) for src in GATED + list(PARTIAL)}
     props = fsm_properties()
     commit = run(["git", "rev-parse", "--short", "HEAD"])
     dirty = subprocess.run(["git", "status", "--porcelain", "--", "runtime"],
@@ -404,7 +417,9 @@ def main():
         "| WP | %d files, %d of %d goals proved |" % (
             len(files), sum(f["total"]["proved"] for f in files.values()),
             sum(f["total"]["goals"] for f in files.values())),
-        "| WP, not yet proven | %s |" % (", ".join("`%s`" % p for p in PENDING) or "none"),
+        "| WP, not yet proven | %s |" % (", ".join(
+            "`%s`" % p + (" (but %d functions)" % len(PARTIAL[p]) if p in PARTIAL else "")
+            for p in PENDING) or "none"),
         "| EVA | %d harnesses, 0 alarms |" % len(HARNESSES),
         "| SPIN | %d claims hold |" % len(props),
         "",
