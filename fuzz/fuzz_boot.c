@@ -64,8 +64,8 @@
 
 static const char SEP[] = "\n--8<--\n";
 
-static struct dp_stmt stmts[DP_SCRIPT_GET_DEPTH][STMTS];
-static char pools[DP_SCRIPT_GET_DEPTH][POOL];
+static struct dp_stmt stmts[DP_SCRIPT_GET_DEPTH * STMTS];
+static char pools[DP_SCRIPT_GET_DEPTH * POOL];
 static uint8_t image_header[DP_IMAGE_HEADER_MAX];
 /* the transfer's working memory (struct dp_boot_mem) */
 static char request[DP_HTTP_REQUEST_MAX];
@@ -185,10 +185,8 @@ static uint8_t one_boot(struct feed *f, uint64_t *now, uint32_t *min_counter)
     int have_srv = 0;
 
     memset(&mem, 0, sizeof mem);
-    for (k = 0; k < DP_SCRIPT_GET_DEPTH; k++) {
-        mem.stmt[k] = stmts[k];
-        mem.pool[k] = pools[k];
-    }
+    mem.stmt = stmts;
+    mem.pool = pools;
     mem.stmt_cap = STMTS;
     mem.pool_cap = POOL;
     mem.image_header = image_header;

@@ -41,8 +41,8 @@ WP_GATED := $(filter-out $(WP_PENDING),$(WP_SRCS))
 # longer proves. Each proof uses the contracts of the functions it calls, proved or not.
 # A function joins its list in the commit that proves it; the file leaves WP_PENDING when
 # its list is all of it.
-WP_FCTS_dp_boot := dp_boot_report dp_boot_raise dp_boot_reboot_order dp_end_run dp_certs_entry
-WP_FCTS_dp_boot_net :=
+WP_FCTS_dp_boot := dp_boot_report dp_boot_raise dp_certs_entry
+WP_FCTS_dp_boot_net := dp_fail dp_boot_fail_image
 WP_PARTIAL := $(foreach f,$(WP_PENDING),$(if $(WP_FCTS_$(basename $(notdir $(f)))),$(f)))
 # How WP runs (PROOFS_MODE):
 #   full    every goal goes to the provers (WP's -wp-cache rebuild, into a cache of the

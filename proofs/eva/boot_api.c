@@ -24,8 +24,8 @@
 #define DIAGS 4u
 #define BANK 65536u
 
-static struct dp_stmt stmts[DP_SCRIPT_GET_DEPTH][STMTS];
-static char pools[DP_SCRIPT_GET_DEPTH][POOL];
+static struct dp_stmt stmts[DP_SCRIPT_GET_DEPTH * STMTS];
+static char pools[DP_SCRIPT_GET_DEPTH * POOL];
 static uint8_t header[DP_IMAGE_HEADER_MAX];
 static char request[DP_HTTP_REQUEST_MAX];
 static struct dp_url redirect;
@@ -68,11 +68,8 @@ int main(void)
 {
     uint32_t k;
 
-    /*@ loop unroll DP_SCRIPT_GET_DEPTH; */
-    for (k = 0; k < DP_SCRIPT_GET_DEPTH; k++) {
-        mem.stmt[k] = stmts[k];
-        mem.pool[k] = pools[k];
-    }
+    mem.stmt = stmts;
+    mem.pool = pools;
     mem.stmt_cap = STMTS;
     mem.pool_cap = POOL;
     mem.image_header = header;

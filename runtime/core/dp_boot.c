@@ -103,7 +103,8 @@ void dp_boot_init(struct dp_boot *b, const struct dp_boot_mem *mem, enum dp_prof
         loop assigns i, b->prog[0 .. DP_SCRIPT_GET_DEPTH - 1];
         loop variant DP_SCRIPT_GET_DEPTH - i; */
     for (i = 0; i < DP_SCRIPT_GET_DEPTH; i++)
-        dp_script_prog_init(&b->prog[i], mem->stmt[i], mem->stmt_cap, mem->pool[i], mem->pool_cap);
+        dp_script_prog_init(&b->prog[i], mem->stmt + i * mem->stmt_cap, mem->stmt_cap,
+                            mem->pool + i * mem->pool_cap, mem->pool_cap);
     dp_diag_sink_init(&b->diags, mem->diag, mem->diag_cap);
     dp_script_parser_init(mem->parser, &b->prog[0], &b->diags);
 }

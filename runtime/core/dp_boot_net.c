@@ -106,8 +106,9 @@ static void dp_fetch(struct dp_boot *b)
         return;
     }
     if (b->sink == DP_SINK_SCRIPT || b->sink == DP_SINK_FILE) {
-        dp_script_prog_init(&b->prog[b->prog_slot], b->mem.stmt[b->prog_slot], b->mem.stmt_cap,
-                            b->mem.pool[b->prog_slot], b->mem.pool_cap);
+        dp_script_prog_init(&b->prog[b->prog_slot], b->mem.stmt + b->prog_slot * b->mem.stmt_cap,
+                            b->mem.stmt_cap, b->mem.pool + b->prog_slot * b->mem.pool_cap,
+                            b->mem.pool_cap);
         dp_script_parser_init(b->mem.parser, &b->prog[b->prog_slot], &b->diags);
     }
     dp_open(b);

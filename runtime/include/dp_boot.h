@@ -123,9 +123,13 @@ struct dp_boot_req {
 /* ---- memory the caller provides ------------------------------------------------------ */
 
 struct dp_boot_mem {
-    /* one compiled program per file of a GET chain (REQ-SCR-034); each stmt_cap/pool_cap */
-    struct dp_stmt *stmt[DP_SCRIPT_GET_DEPTH];
-    char *pool[DP_SCRIPT_GET_DEPTH];
+    /* one compiled program per file of a GET chain (REQ-SCR-034): program k's statements
+     * are stmt[k * stmt_cap .. (k+1) * stmt_cap - 1] and its pool pool[k * pool_cap ..
+     * (k+1) * pool_cap - 1], so each buffer holds DP_SCRIPT_GET_DEPTH programs (one buffer
+     * rather than one per program: what the engine writes is then one range, which WP's
+     * frame reasoning needs; proofs/README.md) */
+    struct dp_stmt *stmt;
+    char *pool;
     uint32_t stmt_cap, pool_cap;
     uint8_t *image_header;              /* DP_IMAGE_HEADER_MAX bytes */
     uint64_t bank_size;                 /* bytes of each of the two image banks */
@@ -240,7 +244,9 @@ struct dp_boot {
  * size and apart from the context and the parameter store (the compiled programs and the
  * findings also from each other, as the script parser needs).
  * dp_boot_ok: a context between two driver calls. The memory as above; every program slot
- * usable over its own arrays, the parser on the slot being compiled, the findings sink,
+ * usable over arrays that lie in the programs' buffers (stated as an inclusion rather than
+ * as slot k's offset, k times the capacity: a product of two variables, which the provers
+ * would meet in every goal that carries the invariant), the parser on the slot being compiled, the findings sink,
  * the HTTP parser, the URL, the run's server and the image verifier usable; every length
  * within its buffer. And the safety properties of the flow (REQ-IMG-013, REQ-DL-016):
  *   - a bank write is requested only in INSTALL (and the NV write that precedes the header's
@@ -250,11 +256,11 @@ struct dp_boot {
  */
 /*@ predicate dp_boot_mem_fits(struct dp_boot_mem m, struct dp_boot *b, struct dp_params *ps) =
       1 <= m.stmt_cap <= 65535 && 1 <= m.pool_cap <= DP_SCRIPT_POOL_MAX &&
-      (\forall integer k; 0 <= k < DP_SCRIPT_GET_DEPTH ==>
-         \valid(m.stmt[k] + (0 .. m.stmt_cap - 1)) &&
-         \valid(m.pool[k] + (0 .. m.pool_cap - 1)) &&
-         \separated(m.stmt[k] + (0 .. m.stmt_cap - 1), m.pool[k] + (0 .. m.pool_cap - 1),
-                    m.diag + (0 .. m.diag_cap - 1), b, ps)) &&
+      \valid(m.stmt + (0 .. DP_SCRIPT_GET_DEPTH * m.stmt_cap - 1)) &&
+      \valid(m.pool + (0 .. DP_SCRIPT_GET_DEPTH * m.pool_cap - 1)) &&
+      \separated(m.stmt + (0 .. DP_SCRIPT_GET_DEPTH * m.stmt_cap - 1),
+                 m.pool + (0 .. DP_SCRIPT_GET_DEPTH * m.pool_cap - 1),
+                 m.diag + (0 .. m.diag_cap - 1), b, ps) &&
       (m.diag_cap == 0 || \valid(m.diag + (0 .. m.diag_cap - 1))) &&
       \separated(m.diag + (0 .. m.diag_cap - 1), b, ps) &&
       \valid(m.nv + (0 .. m.nv_cap - 1)) && \valid(m.nv_ref + (0 .. m.nv_cap - 1)) &&
@@ -275,8 +281,8 @@ struct dp_boot {
       \valid(m.parser) &&
       \separated(m.parser, b, ps, m.redirect, m.request + (0 .. DP_HTTP_REQUEST_MAX - 1),
                  m.diag + (0 .. m.diag_cap - 1)) &&
-      (\forall integer k; 0 <= k < DP_SCRIPT_GET_DEPTH ==>
-         \separated(m.parser, m.stmt[k] + (0 .. m.stmt_cap - 1), m.pool[k] + (0 .. m.pool_cap - 1))) &&
+      \separated(m.parser, m.stmt + (0 .. DP_SCRIPT_GET_DEPTH * m.stmt_cap - 1),
+                 m.pool + (0 .. DP_SCRIPT_GET_DEPTH * m.pool_cap - 1)) &&
       m.bank_size <= 18446744073709551615 - DP_IMAGE_HEADER_MAX;
 
     predicate dp_boot_mem_ok(struct dp_boot *b) =
@@ -284,7 +290,10 @@ struct dp_boot {
       dp_boot_mem_fits(b->mem, b, b->params);
 
     predicate dp_boot_prog_ok(struct dp_boot *b, integer k) =
-      b->prog[k].stmt == b->mem.stmt[k] && b->prog[k].pool == b->mem.pool[k] &&
+      \subset(b->prog[k].stmt + (0 .. b->mem.stmt_cap - 1),
+              b->mem.stmt + (0 .. DP_SCRIPT_GET_DEPTH * b->mem.stmt_cap - 1)) &&
+      \subset(b->prog[k].pool + (0 .. b->mem.pool_cap - 1),
+              b->mem.pool + (0 .. DP_SCRIPT_GET_DEPTH * b->mem.pool_cap - 1)) &&
       b->prog[k].stmt_cap == b->mem.stmt_cap && b->prog[k].pool_cap == b->mem.pool_cap &&
       b->prog[k].n <= b->prog[k].stmt_cap && b->prog[k].pool_used <= b->prog[k].pool_cap;
 
@@ -345,8 +354,8 @@ struct dp_boot {
     (b)->mem.certs_new[0 .. (b)->mem.certs_cap - 1], \
     (b)->mem.image_header[0 .. DP_IMAGE_HEADER_MAX - 1], \
     (b)->mem.diag[0 .. (b)->mem.diag_cap - 1], \
-    (b)->mem.stmt[0 .. DP_SCRIPT_GET_DEPTH - 1][0 .. (b)->mem.stmt_cap - 1], \
-    (b)->mem.pool[0 .. DP_SCRIPT_GET_DEPTH - 1][0 .. (b)->mem.pool_cap - 1]
+    (b)->mem.stmt[0 .. DP_SCRIPT_GET_DEPTH * (b)->mem.stmt_cap - 1], \
+    (b)->mem.pool[0 .. DP_SCRIPT_GET_DEPTH * (b)->mem.pool_cap - 1]
 
 /* ---- the driver's calls ------------------------------------------------------------- */
 

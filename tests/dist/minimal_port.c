@@ -31,8 +31,8 @@ static char resp_buf[512];
 #define STMTS 64u
 #define POOL 1024u
 #define NV_CAP 8192u
-static struct dp_stmt stmts[DP_SCRIPT_GET_DEPTH][STMTS];
-static char pools[DP_SCRIPT_GET_DEPTH][POOL];
+static struct dp_stmt stmts[DP_SCRIPT_GET_DEPTH * STMTS];
+static char pools[DP_SCRIPT_GET_DEPTH * POOL];
 static uint8_t image_header[DP_IMAGE_HEADER_MAX], nv[NV_CAP], nv_ref[NV_CAP];
 /* the transfer's working memory (struct dp_boot_mem) */
 static char request[DP_HTTP_REQUEST_MAX];
@@ -60,10 +60,8 @@ static int boot(int *nv_writes, int *opens)
     int steps;
 
     memset(&mem, 0, sizeof mem);
-    for (k = 0; k < DP_SCRIPT_GET_DEPTH; k++) {
-        mem.stmt[k] = stmts[k];
-        mem.pool[k] = pools[k];
-    }
+    mem.stmt = stmts;
+    mem.pool = pools;
     mem.stmt_cap = stmt_cap;
     mem.pool_cap = POOL;
     mem.image_header = image_header;

@@ -53,8 +53,8 @@ struct sim {
     int order_at;                     /* > 0: a remote reboot order at this step of the run */
 };
 
-static struct dp_stmt stmts[DP_SCRIPT_GET_DEPTH][SIM_STMTS];
-static char pools[DP_SCRIPT_GET_DEPTH][SIM_POOL];
+static struct dp_stmt stmts[DP_SCRIPT_GET_DEPTH * SIM_STMTS];
+static char pools[DP_SCRIPT_GET_DEPTH * SIM_POOL];
 static uint8_t image_header[DP_IMAGE_HEADER_MAX];
 /* the transfer's working memory (struct dp_boot_mem) */
 static char request[DP_HTTP_REQUEST_MAX];
@@ -130,10 +130,8 @@ static int sim_boot(struct sim *s)
     int steps;
 
     memset(&mem, 0, sizeof mem);
-    for (k = 0; k < DP_SCRIPT_GET_DEPTH; k++) {
-        mem.stmt[k] = stmts[k];
-        mem.pool[k] = pools[k];
-    }
+    mem.stmt = stmts;
+    mem.pool = pools;
     mem.stmt_cap = SIM_STMTS;
     mem.pool_cap = SIM_POOL;
     mem.image_header = image_header;

@@ -17,8 +17,8 @@
 #define DIAGS 256u
 #define RECV_CAP 131072u   /* 16 KiB cost a recv and a bank write per 16 KiB of an image */
 
-static struct dp_stmt stmts[DP_SCRIPT_GET_DEPTH][STMTS];
-static char pools[DP_SCRIPT_GET_DEPTH][POOL];
+static struct dp_stmt stmts[DP_SCRIPT_GET_DEPTH * STMTS];
+static char pools[DP_SCRIPT_GET_DEPTH * POOL];
 static uint8_t image_header[DP_IMAGE_HEADER_MAX];
 /* the transfer's working memory (struct dp_boot_mem) */
 static char request[DP_HTTP_REQUEST_MAX];
@@ -66,14 +66,12 @@ enum dp_posix_outcome dp_posix_boot(struct dp_posix_phone *ph, struct dp_boot *b
 {
     struct dp_boot_mem mem;
     struct dp_posix_conn conn;
-    uint32_t k, have = 0, off = 0, seen = 0;
+    uint32_t have = 0, off = 0, seen = 0;
     uint64_t total = 0;
 
     memset(&mem, 0, sizeof mem);
-    for (k = 0; k < DP_SCRIPT_GET_DEPTH; k++) {
-        mem.stmt[k] = stmts[k];
-        mem.pool[k] = pools[k];
-    }
+    mem.stmt = stmts;
+    mem.pool = pools;
     mem.stmt_cap = STMTS;
     mem.pool_cap = POOL;
     mem.image_header = image_header;

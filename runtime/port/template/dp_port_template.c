@@ -77,8 +77,8 @@ int dp_port_certs_ok(const uint8_t *pem, uint32_t n)
 #define STMTS 4096u       /* statements per compiled file */
 #define POOL 65535u       /* bytes of names and values per compiled file */
 #define NV_CAP 65536u     /* the largest stored record (the settings) */
-static struct dp_stmt stmts[DP_SCRIPT_GET_DEPTH][STMTS];
-static char pools[DP_SCRIPT_GET_DEPTH][POOL];
+static struct dp_stmt stmts[DP_SCRIPT_GET_DEPTH * STMTS];
+static char pools[DP_SCRIPT_GET_DEPTH * POOL];
 static uint8_t image_header[DP_IMAGE_HEADER_MAX];
 /* the transfer's working memory (struct dp_boot_mem) */
 static char request[DP_HTTP_REQUEST_MAX];
@@ -95,13 +95,10 @@ int dp_port_template_boot(uint64_t (*now_ms)(void), uint32_t seed);
 int dp_port_template_boot(uint64_t (*now_ms)(void), uint32_t seed)
 {
     struct dp_boot_mem mem;
-    uint32_t k;
 
     memset(&mem, 0, sizeof mem);
-    for (k = 0; k < DP_SCRIPT_GET_DEPTH; k++) {
-        mem.stmt[k] = stmts[k];
-        mem.pool[k] = pools[k];
-    }
+    mem.stmt = stmts;
+    mem.pool = pools;
     mem.stmt_cap = STMTS;
     mem.pool_cap = POOL;
     mem.image_header = image_header;
