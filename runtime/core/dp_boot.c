@@ -18,7 +18,23 @@ void dp_boot_report(struct dp_boot *b, uint16_t code)
     dp_diag_report(&b->diags, code, 0, 0, 0, 0);
 }
 
+/* Every driver call starts here: the driver's time, kept for deadlines and the log. One
+ * function rather than the assignment in each call, so that the invariant is shown to
+ * survive it once. */
+void dp_boot_clock(struct dp_boot *b, uint64_t now_ms)
+{
+    b->now = now_ms;
+}
+
 /* ---- init and what was stored ---- */
+
+/* Program slot k owns the k-th share of each of the caller's buffers (struct dp_boot_mem):
+ * the statements from k times stmt_cap, the pool from k times pool_cap. */
+void dp_boot_prog_reset(struct dp_boot *b, uint32_t k)
+{
+    dp_script_prog_init(&b->prog[k], b->mem.stmt + k * b->mem.stmt_cap, b->mem.stmt_cap,
+                        b->mem.pool + k * b->mem.pool_cap, b->mem.pool_cap);
+}
 
 void dp_boot_init(struct dp_boot *b, const struct dp_boot_mem *mem, enum dp_profile_id profile,
                   struct dp_params *params)
@@ -103,8 +119,7 @@ void dp_boot_init(struct dp_boot *b, const struct dp_boot_mem *mem, enum dp_prof
         loop assigns i, b->prog[0 .. DP_SCRIPT_GET_DEPTH - 1];
         loop variant DP_SCRIPT_GET_DEPTH - i; */
     for (i = 0; i < DP_SCRIPT_GET_DEPTH; i++)
-        dp_script_prog_init(&b->prog[i], mem->stmt + i * mem->stmt_cap, mem->stmt_cap,
-                            mem->pool + i * mem->pool_cap, mem->pool_cap);
+        dp_boot_prog_reset(b, i);
     dp_diag_sink_init(&b->diags, mem->diag, mem->diag_cap);
     dp_script_parser_init(mem->parser, &b->prog[0], &b->diags);
 }
@@ -161,6 +176,7 @@ void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const ui
 
 /*@ requires dp_boot_ok(b) && (then == DP_THEN_INSTALL ==> b->fsm == DP_ST_INSTALL);
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static void dp_then(struct dp_boot *b, uint8_t then, int ok);
@@ -170,6 +186,7 @@ static void dp_then(struct dp_boot *b, uint8_t then, int ok);
     requires len == 0 || (b->mem.nv_cap > DP_NV_OVERHEAD && len <= b->mem.nv_cap - DP_NV_OVERHEAD);
     requires then == DP_THEN_INSTALL ==> b->fsm == DP_ST_INSTALL;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static void dp_nv_request(struct dp_boot *b, enum dp_nv_kind nv, uint32_t len, uint8_t then)
@@ -252,6 +269,7 @@ static uint32_t dp_guards(struct dp_boot *b, uint8_t ev)
     requires act == DP_ACT_RESUME_IMAGE ==> b->resumes < DP_RESUME_MAX;
     requires act == DP_ACT_BEGIN_INSTALL ==> b->fsm == DP_ST_INSTALL;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static void dp_perform(struct dp_boot *b, uint8_t act);
@@ -266,6 +284,7 @@ static void dp_end_run(struct dp_boot *b, uint8_t kind);
  * it, and the loop takes it next. */
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && ev < DP_EV_COUNT && b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static void dp_fire(struct dp_boot *b, uint8_t ev)
@@ -301,6 +320,7 @@ void dp_boot_drain(struct dp_boot *b)
     uint32_t steps = 0;
 
     /*@ loop invariant dp_boot_ok(b) && 0 <= steps <= DP_BOOT_CHAIN_MAX;
+        loop invariant dp_boot_kept{Pre, Here}(b);
         loop assigns steps, DP_BOOT_WRITES(b);
         loop variant DP_BOOT_CHAIN_MAX - steps; */
     while (b->ev_raised && steps < DP_BOOT_CHAIN_MAX) {
@@ -319,6 +339,7 @@ void dp_boot_drain(struct dp_boot *b)
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
     requires dp_interp_ok(&b->interp) && b->interp.params == b->params;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static void dp_run_interp(struct dp_boot *b)
@@ -378,6 +399,7 @@ static uint32_t dp_certs_entry(struct dp_boot *b, const uint8_t *c, uint32_t n, 
 /* The stored settings as they are now vs as loaded (REQ-SET-006): write only a change. */
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static void dp_commit_settings(struct dp_boot *b)
@@ -408,6 +430,7 @@ static void dp_commit_settings(struct dp_boot *b)
  * (REQ-SEC-001). */
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static void dp_confirm(struct dp_boot *b)
@@ -533,7 +556,7 @@ void dp_boot_start(struct dp_boot *b, uint64_t now_ms, uint32_t seed)
     uint32_t boot_len, app_len;
     int changed;
 
-    b->now = now_ms;
+    dp_boot_clock(b, now_ms);
     b->rnd = seed | 1u;
     if (!b->settings_loaded)
         dp_boot_report(b, DP_E_SETTINGS_DEFAULTS);
@@ -556,7 +579,7 @@ void dp_boot_start(struct dp_boot *b, uint64_t now_ms, uint32_t seed)
 
 void dp_boot_reboot_order(struct dp_boot *b, uint64_t now_ms)
 {
-    b->now = now_ms;
+    dp_boot_clock(b, now_ms);
     b->reboot_ordered = 1;
     if (b->req.kind == DP_REQ_DONE || b->req.kind == DP_REQ_SLEEP)
         b->req.kind = DP_REQ_REBOOT;
@@ -577,7 +600,7 @@ void dp_boot_stored(struct dp_boot *b, int ok, uint64_t now_ms)
 {
     uint8_t then = b->then;
 
-    b->now = now_ms;
+    dp_boot_clock(b, now_ms);
     if (b->req.kind == DP_REQ_NV_WRITE && ok) {
         b->nv_seq[b->pending_nv][b->pending_slot] = b->pending_seq;
         b->nv_valid[b->pending_nv][b->pending_slot] = 1;

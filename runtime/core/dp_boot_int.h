@@ -43,12 +43,30 @@ enum dp_boot_then {
 */
 void dp_boot_raise(struct dp_boot *b, uint8_t ev);
 /* Takes the raised events, each a transition of spec/boot.fsm, until none is left: the
- * last step of every driver call that may raise one. */
+ * last step of every driver call that may raise one.
+ * `exits \false`: the runtime never ends the program (it calls neither exit nor abort).
+ * Said of the step loop, which every driver call ends with, so that a caller's proof has no
+ * exit path through it; the loop's own proof will need the same clause down its callees
+ * (proofs/README.md). */
 /*@ requires dp_boot_ok(b);
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b) && b->ev_raised == 0;
+    exits \false;
 */
 void dp_boot_drain(struct dp_boot *b);
+/*@ requires dp_boot_ok(b) && now_ms <= DP_NOW_MAX;
+    assigns b->now;
+    ensures dp_boot_ok(b) && b->now == now_ms;
+*/
+void dp_boot_clock(struct dp_boot *b, uint64_t now_ms);
+/* Empties program slot k over its share of the caller's buffers. */
+/*@ requires \valid(b) && dp_store_ok(b->params) && \separated(b, b->params);
+    requires dp_boot_mem_fits(b->mem, b, b->params) && k < DP_SCRIPT_GET_DEPTH;
+    assigns b->prog[k];
+    ensures dp_boot_prog_ok(b, k);
+*/
+void dp_boot_prog_reset(struct dp_boot *b, uint32_t k);
 /*@ requires dp_sink_ok(&b->diags);
     assigns b->diags.n, b->diags.dropped, b->diags.errors, b->diags.rec[0 .. b->diags.cap - 1];
     ensures dp_sink_ok(&b->diags);
@@ -58,27 +76,32 @@ void dp_boot_report(struct dp_boot *b, uint16_t code);
 /*@ requires dp_boot_ok(b) && then <= DP_THEN_CLOSE_AFTER_IMAGE;
     requires then == DP_THEN_INSTALL ==> b->fsm == DP_ST_INSTALL;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_write_meta(struct dp_boot *b, uint8_t then);
 
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_fetch_script(struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_fetch_file(struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_fetch_image(struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && b->cert_i < DP_CERT_FILES_MAX;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_fetch_cert(struct dp_boot *b);
@@ -89,36 +112,43 @@ void dp_boot_fetch_cert(struct dp_boot *b);
 void dp_boot_schedule_retry(struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && b->fsm == DP_ST_INSTALL;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_begin_install(struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && b->fsm == DP_ST_INSTALL;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_write_header(struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_resume_image(struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && b->req.kind == DP_REQ_RECV;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_image_next(struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && b->req.kind == DP_REQ_BANK_WRITE;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_bank_written(struct dp_boot *b, int ok);
 /*@ requires dp_boot_ok(b) && then <= DP_THEN_CLOSE_AFTER_IMAGE && then != DP_THEN_INSTALL;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_close_then(struct dp_boot *b, uint8_t then);
 /*@ requires dp_boot_ok(b) && ev < DP_EV_COUNT;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_fail_image(struct dp_boot *b, uint8_t ev, uint16_t why);

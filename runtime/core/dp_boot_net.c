@@ -18,21 +18,25 @@
 
 /*@ requires dp_boot_ok(b);
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static void dp_body_done(struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && ev < DP_EV_COUNT;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static void dp_end_transfer(struct dp_boot *b, uint8_t ev, uint16_t why);
 /*@ requires dp_boot_ok(b) && b->req.kind == DP_REQ_RECV;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static void dp_image_carry(struct dp_boot *b);
 /*@ requires dp_boot_ok(b);
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static void dp_fail(struct dp_boot *b, uint16_t why);
@@ -81,6 +85,7 @@ static void dp_open(struct dp_boot *b)
 /* Starts fetching b->name from the run's server into the current sink. */
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static void dp_fetch(struct dp_boot *b)
@@ -106,9 +111,7 @@ static void dp_fetch(struct dp_boot *b)
         return;
     }
     if (b->sink == DP_SINK_SCRIPT || b->sink == DP_SINK_FILE) {
-        dp_script_prog_init(&b->prog[b->prog_slot], b->mem.stmt + b->prog_slot * b->mem.stmt_cap,
-                            b->mem.stmt_cap, b->mem.pool + b->prog_slot * b->mem.pool_cap,
-                            b->mem.pool_cap);
+        dp_boot_prog_reset(b, b->prog_slot);
         dp_script_parser_init(b->mem.parser, &b->prog[b->prog_slot], &b->diags);
     }
     dp_open(b);
@@ -245,6 +248,7 @@ void dp_boot_resume_image(struct dp_boot *b)
  * rest from the network: the bytes written before the cut are verified like the others. */
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static void dp_replay_next(struct dp_boot *b)
@@ -271,6 +275,7 @@ static void dp_replay_next(struct dp_boot *b)
  * HEADER_DONE, the others end the transfer. */
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static void dp_header_failed(struct dp_boot *b)
@@ -288,6 +293,7 @@ static void dp_header_failed(struct dp_boot *b)
 /*@ requires dp_boot_ok(b);
     requires n == 0 || \valid_read(data + (0 .. n - 1));
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static void dp_bank_data(struct dp_boot *b, const uint8_t *data, uint32_t n)
@@ -333,7 +339,7 @@ static void dp_bank_data(struct dp_boot *b, const uint8_t *data, uint32_t n)
 
 void dp_boot_bank_data(struct dp_boot *b, const uint8_t *data, uint32_t n, uint64_t now_ms)
 {
-    b->now = now_ms;
+    dp_boot_clock(b, now_ms);
     dp_bank_data(b, data, n);
     dp_boot_drain(b);
 }
@@ -343,6 +349,7 @@ void dp_boot_bank_data(struct dp_boot *b, const uint8_t *data, uint32_t n, uint6
 /* The connection is closed: what was to follow the close. */
 /*@ requires dp_boot_ok(b);
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static void dp_closed(struct dp_boot *b)
@@ -390,7 +397,7 @@ void dp_boot_fail_image(struct dp_boot *b, uint8_t ev, uint16_t why)
 
 void dp_boot_net_closed(struct dp_boot *b, uint64_t now_ms)
 {
-    b->now = now_ms;
+    dp_boot_clock(b, now_ms);
     dp_closed(b);
     dp_boot_drain(b);
 }
@@ -422,6 +429,7 @@ static void dp_body_done(struct dp_boot *b)
  * the request is made again, 2 when the bank's bytes are replayed first. */
 /*@ requires dp_boot_ok(b) && b->req.kind == DP_REQ_RECV;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static int dp_head_resume(struct dp_boot *b)
@@ -455,6 +463,7 @@ static int dp_head_resume(struct dp_boot *b)
 /* The head is in: success, redirect, or failure (REQ-DL-024, REQ-DL-026, REQ-SEC-012). */
 /*@ requires dp_boot_ok(b) && b->req.kind == DP_REQ_RECV;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static int dp_head(struct dp_boot *b)
@@ -603,7 +612,7 @@ void dp_boot_bank_written(struct dp_boot *b, int ok)
 
 void dp_boot_net_open(struct dp_boot *b, uint16_t err, uint64_t now_ms)
 {
-    b->now = now_ms;
+    dp_boot_clock(b, now_ms);
     if (err != 0u) {
         b->net_open = 0;
         dp_fail(b, err);
@@ -617,7 +626,7 @@ void dp_boot_net_open(struct dp_boot *b, uint16_t err, uint64_t now_ms)
 void dp_boot_tick(struct dp_boot *b, uint64_t now_ms)
 {
     uint16_t e;
-    b->now = now_ms;
+    dp_boot_clock(b, now_ms);
     if (b->req.kind != DP_REQ_RECV)
         return;
     e = dp_boot_time_check(b);
@@ -632,6 +641,7 @@ void dp_boot_tick(struct dp_boot *b, uint64_t now_ms)
 /*@ requires dp_boot_ok(b);
     requires n == 0 || \valid_read(data + (0 .. n - 1));
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
     ensures \result <= n;
 */
@@ -644,6 +654,7 @@ static uint32_t dp_net_data(struct dp_boot *b, const uint8_t *data, uint32_t n)
         return 0;
     b->window_bytes = dp_boot_add_wrap(b->window_bytes, n);
     /*@ loop invariant 0 <= done <= n && dp_boot_ok(b);
+        loop invariant dp_boot_kept{Pre, Here}(b);
         loop assigns done, DP_BOOT_WRITES(b);
         loop variant n - done; */
     while (done < n && b->req.kind == DP_REQ_RECV) {
@@ -700,7 +711,7 @@ uint32_t dp_boot_net_data(struct dp_boot *b, const uint8_t *data, uint32_t n, ui
 {
     uint32_t done;
 
-    b->now = now_ms;
+    dp_boot_clock(b, now_ms);
     done = dp_net_data(b, data, n);
     dp_boot_drain(b);
     return done;
@@ -708,7 +719,7 @@ uint32_t dp_boot_net_data(struct dp_boot *b, const uint8_t *data, uint32_t n, ui
 
 void dp_boot_net_end(struct dp_boot *b, uint16_t err, uint64_t now_ms)
 {
-    b->now = now_ms;
+    dp_boot_clock(b, now_ms);
     b->net_open = 0;
     if (b->req.kind != DP_REQ_RECV)
         return;

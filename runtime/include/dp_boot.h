@@ -342,6 +342,31 @@ struct dp_boot {
     predicate dp_boot_quiet(struct dp_boot *b) =
       b->req.kind != DP_REQ_BANK_WRITE && b->req.kind != DP_REQ_NV_WRITE &&
       b->req.kind != DP_REQ_BANK_READ;
+
+    // the part of the context set once by dp_boot_init: the caller's memory, the parameter
+    // store and the profile. Every call that may write the whole context (DP_BOOT_WRITES)
+    // keeps it, so that what a caller's next call writes is still named by the caller's own
+    // DP_BOOT_WRITES, taken before the first call.
+    predicate dp_boot_kept{L1, L2}(struct dp_boot *b) =
+      \at(b->mem.stmt, L1) == \at(b->mem.stmt, L2) &&
+      \at(b->mem.pool, L1) == \at(b->mem.pool, L2) &&
+      \at(b->mem.stmt_cap, L1) == \at(b->mem.stmt_cap, L2) &&
+      \at(b->mem.pool_cap, L1) == \at(b->mem.pool_cap, L2) &&
+      \at(b->mem.image_header, L1) == \at(b->mem.image_header, L2) &&
+      \at(b->mem.bank_size, L1) == \at(b->mem.bank_size, L2) &&
+      \at(b->mem.nv, L1) == \at(b->mem.nv, L2) &&
+      \at(b->mem.nv_ref, L1) == \at(b->mem.nv_ref, L2) &&
+      \at(b->mem.nv_cap, L1) == \at(b->mem.nv_cap, L2) &&
+      \at(b->mem.diag, L1) == \at(b->mem.diag, L2) &&
+      \at(b->mem.diag_cap, L1) == \at(b->mem.diag_cap, L2) &&
+      \at(b->mem.certs, L1) == \at(b->mem.certs, L2) &&
+      \at(b->mem.certs_new, L1) == \at(b->mem.certs_new, L2) &&
+      \at(b->mem.certs_cap, L1) == \at(b->mem.certs_cap, L2) &&
+      \at(b->mem.request, L1) == \at(b->mem.request, L2) &&
+      \at(b->mem.redirect, L1) == \at(b->mem.redirect, L2) &&
+      \at(b->mem.parser, L1) == \at(b->mem.parser, L2) &&
+      \at(b->params, L1) == \at(b->params, L2) &&
+      \at(b->profile, L1) == \at(b->profile, L2);
 */
 
 /* What any call of the engine may write: the context, the parameter store, and the
@@ -379,12 +404,13 @@ void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const ui
     requires now_ms <= DP_NOW_MAX;
     requires b->req.kind != DP_REQ_NV_WRITE;   // not while a record is being written
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_start(struct dp_boot *b, uint64_t now_ms, uint32_t seed);
 
 /*@ requires \valid_read(b);
-    assigns \nothing;
+    assigns \result \from b;
     ensures \result == &b->req;
 */
 const struct dp_boot_req *dp_boot_request(const struct dp_boot *b);
@@ -393,6 +419,7 @@ const struct dp_boot_req *dp_boot_request(const struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && b->req.kind == DP_REQ_OPEN;
     requires now_ms <= DP_NOW_MAX;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_net_open(struct dp_boot *b, uint16_t err, uint64_t now_ms);
@@ -403,6 +430,7 @@ void dp_boot_net_open(struct dp_boot *b, uint16_t err, uint64_t now_ms);
     requires now_ms <= DP_NOW_MAX;
     requires n == 0 || \valid_read(data + (0 .. n - 1));
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
     ensures \result <= n;
 */
@@ -412,6 +440,7 @@ uint32_t dp_boot_net_data(struct dp_boot *b, const uint8_t *data, uint32_t n, ui
 /*@ requires dp_boot_ok(b);
     requires now_ms <= DP_NOW_MAX;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_net_end(struct dp_boot *b, uint16_t err, uint64_t now_ms);
@@ -420,6 +449,7 @@ void dp_boot_net_end(struct dp_boot *b, uint16_t err, uint64_t now_ms);
 /*@ requires dp_boot_ok(b);
     requires now_ms <= DP_NOW_MAX;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_tick(struct dp_boot *b, uint64_t now_ms);
@@ -428,6 +458,7 @@ void dp_boot_tick(struct dp_boot *b, uint64_t now_ms);
 /*@ requires dp_boot_ok(b);
     requires now_ms <= DP_NOW_MAX;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_net_closed(struct dp_boot *b, uint64_t now_ms);
@@ -438,6 +469,7 @@ void dp_boot_net_closed(struct dp_boot *b, uint64_t now_ms);
     requires now_ms <= DP_NOW_MAX;
     requires n == 0 || \valid_read(data + (0 .. n - 1));
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_bank_data(struct dp_boot *b, const uint8_t *data, uint32_t n, uint64_t now_ms);
@@ -446,6 +478,7 @@ void dp_boot_bank_data(struct dp_boot *b, const uint8_t *data, uint32_t n, uint6
 /*@ requires dp_boot_ok(b);
     requires now_ms <= DP_NOW_MAX;
     assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_stored(struct dp_boot *b, int ok, uint64_t now_ms);
