@@ -41,9 +41,14 @@ WP_GATED := $(filter-out $(WP_PENDING),$(WP_SRCS))
 # longer proves. Each proof uses the contracts of the functions it calls, proved or not.
 # A function joins its list in the commit that proves it; the file leaves WP_PENDING when
 # its list is all of it.
-WP_FCTS_dp_boot := dp_boot_report dp_boot_raise dp_certs_entry
-WP_FCTS_dp_boot_net := dp_fail dp_boot_fail_image
-WP_PARTIAL := $(foreach f,$(WP_PENDING),$(if $(WP_FCTS_$(basename $(notdir $(f)))),$(f)))
+WP_FCTS_dp_boot := dp_boot_report dp_boot_raise dp_certs_entry dp_boot_reboot_order dp_end_run \
+                   dp_boot_request dp_boot_clock
+WP_FCTS_dp_boot_net := dp_fail dp_boot_fail_image dp_boot_net_data dp_boot_net_closed \
+                       dp_boot_bank_data dp_boot_tick
+# A file's stem (runtime/core/dp_boot.c: dp_boot) and its list of proven functions.
+wp_stem = $(basename $(notdir $(1)))
+wp_fcts = $(WP_FCTS_$(call wp_stem,$(1)))
+WP_PARTIAL := $(foreach f,$(WP_PENDING),$(if $(call wp_fcts,$(f)),$(f)))
 # How WP runs (PROOFS_MODE):
 #   full    every goal goes to the provers (WP's -wp-cache rebuild, into a cache of the
 #           file's own). The run writes two committed files: proofs/wp-record.txt, one line
@@ -87,7 +92,7 @@ WP_COMMA := ,
 WP_SPACE := $(subst x,,x x)
 # In the recipe of a file's ok ($* is its path without .c): -wp-fct with the functions of a
 # partly proven file, nothing for any other.
-WP_FCT_OPT = $(if $(WP_FCTS_$(notdir $*)),-wp-fct $(subst $(WP_SPACE),$(WP_COMMA),$(strip $(WP_FCTS_$(notdir $*)))))
+WP_FCT_OPT = $(if $(call wp_fcts,$*),-wp-fct $(subst $(WP_SPACE),$(WP_COMMA),$(strip $(call wp_fcts,$*))))
 WP_ENV = WHY3CONFIG=$(abspath $(WHY3_CONF)) WP_STEPS=$(WP_STEPS) WP_TIMEOUT=$(WP_TIMEOUT) \
          WP_PAR=$(WP_PAR) WP_CACHE=$(WP_CACHE) WP_EXTRA="$(strip $(WP_EXTRA) $(WP_FCT_OPT))"
 # The files are proved in parallel: with the caller's -j if any, else NPROC at a time.
@@ -196,7 +201,7 @@ $(EVA_DIR)/%/ok: proofs/eva/%.c $(wildcard proofs/eva/*.h) proofs/eva.sh $(WP_DE
 REPORT_ENV = PROOFS_MODE=$(PROOFS_MODE) WP_DIR=$(WP_DIR) EVA_DIR=$(EVA_DIR) SPIN_DIR=$(SPIN_DIR) \
              WP_STEPS=$(WP_STEPS) WP_TIMEOUT=$(WP_TIMEOUT) WP_PAR=$(WP_PAR) \
              WP_GATED="$(WP_GATED)" WP_PENDING="$(WP_PENDING)" EVA_HARNESSES="$(EVA_HARNESSES)" \
-             WP_PARTIAL="$(WP_PARTIAL)" $(foreach f,$(WP_PARTIAL),WP_FCTS_$(basename $(notdir $(f)))="$(WP_FCTS_$(basename $(notdir $(f))))") \
+             WP_PARTIAL="$(WP_PARTIAL)" $(foreach f,$(WP_PARTIAL),WP_FCTS_$(call wp_stem,$(f))="$(call wp_fcts,$(f))") \
              $(foreach h,$(EVA_HARNESSES),EVA_DEFS_$(h)="$(EVA_DEFS_$(h))" EVA_SRCS_$(h)="$(EVA_SRCS_$(h))" \
                  EVA_OPTS_$(h)="$(EVA_OPTS_$(h))")
 
@@ -258,7 +263,7 @@ proofs-wp: | $(WHY3_CONF)
 	@WP_STEPS=$(WP_STEPS) ./proofs/summary.sh $(WP_DIR) $(WP_GATED) $(WP_PARTIAL) -- $(WP_PENDING)
 
 proofs-pending: | $(WHY3_CONF)
-	@$(MAKE) --no-print-directory -k $(WP_JOBS) $(foreach f,$(WP_PENDING),WP_FCTS_$(basename $(notdir $(f)))=) \
+	@$(MAKE) --no-print-directory -k $(WP_JOBS) $(foreach f,$(WP_PENDING),WP_FCTS_$(call wp_stem,$(f))=) \
 	    $(WP_PENDING_OKS) || true
 	@WP_STEPS=$(WP_STEPS) ./proofs/summary.sh $(WP_DIR) $(WP_PENDING) || true
 
