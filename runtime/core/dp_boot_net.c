@@ -41,6 +41,18 @@ static void dp_image_carry(struct dp_boot *b);
 */
 static void dp_fail(struct dp_boot *b, uint16_t why);
 
+/* Whether the driver holds a connection open (then a close comes before the next
+ * transfer). One function for the four places that learn it, so that the invariant is
+ * shown to survive the write once. */
+/*@ requires dp_boot_ok(b) && open <= 1;
+    assigns b->net_open;
+    ensures dp_boot_ok(b) && b->net_open == open;
+*/
+static void dp_net_state(struct dp_boot *b, uint8_t open)
+{
+    b->net_open = open;
+}
+
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
     assigns b->req.kind, b->req.deadline_ms;
     ensures dp_boot_ok(b) && b->req.kind == DP_REQ_RECV;
@@ -356,7 +368,7 @@ static void dp_closed(struct dp_boot *b)
 {
     uint8_t then = b->then;
 
-    b->net_open = 0;
+    dp_net_state(b, 0);
     b->then = DP_THEN_NOTHING;
     b->req.kind = DP_REQ_NONE;
     if (then == DP_THEN_FIRE_EVENT)
@@ -614,10 +626,10 @@ void dp_boot_net_open(struct dp_boot *b, uint16_t err, uint64_t now_ms)
 {
     dp_boot_clock(b, now_ms);
     if (err != 0u) {
-        b->net_open = 0;
+        dp_net_state(b, 0);
         dp_fail(b, err);
     } else {
-        b->net_open = 1;
+        dp_net_state(b, 1);
         dp_want_data(b);
     }
     dp_boot_drain(b);
@@ -720,7 +732,7 @@ uint32_t dp_boot_net_data(struct dp_boot *b, const uint8_t *data, uint32_t n, ui
 void dp_boot_net_end(struct dp_boot *b, uint16_t err, uint64_t now_ms)
 {
     dp_boot_clock(b, now_ms);
-    b->net_open = 0;
+    dp_net_state(b, 0);
     if (b->req.kind != DP_REQ_RECV)
         return;
     if (err != 0u)
