@@ -44,7 +44,7 @@ WP_GATED := $(filter-out $(WP_PENDING),$(WP_SRCS))
 WP_FCTS_dp_boot := dp_boot_report dp_boot_raise dp_certs_entry dp_boot_reboot_order dp_end_run \
                    dp_boot_request dp_boot_clock
 WP_FCTS_dp_boot_net := dp_fail dp_boot_fail_image dp_boot_net_data dp_boot_net_closed \
-                       dp_boot_bank_data dp_boot_tick
+                       dp_boot_bank_data dp_boot_tick dp_net_state
 # A file's stem (runtime/core/dp_boot.c: dp_boot) and its list of proven functions.
 wp_stem = $(basename $(notdir $(1)))
 wp_fcts = $(WP_FCTS_$(call wp_stem,$(1)))
