@@ -4,21 +4,6 @@
 
 #include "dp_boot.h"
 
-/* What follows the NV write or the close in progress. */
-enum dp_boot_then {
-    DP_THEN_NOTHING = 0,
-    DP_THEN_REBOOT,        /* request the reboot */
-    DP_THEN_FIRE_STORE,    /* raise STORE_OK or STORE_FAIL */
-    DP_THEN_FIRE_STORE_UNDO, /* the same; on a failure, meta gets back what b->undo kept */
-    DP_THEN_INSTALL,       /* the inactive bank is marked invalid: write the header */
-    DP_THEN_FIRE_EVENT,    /* raise pending_ev */
-    DP_THEN_AFTER_IMAGE,   /* the image is over: carry on with the script */
-    DP_THEN_REOPEN,        /* a redirect: open the new URL */
-    DP_THEN_START,         /* the trial boot is counted: raise START */
-    DP_THEN_IMAGE_NEXT,    /* a resume point is recorded: go on with the image's bytes */
-    DP_THEN_CLOSE_AFTER_IMAGE  /* a stale resume point is forgotten: close, then carry on */
-};
-
 /* Transitions one driver call may take in a row without a request to the driver: the
  * bound of its step loop (dp_boot_drain), the variant WP proves termination with. A chain
  * with no I/O is a run's start, each server of both lists failing at once (a malformed

@@ -163,6 +163,22 @@ struct dp_boot_step {
 
 #define DP_BOOT_LOG 16u
 
+/* What follows the NV write or the close in progress (struct dp_boot's then; internal
+ * sequencing, named here because the invariant's safety part speaks of DP_THEN_INSTALL). */
+enum dp_boot_then {
+    DP_THEN_NOTHING = 0,
+    DP_THEN_REBOOT,        /* request the reboot */
+    DP_THEN_FIRE_STORE,    /* raise STORE_OK or STORE_FAIL */
+    DP_THEN_FIRE_STORE_UNDO, /* the same; on a failure, meta gets back what b->undo kept */
+    DP_THEN_INSTALL,       /* the inactive bank is marked invalid: write the header */
+    DP_THEN_FIRE_EVENT,    /* raise pending_ev */
+    DP_THEN_AFTER_IMAGE,   /* the image is over: carry on with the script */
+    DP_THEN_REOPEN,        /* a redirect: open the new URL */
+    DP_THEN_START,         /* the trial boot is counted: raise START */
+    DP_THEN_IMAGE_NEXT,    /* a resume point is recorded: go on with the image's bytes */
+    DP_THEN_CLOSE_AFTER_IMAGE  /* a stale resume point is forgotten: close, then carry on */
+};
+
 struct dp_boot {
     struct dp_boot_mem mem;
     enum dp_profile_id profile;
@@ -299,7 +315,7 @@ struct dp_boot {
 
     predicate dp_boot_safe(struct dp_boot *b) =
       (b->req.kind == DP_REQ_BANK_WRITE ==> b->fsm == DP_ST_INSTALL) &&
-      (b->then == 3 ==> b->fsm == DP_ST_INSTALL && b->req.kind == DP_REQ_NV_WRITE) &&
+      (b->then == DP_THEN_INSTALL ==> b->fsm == DP_ST_INSTALL && b->req.kind == DP_REQ_NV_WRITE) &&
       (b->fsm == DP_ST_COMMIT_IMAGE ==> b->last_ev == DP_EV_IMAGE_OK);
 
     predicate dp_boot_ok(struct dp_boot *b) =
