@@ -26,7 +26,60 @@ void dp_boot_clock(struct dp_boot *b, uint64_t now_ms)
     b->now = now_ms;
 }
 
+void dp_boot_set_next(struct dp_boot *b, uint8_t then, uint8_t kind)
+{
+    b->then = then;
+    b->req.kind = kind;
+}
+
+void dp_boot_set_why(struct dp_boot *b, uint16_t why)
+{
+    b->why = why;
+}
+
+void dp_boot_set_event(struct dp_boot *b, uint8_t ev)
+{
+    b->pending_ev = ev;
+}
+
+void dp_boot_set_end(struct dp_boot *b, uint8_t ev, uint16_t why)
+{
+    dp_boot_set_event(b, ev);
+    dp_boot_set_why(b, why);
+}
+
 /* ---- init and what was stored ---- */
+
+/* What is known of copy slot of record nv: its sequence number, and whether it was read
+ * back whole. One write per function (proofs/README.md, "one write, one function"). */
+/*@ requires dp_boot_ok(b) && nv <= 1 && slot <= 1;
+    assigns b->nv_seq[nv][slot];
+    ensures dp_boot_ok(b) && b->nv_seq[nv][slot] == seq;
+*/
+static void dp_boot_nv_seq(struct dp_boot *b, uint32_t nv, uint32_t slot, uint32_t seq)
+{
+    b->nv_seq[nv][slot] = seq;
+}
+
+/*@ requires dp_boot_ok(b) && nv <= 1 && slot <= 1;
+    assigns b->nv_valid[nv][slot];
+    ensures dp_boot_ok(b) && b->nv_valid[nv][slot] == valid;
+*/
+static void dp_boot_nv_valid(struct dp_boot *b, uint32_t nv, uint32_t slot, uint8_t valid)
+{
+    b->nv_valid[nv][slot] = valid;
+}
+
+/*@ requires dp_boot_ok(b) && nv <= 1 && slot <= 1;
+    assigns b->nv_seq[nv][slot], b->nv_valid[nv][slot];
+    ensures dp_boot_ok(b) && b->nv_seq[nv][slot] == seq && b->nv_valid[nv][slot] == valid;
+*/
+static void dp_boot_nv_copy(struct dp_boot *b, uint32_t nv, uint32_t slot, uint32_t seq,
+                            uint8_t valid)
+{
+    dp_boot_nv_seq(b, nv, slot, seq);
+    dp_boot_nv_valid(b, nv, slot, valid);
+}
 
 /* Program slot k owns the k-th share of each of the caller's buffers (struct dp_boot_mem):
  * the statements from k times stmt_cap, the pool from k times pool_cap. */
@@ -132,10 +185,12 @@ void dp_boot_init(struct dp_boot *b, const struct dp_boot_mem *mem, enum dp_prof
     requires \separated(dp_settings_value + (0 .. DP_PARAM_CAP_MAX - 1), b, b->params);
     requires b->mem.certs == \null ||
              \separated(data + (0 .. n - 1), b->mem.certs + (0 .. b->mem.certs_cap - 1));
+    requires b->ev_raised == 0;
     assigns *b, b->params->val[0 .. DP_PARAMS_BYTES - 1], b->params->len[0 .. DP_PARAM_COUNT - 1],
             b->mem.nv_ref[0 .. b->mem.nv_cap - 1], b->mem.certs[0 .. b->mem.certs_cap - 1],
             dp_settings_value[0 .. DP_PARAM_CAP_MAX - 1];
     ensures dp_boot_ok(b);
+    ensures b->ev_raised == 0;
 */
 void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const uint8_t *data,
                   uint32_t n)
@@ -146,8 +201,7 @@ void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const ui
     if (slot > 1u || n == 0u || !dp_nv_check((uint8_t)nv, data, n, &seq, &len))
         return;
     other = 1u - slot;
-    b->nv_seq[nv][slot] = seq;
-    b->nv_valid[nv][slot] = 1;
+    dp_boot_nv_copy(b, nv, slot, seq, 1);
     /* the newest valid copy wins (REQ-SET-009) */
     if (b->nv_valid[nv][other] && dp_nv_newer(b->nv_seq[nv][other], seq))
         return;
@@ -155,7 +209,7 @@ void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const ui
         if (dp_meta_decode(data + 14, len, &m))
             b->meta = m;
         else
-            b->nv_valid[nv][slot] = 0;
+            dp_boot_nv_copy(b, nv, slot, seq, 0);
         return;
     }
     dp_params_reset_persisted(b->params);
@@ -175,6 +229,7 @@ void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const ui
 }
 
 /*@ requires dp_boot_ok(b) && (then == DP_THEN_INSTALL ==> b->fsm == DP_ST_INSTALL);
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
@@ -185,6 +240,7 @@ static void dp_then(struct dp_boot *b, uint8_t then, int ok);
 /*@ requires dp_boot_ok(b) && (nv == DP_NV_META || nv == DP_NV_SETTINGS);
     requires len == 0 || (b->mem.nv_cap > DP_NV_OVERHEAD && len <= b->mem.nv_cap - DP_NV_OVERHEAD);
     requires then == DP_THEN_INSTALL ==> b->fsm == DP_ST_INSTALL;
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
@@ -398,6 +454,7 @@ static uint32_t dp_certs_entry(struct dp_boot *b, const uint8_t *c, uint32_t n, 
 
 /* The stored settings as they are now vs as loaded (REQ-SET-006): write only a change. */
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
@@ -429,6 +486,7 @@ static void dp_commit_settings(struct dp_boot *b)
 /* Confirms the running trial image (REQ-DL-019) and raises the counter floor with it
  * (REQ-SEC-001). */
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
@@ -596,32 +654,49 @@ const struct dp_boot_req *dp_boot_request(const struct dp_boot *b)
     return &b->req;
 }
 
-void dp_boot_stored(struct dp_boot *b, int ok, uint64_t now_ms)
+/* An NV write done (or any request but a bank write, which has nothing to record). */
+/*@ requires dp_boot_ok(b) && b->ev_raised == 0;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b);
+*/
+static void dp_nv_stored(struct dp_boot *b, int ok)
 {
-    uint8_t then = b->then;
+    if (b->req.kind == DP_REQ_NV_WRITE && ok)
+        dp_boot_nv_copy(b, b->pending_nv, b->pending_slot, b->pending_seq, 1);
+    dp_then(b, b->then, ok);
+}
 
-    dp_boot_clock(b, now_ms);
-    if (b->req.kind == DP_REQ_NV_WRITE && ok) {
-        b->nv_seq[b->pending_nv][b->pending_slot] = b->pending_seq;
-        b->nv_valid[b->pending_nv][b->pending_slot] = 1;
-    }
+/* DP_REQ_BANK_WRITE or DP_REQ_NV_WRITE done (dp_boot_stored), before the step loop. */
+/*@ requires dp_boot_ok(b) && b->ev_raised == 0;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b);
+*/
+static void dp_stored(struct dp_boot *b, int ok)
+{
     if (b->req.kind == DP_REQ_BANK_WRITE)
         dp_boot_bank_written(b, ok);
     else
-        dp_then(b, then, ok);
+        dp_nv_stored(b, ok);
+}
+
+void dp_boot_stored(struct dp_boot *b, int ok, uint64_t now_ms)
+{
+    dp_boot_clock(b, now_ms);
+    dp_stored(b, ok);
     dp_boot_drain(b);
 }
 
 /* The request in progress is over (ok 0: it failed): what follows it. */
 static void dp_then(struct dp_boot *b, uint8_t then, int ok)
 {
-    b->req.kind = DP_REQ_NONE;
-    b->then = DP_THEN_NOTHING;
+    dp_boot_set_next(b, DP_THEN_NOTHING, DP_REQ_NONE);
     if (!ok)
-        b->why = DP_E_STORE_FAILED;
+        dp_boot_set_why(b, DP_E_STORE_FAILED);
     switch (then) {
     case DP_THEN_REBOOT:
-        b->req.kind = DP_REQ_REBOOT;
+        dp_boot_set_next(b, DP_THEN_NOTHING, DP_REQ_REBOOT);
         break;
     case DP_THEN_START:
         dp_boot_raise(b, DP_EV_START);
@@ -641,7 +716,7 @@ static void dp_then(struct dp_boot *b, uint8_t then, int ok)
         break;
     case DP_THEN_IMAGE_NEXT:
         /* a failed resume point costs only the progress it would have saved */
-        b->req.kind = DP_REQ_RECV;
+        dp_boot_set_next(b, DP_THEN_NOTHING, DP_REQ_RECV);
         dp_boot_image_next(b);
         break;
     case DP_THEN_CLOSE_AFTER_IMAGE:

@@ -20,7 +20,9 @@
  * Raising an event does not take its transition: that would call back into the action
  * that raised it (a recursion, REQ-EMB-013). It is kept in pending_ev, with no request
  * for the driver (DP_REQ_NONE: whatever raised it returns at once), and the driver call
- * takes it in its step loop before returning (dp_boot_drain). */
+ * takes it in its step loop before returning (dp_boot_drain). So a function that may make
+ * a request requires `b->ev_raised == 0`: a request beside a raised event breaks
+ * dp_boot_ok, and the driver's calls start and end with none raised (dp_boot.h). */
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && ev < DP_EV_COUNT;
     assigns b->pending_ev, b->ev_raised, b->req.kind;
     ensures dp_boot_ok(b);
@@ -45,6 +47,35 @@ void dp_boot_drain(struct dp_boot *b);
     ensures dp_boot_ok(b) && b->now == now_ms;
 */
 void dp_boot_clock(struct dp_boot *b, uint64_t now_ms);
+/* What follows (then) and the request to the driver (kind), written together: the close
+ * of a transfer, a redirect's reopen, the end of a write. Not a bank, NV or read request
+ * (their own fields come first) and not DP_THEN_INSTALL, so the invariant's safety part
+ * holds whatever the state. */
+/*@ requires dp_boot_ok(b) && then <= DP_THEN_CLOSE_AFTER_IMAGE && then != DP_THEN_INSTALL;
+    requires kind != DP_REQ_BANK_WRITE && kind != DP_REQ_NV_WRITE && kind != DP_REQ_BANK_READ;
+    requires b->ev_raised == 0 || kind == DP_REQ_NONE;
+    assigns b->then, b->req.kind;
+    ensures dp_boot_ok(b) && dp_boot_quiet(b) && b->then == then && b->req.kind == kind;
+*/
+void dp_boot_set_next(struct dp_boot *b, uint8_t then, uint8_t kind);
+/* The event a transfer ends with and the finding behind it (why: 0 for none). Two writes,
+ * two functions: the invariant's preservation across a 16-bit write and an 8-bit one in a
+ * row ran out of the provers' limits, each alone proves. */
+/*@ requires dp_boot_ok(b) && ev < DP_EV_COUNT;
+    assigns b->pending_ev, b->why;
+    ensures dp_boot_ok(b) && b->pending_ev == ev && b->why == why;
+*/
+void dp_boot_set_end(struct dp_boot *b, uint8_t ev, uint16_t why);
+/*@ requires dp_boot_ok(b);
+    assigns b->why;
+    ensures dp_boot_ok(b) && b->why == why;
+*/
+void dp_boot_set_why(struct dp_boot *b, uint16_t why);
+/*@ requires dp_boot_ok(b) && ev < DP_EV_COUNT;
+    assigns b->pending_ev;
+    ensures dp_boot_ok(b) && b->pending_ev == ev;
+*/
+void dp_boot_set_event(struct dp_boot *b, uint8_t ev);
 /* Empties program slot k over its share of the caller's buffers. */
 /*@ requires \valid(b) && dp_store_ok(b->params) && \separated(b, b->params);
     requires dp_boot_mem_fits(b->mem, b, b->params) && k < DP_SCRIPT_GET_DEPTH;
@@ -60,6 +91,7 @@ void dp_boot_prog_reset(struct dp_boot *b, uint32_t k);
 void dp_boot_report(struct dp_boot *b, uint16_t code);
 /*@ requires dp_boot_ok(b) && then <= DP_THEN_CLOSE_AFTER_IMAGE;
     requires then == DP_THEN_INSTALL ==> b->fsm == DP_ST_INSTALL;
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
@@ -67,71 +99,83 @@ void dp_boot_report(struct dp_boot *b, uint16_t code);
 void dp_boot_write_meta(struct dp_boot *b, uint8_t then);
 
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_fetch_script(struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_fetch_file(struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_fetch_image(struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && b->cert_i < DP_CERT_FILES_MAX;
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_fetch_cert(struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    requires b->ev_raised == 0;
     assigns b->req.kind, b->req.deadline_ms, b->rnd, b->round;
     ensures dp_boot_ok(b);
 */
 void dp_boot_schedule_retry(struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && b->fsm == DP_ST_INSTALL;
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_begin_install(struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && b->fsm == DP_ST_INSTALL;
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_write_header(struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_resume_image(struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && b->req.kind == DP_REQ_RECV;
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_image_next(struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && b->req.kind == DP_REQ_BANK_WRITE;
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_bank_written(struct dp_boot *b, int ok);
 /*@ requires dp_boot_ok(b) && then <= DP_THEN_CLOSE_AFTER_IMAGE && then != DP_THEN_INSTALL;
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 void dp_boot_close_then(struct dp_boot *b, uint8_t then);
 /*@ requires dp_boot_ok(b) && ev < DP_EV_COUNT;
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);

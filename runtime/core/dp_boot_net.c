@@ -17,24 +17,28 @@
 /* ---- a transfer ---- */
 
 /*@ requires dp_boot_ok(b);
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static void dp_body_done(struct dp_boot *b);
 /*@ requires dp_boot_ok(b) && ev < DP_EV_COUNT;
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static void dp_end_transfer(struct dp_boot *b, uint8_t ev, uint16_t why);
 /*@ requires dp_boot_ok(b) && b->req.kind == DP_REQ_RECV;
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static void dp_image_carry(struct dp_boot *b);
 /*@ requires dp_boot_ok(b);
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
@@ -42,7 +46,7 @@ static void dp_image_carry(struct dp_boot *b);
 static void dp_fail(struct dp_boot *b, uint16_t why);
 
 /* Whether the driver holds a connection open (then a close comes before the next
- * transfer). One function for the four places that learn it, so that the invariant is
+ * transfer). One function for the places that learn it, so that the invariant is
  * shown to survive the write once. */
 /*@ requires dp_boot_ok(b) && open <= 1;
     assigns b->net_open;
@@ -54,6 +58,7 @@ static void dp_net_state(struct dp_boot *b, uint8_t open)
 }
 
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    requires b->ev_raised == 0;
     assigns b->req.kind, b->req.deadline_ms;
     ensures dp_boot_ok(b) && b->req.kind == DP_REQ_RECV;
 */
@@ -66,8 +71,9 @@ static void dp_want_data(struct dp_boot *b)
 /* Opens the connection for b->url and sends the request: for an image being resumed, from
  * byte b->resume_from, if it is still the one of the stored ETag (REQ-DL-027). */
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
-    assigns b->conn, b->mem.request[0 .. DP_HTTP_REQUEST_MAX - 1], b->request_len, b->http,
-            b->started_ms, b->window_ms, b->window_bytes, b->req;
+    requires b->ev_raised == 0;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b) && b->req.kind == DP_REQ_OPEN;
 */
 static void dp_open(struct dp_boot *b)
@@ -94,8 +100,23 @@ static void dp_open(struct dp_boot *b)
     b->req.anchors_len = b->certs_len;
 }
 
+/* No request can be made for the file: it fails at once, with why. */
+/*@ requires dp_boot_ok(b);
+    assigns b->pending_ev, b->why, b->then, b->ev_raised, b->req.kind;
+    ensures dp_boot_ok(b);
+*/
+static void dp_fetch_refused(struct dp_boot *b, uint16_t why)
+{
+    uint8_t ev = b->sink == DP_SINK_IMAGE ? DP_EV_IMAGE_BAD : DP_EV_FILE_FAIL;
+
+    dp_boot_set_end(b, ev, why);
+    dp_boot_set_next(b, DP_THEN_NOTHING, DP_REQ_NONE);
+    dp_boot_raise(b, ev);
+}
+
 /* Starts fetching b->name from the run's server into the current sink. */
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
@@ -109,17 +130,11 @@ static void dp_fetch(struct dp_boot *b)
     if (b->url.scheme == DP_SCHEME_HTTP && dp_boot_auth(b)) {
         /* REQ-DL-006: a file of this run set AUTH 1 after an HTTP server served the script:
          * no further request over HTTP */
-        b->why = DP_E_AUTH_NO_HTTP;
-        b->pending_ev = b->sink == DP_SINK_IMAGE ? DP_EV_IMAGE_BAD : DP_EV_FILE_FAIL;
-        b->then = DP_THEN_NOTHING;
-        dp_boot_raise(b, b->pending_ev);
+        dp_fetch_refused(b, DP_E_AUTH_NO_HTTP);
         return;
     }
     if (plen == 0u) {
-        b->why = DP_E_FILE_REFUSED;
-        b->pending_ev = b->sink == DP_SINK_IMAGE ? DP_EV_IMAGE_BAD : DP_EV_FILE_FAIL;
-        b->then = DP_THEN_NOTHING;
-        dp_boot_raise(b, b->pending_ev);
+        dp_fetch_refused(b, DP_E_FILE_REFUSED);
         return;
     }
     if (b->sink == DP_SINK_SCRIPT || b->sink == DP_SINK_FILE) {
@@ -259,6 +274,7 @@ void dp_boot_resume_image(struct dp_boot *b)
 /* Gives the bank's bytes [replay_off, resume_from) back to the verifier, then takes the
  * rest from the network: the bytes written before the cut are verified like the others. */
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
@@ -286,6 +302,7 @@ static void dp_replay_next(struct dp_boot *b)
 /* A header the verifier refused: the refusals the flow's guards name are decided on
  * HEADER_DONE, the others end the transfer. */
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
@@ -294,7 +311,7 @@ static void dp_header_failed(struct dp_boot *b)
 {
     uint16_t e = b->image.error;
     if (dp_boot_header_decided(e)) {
-        b->why = e;
+        dp_boot_set_why(b, e);
         dp_boot_raise(b, DP_EV_HEADER_DONE);
     } else {
         dp_end_transfer(b, DP_EV_IMAGE_BAD, e);
@@ -304,6 +321,7 @@ static void dp_header_failed(struct dp_boot *b)
 /* DP_REQ_BANK_READ done (dp_boot_bank_data), before the step loop. */
 /*@ requires dp_boot_ok(b);
     requires n == 0 || \valid_read(data + (0 .. n - 1));
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
@@ -358,42 +376,60 @@ void dp_boot_bank_data(struct dp_boot *b, const uint8_t *data, uint32_t n, uint6
 
 /* ---- ending a transfer ---- */
 
-/* The connection is closed: what was to follow the close. */
-/*@ requires dp_boot_ok(b);
+/* The event a close is followed by, if any: the one kept for it, or the script's next
+ * step after an image. Each function below has at most two ways out: with more, the
+ * provers did not bring the invariant through the join within their limits. */
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    assigns b->pending_ev, b->ev_raised, b->req.kind;
+    ensures dp_boot_ok(b);
+*/
+static void dp_close_event(struct dp_boot *b, uint8_t then)
+{
+    if (then == DP_THEN_FIRE_EVENT || then == DP_THEN_AFTER_IMAGE)
+        dp_boot_raise(b, then == DP_THEN_FIRE_EVENT ? b->pending_ev
+                         : b->get_pending ? DP_EV_SCRIPT_GET : DP_EV_SCRIPT_END);
+}
+
+/* What was to follow the close: an event, the reopen of a redirect, or nothing. */
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
-static void dp_closed(struct dp_boot *b)
+static void dp_after_close(struct dp_boot *b, uint8_t then)
 {
-    uint8_t then = b->then;
-
-    dp_net_state(b, 0);
-    b->then = DP_THEN_NOTHING;
-    b->req.kind = DP_REQ_NONE;
-    if (then == DP_THEN_FIRE_EVENT)
-        dp_boot_raise(b, b->pending_ev);
-    else if (then == DP_THEN_AFTER_IMAGE)
-        dp_boot_raise(b, b->get_pending ? DP_EV_SCRIPT_GET : DP_EV_SCRIPT_END);
-    else if (then == DP_THEN_REOPEN)
+    if (then == DP_THEN_REOPEN)
         dp_open(b);
+    else
+        dp_close_event(b, then);
+}
+
+/* The connection is closed: what was to follow the close. */
+/*@ requires dp_boot_ok(b);
+    requires b->ev_raised == 0;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b);
+*/
+static void dp_closed(struct dp_boot *b, uint8_t then)
+{
+    dp_net_state(b, 0);
+    dp_boot_set_next(b, DP_THEN_NOTHING, DP_REQ_NONE);
+    dp_after_close(b, then);
 }
 
 void dp_boot_close_then(struct dp_boot *b, uint8_t then)
 {
-    b->then = then;
-    if (b->net_open) {
-        b->req.kind = DP_REQ_CLOSE;
-        return;
-    }
-    dp_closed(b);
+    if (b->net_open)
+        dp_boot_set_next(b, then, DP_REQ_CLOSE);
+    else
+        dp_closed(b, then);
 }
 
 /* The transfer ends with event ev (why: the diag behind a failure). */
 static void dp_end_transfer(struct dp_boot *b, uint8_t ev, uint16_t why)
 {
-    b->why = why;
-    b->pending_ev = ev;
+    dp_boot_set_end(b, ev, why);
     dp_boot_close_then(b, DP_THEN_FIRE_EVENT);
 }
 
@@ -410,7 +446,7 @@ void dp_boot_fail_image(struct dp_boot *b, uint8_t ev, uint16_t why)
 void dp_boot_net_closed(struct dp_boot *b, uint64_t now_ms)
 {
     dp_boot_clock(b, now_ms);
-    dp_closed(b);
+    dp_closed(b, b->then);
     dp_boot_drain(b);
 }
 
@@ -440,6 +476,7 @@ static void dp_body_done(struct dp_boot *b)
 /* The answer to a range request (REQ-DL-027): 1 to take the body, 0 when it is refused or
  * the request is made again, 2 when the bank's bytes are replayed first. */
 /*@ requires dp_boot_ok(b) && b->req.kind == DP_REQ_RECV;
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
@@ -467,13 +504,13 @@ static int dp_head_resume(struct dp_boot *b)
     if (st == 200u)
         return 1;
     dp_boot_report(b, DP_E_RESUME_BAD_RANGE);
-    b->then = DP_THEN_REOPEN;
-    b->req.kind = DP_REQ_CLOSE;
+    dp_boot_set_next(b, DP_THEN_REOPEN, DP_REQ_CLOSE);
     return 0;
 }
 
 /* The head is in: success, redirect, or failure (REQ-DL-024, REQ-DL-026, REQ-SEC-012). */
 /*@ requires dp_boot_ok(b) && b->req.kind == DP_REQ_RECV;
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
@@ -498,8 +535,7 @@ static int dp_head(struct dp_boot *b)
         }
         b->redirects++;
         b->url = *next;
-        b->then = DP_THEN_REOPEN;
-        b->req.kind = DP_REQ_CLOSE;
+        dp_boot_set_next(b, DP_THEN_REOPEN, DP_REQ_CLOSE);
         return 0;
     }
     dp_fail(b, DP_E_HTTP_NOT_OK);
@@ -622,16 +658,25 @@ void dp_boot_bank_written(struct dp_boot *b, int ok)
 
 /* ---- the driver's network calls ---- */
 
+/* DP_REQ_OPEN done (dp_boot_net_open), before the step loop. */
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && b->ev_raised == 0;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b);
+*/
+static void dp_net_opened(struct dp_boot *b, uint16_t err)
+{
+    dp_net_state(b, err == 0u);
+    if (err != 0u)
+        dp_fail(b, err);
+    else
+        dp_want_data(b);
+}
+
 void dp_boot_net_open(struct dp_boot *b, uint16_t err, uint64_t now_ms)
 {
     dp_boot_clock(b, now_ms);
-    if (err != 0u) {
-        dp_net_state(b, 0);
-        dp_fail(b, err);
-    } else {
-        dp_net_state(b, 1);
-        dp_want_data(b);
-    }
+    dp_net_opened(b, err);
     dp_boot_drain(b);
 }
 
@@ -652,6 +697,7 @@ void dp_boot_tick(struct dp_boot *b, uint64_t now_ms)
 /* DP_REQ_RECV: bytes arrived (dp_boot_net_data), before the step loop. */
 /*@ requires dp_boot_ok(b);
     requires n == 0 || \valid_read(data + (0 .. n - 1));
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);

@@ -400,6 +400,9 @@ struct dp_boot {
 
 /* ---- the driver's calls ------------------------------------------------------------- */
 
+/* Between two calls no event waits for a step loop (ev_raised 0): each call that may make a
+ * request requires it, and each call ends with its step loop, which leaves none. */
+
 /*@ requires \valid(b) && \valid_read(mem) && \separated(b, mem);
     requires dp_store_ok(params) && \separated(b, params);
     requires 0 <= profile < DP_PROFILE_COUNT;
@@ -407,6 +410,7 @@ struct dp_boot {
     assigns *b, *(mem->parser);
     ensures dp_boot_ok(b) && b->fsm == DP_BOOT_INITIAL && b->req.kind == DP_REQ_NONE;
     ensures b->params == params && b->profile == profile;
+    ensures b->ev_raised == 0;
 */
 void dp_boot_init(struct dp_boot *b, const struct dp_boot_mem *mem, enum dp_profile_id profile,
                   struct dp_params *params);
@@ -419,9 +423,11 @@ void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const ui
 /*@ requires dp_boot_ok(b);
     requires now_ms <= DP_NOW_MAX;
     requires b->req.kind != DP_REQ_NV_WRITE;   // not while a record is being written
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
+    ensures b->ev_raised == 0;
 */
 void dp_boot_start(struct dp_boot *b, uint64_t now_ms, uint32_t seed);
 
@@ -434,9 +440,11 @@ const struct dp_boot_req *dp_boot_request(const struct dp_boot *b);
 /* DP_REQ_OPEN done: err 0 when connected and the request sent, else a DP_E_NET_* code. */
 /*@ requires dp_boot_ok(b) && b->req.kind == DP_REQ_OPEN;
     requires now_ms <= DP_NOW_MAX;
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
+    ensures b->ev_raised == 0;
 */
 void dp_boot_net_open(struct dp_boot *b, uint16_t err, uint64_t now_ms);
 
@@ -445,37 +453,45 @@ void dp_boot_net_open(struct dp_boot *b, uint16_t err, uint64_t now_ms);
 /*@ requires dp_boot_ok(b);
     requires now_ms <= DP_NOW_MAX;
     requires n == 0 || \valid_read(data + (0 .. n - 1));
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
     ensures \result <= n;
+    ensures b->ev_raised == 0;
 */
 uint32_t dp_boot_net_data(struct dp_boot *b, const uint8_t *data, uint32_t n, uint64_t now_ms);
 
 /* DP_REQ_RECV: the connection ended (err 0: closed by the server; else DP_E_NET_*). */
 /*@ requires dp_boot_ok(b);
     requires now_ms <= DP_NOW_MAX;
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
+    ensures b->ev_raised == 0;
 */
 void dp_boot_net_end(struct dp_boot *b, uint16_t err, uint64_t now_ms);
 
 /* DP_REQ_RECV: nothing arrived by the deadline (or any time: the clock moved). */
 /*@ requires dp_boot_ok(b);
     requires now_ms <= DP_NOW_MAX;
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
+    ensures b->ev_raised == 0;
 */
 void dp_boot_tick(struct dp_boot *b, uint64_t now_ms);
 
 /* DP_REQ_CLOSE done. */
 /*@ requires dp_boot_ok(b);
     requires now_ms <= DP_NOW_MAX;
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
+    ensures b->ev_raised == 0;
 */
 void dp_boot_net_closed(struct dp_boot *b, uint64_t now_ms);
 
@@ -484,18 +500,22 @@ void dp_boot_net_closed(struct dp_boot *b, uint64_t now_ms);
 /*@ requires dp_boot_ok(b);
     requires now_ms <= DP_NOW_MAX;
     requires n == 0 || \valid_read(data + (0 .. n - 1));
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
+    ensures b->ev_raised == 0;
 */
 void dp_boot_bank_data(struct dp_boot *b, const uint8_t *data, uint32_t n, uint64_t now_ms);
 
 /* DP_REQ_BANK_WRITE or DP_REQ_NV_WRITE done (ok 1) or failed (ok 0). */
 /*@ requires dp_boot_ok(b);
     requires now_ms <= DP_NOW_MAX;
+    requires b->ev_raised == 0;
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
+    ensures b->ev_raised == 0;
 */
 void dp_boot_stored(struct dp_boot *b, int ok, uint64_t now_ms);
 
