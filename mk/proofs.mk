@@ -42,9 +42,14 @@ WP_GATED := $(filter-out $(WP_PENDING),$(WP_SRCS))
 # A function joins its list in the commit that proves it; the file leaves WP_PENDING when
 # its list is all of it.
 WP_FCTS_dp_boot := dp_boot_report dp_boot_raise dp_certs_entry dp_boot_reboot_order dp_end_run \
-                   dp_boot_request dp_boot_clock
+                   dp_boot_request dp_boot_clock dp_boot_set_next dp_boot_set_why \
+                   dp_boot_set_event dp_boot_set_end dp_boot_nv_valid dp_boot_nv_copy \
+                   dp_nv_stored dp_stored dp_boot_stored
 WP_FCTS_dp_boot_net := dp_fail dp_boot_fail_image dp_boot_net_data dp_boot_net_closed \
-                       dp_boot_bank_data dp_boot_tick dp_net_state
+                       dp_boot_bank_data dp_boot_tick dp_net_state dp_want_data \
+                       dp_end_transfer dp_boot_close_then dp_fetch_refused dp_closed \
+                       dp_after_close dp_close_event dp_net_opened dp_boot_net_open \
+                       dp_header_failed
 # A file's stem (runtime/core/dp_boot.c: dp_boot) and its list of proven functions.
 wp_stem = $(basename $(notdir $(1)))
 wp_fcts = $(WP_FCTS_$(call wp_stem,$(1)))
