@@ -209,7 +209,7 @@ void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const ui
         if (dp_meta_decode(data + 14, len, &m))
             b->meta = m;
         else
-            dp_boot_nv_copy(b, nv, slot, seq, 0);
+            dp_boot_nv_valid(b, nv, slot, 0);   /* its seq is written already */
         return;
     }
     dp_params_reset_persisted(b->params);

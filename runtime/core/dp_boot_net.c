@@ -109,7 +109,7 @@ static void dp_fetch_refused(struct dp_boot *b, uint16_t why)
 {
     uint8_t ev = b->sink == DP_SINK_IMAGE ? DP_EV_IMAGE_BAD : DP_EV_FILE_FAIL;
 
-    dp_boot_set_end(b, ev, why);
+    dp_boot_set_why(b, why);   /* the event and the request: dp_boot_raise */
     dp_boot_set_next(b, DP_THEN_NOTHING, DP_REQ_NONE);
     dp_boot_raise(b, ev);
 }
