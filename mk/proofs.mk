@@ -44,7 +44,9 @@ WP_GATED := $(filter-out $(WP_PENDING),$(WP_SRCS))
 WP_FCTS_dp_boot := dp_boot_report dp_boot_raise dp_certs_entry dp_boot_reboot_order dp_end_run \
                    dp_boot_request dp_boot_clock dp_boot_set_next dp_boot_set_why \
                    dp_boot_set_event dp_boot_set_end dp_boot_nv_valid dp_boot_nv_copy \
-                   dp_nv_stored dp_stored dp_boot_stored
+                   dp_nv_stored dp_stored dp_boot_stored dp_then dp_then_clear \
+                   dp_then_signal dp_then_store dp_then_install dp_then_image_next \
+                   dp_then_image dp_boot_write_meta
 WP_FCTS_dp_boot_net := dp_fail dp_boot_fail_image dp_boot_net_data dp_boot_net_closed \
                        dp_boot_bank_data dp_boot_tick dp_net_state dp_want_data \
                        dp_end_transfer dp_boot_close_then dp_fetch_refused dp_closed \

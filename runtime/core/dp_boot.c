@@ -266,12 +266,24 @@ static void dp_nv_request(struct dp_boot *b, enum dp_nv_kind nv, uint32_t len, u
     b->req.kind = DP_REQ_NV_WRITE;
 }
 
+/* The image state as a record's payload, in mem.nv + 14: its length, 0 when it does not
+ * fit. */
+/*@ requires dp_boot_ok(b);
+    assigns b->mem.nv[0 .. b->mem.nv_cap - 1];
+    ensures dp_boot_ok(b);
+    ensures \result == 0 ||
+            (b->mem.nv_cap > DP_NV_OVERHEAD && \result <= b->mem.nv_cap - DP_NV_OVERHEAD);
+*/
+static uint32_t dp_boot_meta_payload(struct dp_boot *b)
+{
+    if (b->mem.nv_cap <= DP_NV_OVERHEAD)
+        return 0;
+    return dp_meta_encode(&b->meta, b->mem.nv + 14, b->mem.nv_cap - DP_NV_OVERHEAD);
+}
+
 void dp_boot_write_meta(struct dp_boot *b, uint8_t then)
 {
-    uint32_t len = b->mem.nv_cap > DP_NV_OVERHEAD
-                       ? dp_meta_encode(&b->meta, b->mem.nv + 14, b->mem.nv_cap - DP_NV_OVERHEAD)
-                       : 0u;
-    dp_nv_request(b, DP_NV_META, len, then);
+    dp_nv_request(b, DP_NV_META, dp_boot_meta_payload(b), then);
 }
 
 /* ---- the guards of spec/boot.fsm ---- */
@@ -688,41 +700,113 @@ void dp_boot_stored(struct dp_boot *b, int ok, uint64_t now_ms)
     dp_boot_drain(b);
 }
 
-/* The request in progress is over (ok 0: it failed): what follows it. */
-static void dp_then(struct dp_boot *b, uint8_t then, int ok)
+/* The record a change was to write (b->undo kept what it changed) failed to write: the
+ * change is taken back. One call per function: what the call leaves of the context is
+ * shown to keep the invariant once, apart from its callers. */
+/*@ requires dp_boot_ok(b);
+    assigns b->meta;
+    ensures dp_boot_ok(b);
+*/
+static void dp_boot_meta_undo(struct dp_boot *b)
+{
+    dp_meta_restore(&b->meta, &b->undo);
+}
+
+/* An NV write that was to raise STORE_OK or STORE_FAIL is over; undo: the change of a
+ * failed write is taken back (DP_THEN_FIRE_STORE_UNDO). */
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    assigns b->meta, b->pending_ev, b->ev_raised, b->req.kind;
+    ensures dp_boot_ok(b) && b->ev_raised == 1;
+*/
+static void dp_then_store(struct dp_boot *b, int ok, int undo)
+{
+    if (!ok && undo)
+        dp_boot_meta_undo(b);
+    dp_boot_raise(b, ok ? DP_EV_STORE_OK : DP_EV_STORE_FAIL);
+}
+
+/* What follows a request that makes no other: a reboot or an event. */
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && b->ev_raised == 0;
+    requires then == DP_THEN_REBOOT || then == DP_THEN_START || then == DP_THEN_FIRE_STORE ||
+             then == DP_THEN_FIRE_STORE_UNDO;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b);
+*/
+static void dp_then_signal(struct dp_boot *b, uint8_t then, int ok)
+{
+    if (then == DP_THEN_REBOOT)
+        dp_boot_set_next(b, DP_THEN_NOTHING, DP_REQ_REBOOT);
+    else if (then == DP_THEN_START)
+        dp_boot_raise(b, DP_EV_START);
+    else
+        dp_then_store(b, ok, then == DP_THEN_FIRE_STORE_UNDO);
+}
+
+/* The inactive bank's record is written (or not): the image's header goes to the bank. */
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && b->fsm == DP_ST_INSTALL;
+    requires b->ev_raised == 0;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b);
+*/
+static void dp_then_install(struct dp_boot *b, int ok)
+{
+    if (ok)
+        dp_boot_write_header(b);
+    else
+        dp_boot_fail_image(b, DP_EV_IMAGE_BAD, DP_E_STORE_FAILED);
+}
+
+/* A resume point is recorded; a failed one costs only the progress it would have saved. */
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && b->ev_raised == 0;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b);
+*/
+static void dp_then_image_next(struct dp_boot *b)
+{
+    dp_boot_set_next(b, DP_THEN_NOTHING, DP_REQ_RECV);
+    dp_boot_image_next(b);
+}
+
+/* What follows a request of the image's download: its header, its bytes, or the close. */
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && b->ev_raised == 0;
+    requires then == DP_THEN_INSTALL ==> b->fsm == DP_ST_INSTALL;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b);
+*/
+static void dp_then_image(struct dp_boot *b, uint8_t then, int ok)
+{
+    if (then == DP_THEN_INSTALL)
+        dp_then_install(b, ok);
+    else if (then == DP_THEN_IMAGE_NEXT)
+        dp_then_image_next(b);
+    else if (then == DP_THEN_CLOSE_AFTER_IMAGE)
+        dp_boot_close_then(b, DP_THEN_AFTER_IMAGE);
+}
+
+/* The request is over: nothing follows it yet and none is made; ok 0 records why. */
+/*@ requires dp_boot_ok(b) && b->ev_raised == 0;
+    assigns b->then, b->req.kind, b->why;
+    ensures dp_boot_ok(b) && dp_boot_quiet(b) && b->req.kind == DP_REQ_NONE;
+    ensures b->ev_raised == 0 && b->fsm == \old(b->fsm);
+*/
+static void dp_then_clear(struct dp_boot *b, int ok)
 {
     dp_boot_set_next(b, DP_THEN_NOTHING, DP_REQ_NONE);
     if (!ok)
         dp_boot_set_why(b, DP_E_STORE_FAILED);
-    switch (then) {
-    case DP_THEN_REBOOT:
-        dp_boot_set_next(b, DP_THEN_NOTHING, DP_REQ_REBOOT);
-        break;
-    case DP_THEN_START:
-        dp_boot_raise(b, DP_EV_START);
-        break;
-    case DP_THEN_FIRE_STORE_UNDO:
-        if (!ok)
-            dp_meta_restore(&b->meta, &b->undo);
-        /* fall through */
-    case DP_THEN_FIRE_STORE:
-        dp_boot_raise(b, ok ? DP_EV_STORE_OK : DP_EV_STORE_FAIL);
-        break;
-    case DP_THEN_INSTALL:
-        if (ok)
-            dp_boot_write_header(b);
-        else
-            dp_boot_fail_image(b, DP_EV_IMAGE_BAD, DP_E_STORE_FAILED);
-        break;
-    case DP_THEN_IMAGE_NEXT:
-        /* a failed resume point costs only the progress it would have saved */
-        dp_boot_set_next(b, DP_THEN_NOTHING, DP_REQ_RECV);
-        dp_boot_image_next(b);
-        break;
-    case DP_THEN_CLOSE_AFTER_IMAGE:
-        dp_boot_close_then(b, DP_THEN_AFTER_IMAGE);
-        break;
-    default:
-        break;
-    }
+}
+
+/* The request in progress is over (ok 0: it failed): what follows it. */
+static void dp_then(struct dp_boot *b, uint8_t then, int ok)
+{
+    dp_then_clear(b, ok);
+    if (then == DP_THEN_REBOOT || then == DP_THEN_START || then == DP_THEN_FIRE_STORE ||
+        then == DP_THEN_FIRE_STORE_UNDO)
+        dp_then_signal(b, then, ok);
+    else
+        dp_then_image(b, then, ok);
 }

@@ -122,6 +122,10 @@ struct dp_boot_req {
 
 /* ---- memory the caller provides ------------------------------------------------------ */
 
+/* Each buffer is the caller's, for the context's lifetime, and overlaps neither another
+ * buffer nor the context nor the parameter store (dp_boot_mem_fits, below, says exactly
+ * which pairs the proofs rely on). */
+
 struct dp_boot_mem {
     /* one compiled program per file of a GET chain (REQ-SCR-034): program k's statements
      * are stmt[k * stmt_cap .. (k+1) * stmt_cap - 1] and its pool pool[k * pool_cap ..
@@ -258,7 +262,9 @@ struct dp_boot {
  *
  * dp_boot_mem_ok: the caller's memory. Every buffer of struct dp_boot_mem is valid for its
  * size and apart from the context and the parameter store (the compiled programs and the
- * findings also from each other, as the script parser needs).
+ * findings also from each other, as the script parser needs; the parser also from every
+ * buffer the engine writes while the parser's state is part of the invariant: the NV record,
+ * the settings as loaded, the image header and the fetched certificates).
  * dp_boot_ok: a context between two driver calls. The memory as above; every program slot
  * usable over arrays that lie in the programs' buffers (stated as an inclusion rather than
  * as slot k's offset, k times the capacity: a product of two variables, which the provers
@@ -299,6 +305,9 @@ struct dp_boot {
                  m.diag + (0 .. m.diag_cap - 1)) &&
       \separated(m.parser, m.stmt + (0 .. DP_SCRIPT_GET_DEPTH * m.stmt_cap - 1),
                  m.pool + (0 .. DP_SCRIPT_GET_DEPTH * m.pool_cap - 1)) &&
+      \separated(m.parser, m.nv + (0 .. m.nv_cap - 1), m.nv_ref + (0 .. m.nv_cap - 1),
+                 m.image_header + (0 .. DP_IMAGE_HEADER_MAX - 1)) &&
+      (m.certs_new != \null ==> \separated(m.parser, m.certs_new + (0 .. m.certs_cap - 1))) &&
       m.bank_size <= 18446744073709551615 - DP_IMAGE_HEADER_MAX;
 
     predicate dp_boot_mem_ok(struct dp_boot *b) =
