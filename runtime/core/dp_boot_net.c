@@ -206,6 +206,7 @@ void dp_boot_fetch_cert(struct dp_boot *b)
  * port can parse; else the file fails, and with it this run's set (0: it is good). */
 /*@ requires dp_boot_ok(b);
     assigns b->diags.n, b->diags.dropped, b->diags.errors, b->mem.diag[0 .. b->mem.diag_cap - 1];
+    ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
 */
 static uint16_t dp_cert_check(struct dp_boot *b)
@@ -450,27 +451,93 @@ void dp_boot_net_closed(struct dp_boot *b, uint64_t now_ms)
     dp_boot_drain(b);
 }
 
-/* The body is complete. */
-static void dp_body_done(struct dp_boot *b)
+/* One call of a module on a part of the context, in a function of its own: step (2) of
+ * the engine's proof (proofs/README.md) shows each keeps the invariant, apart from its
+ * callers, which are proved relative to these contracts. */
+/*@ requires dp_boot_ok(b);
+    assigns b->image;
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b);
+*/
+static void dp_boot_image_finish(struct dp_boot *b)
 {
-    if (b->sink == DP_SINK_IMAGE) {
-        dp_image_finish(&b->image);
-        if (b->image.state == DP_IMG_DONE)
-            dp_end_transfer(b, DP_EV_IMAGE_OK, 0);
-        else
-            dp_end_transfer(b, DP_EV_IMAGE_BAD, b->image.error);
-        return;
-    }
-    if (b->sink == DP_SINK_CERT) {
-        uint16_t e = dp_cert_check(b);
-        dp_end_transfer(b, e != 0u ? DP_EV_FILE_FAIL : DP_EV_FILE_OK, e);
-        return;
-    }
+    dp_image_finish(&b->image);
+}
+
+/*@ requires dp_boot_ok(b);
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b) && b->ev_raised == \old(b->ev_raised);
+*/
+static void dp_boot_script_finish(struct dp_boot *b)
+{
     dp_script_finish(b->mem.parser);
+}
+
+/* An image's body is complete: the verifier's last check (REQ-IMG-*) decides the event. */
+/*@ requires dp_boot_ok(b) && b->ev_raised == 0;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b);
+*/
+static void dp_body_image(struct dp_boot *b)
+{
+    dp_boot_image_finish(b);
+    if (b->image.state == DP_IMG_DONE)
+        dp_end_transfer(b, DP_EV_IMAGE_OK, 0);
+    else
+        dp_end_transfer(b, DP_EV_IMAGE_BAD, b->image.error);
+}
+
+/* A certificate file is complete: checked whole (dp_cert_check). */
+/*@ requires dp_boot_ok(b) && b->ev_raised == 0;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b);
+*/
+static void dp_body_cert(struct dp_boot *b)
+{
+    uint16_t e = dp_cert_check(b);
+
+    dp_end_transfer(b, e != 0u ? DP_EV_FILE_FAIL : DP_EV_FILE_OK, e);
+}
+
+/* The script or a GET's file is complete: its last line compiled. */
+/*@ requires dp_boot_ok(b) && b->ev_raised == 0;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b);
+*/
+static void dp_body_script(struct dp_boot *b)
+{
+    dp_boot_script_finish(b);
     if (b->prog[b->prog_slot].full)
         dp_end_transfer(b, DP_EV_FILE_FAIL, DP_E_FILE_REFUSED);
     else
         dp_end_transfer(b, DP_EV_FILE_OK, 0);
+}
+
+/* A file that is not an image is complete. */
+/*@ requires dp_boot_ok(b) && b->ev_raised == 0;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b);
+*/
+static void dp_body_file(struct dp_boot *b)
+{
+    if (b->sink == DP_SINK_CERT)
+        dp_body_cert(b);
+    else
+        dp_body_script(b);
+}
+
+/* The body is complete. */
+static void dp_body_done(struct dp_boot *b)
+{
+    if (b->sink == DP_SINK_IMAGE)
+        dp_body_image(b);
+    else
+        dp_body_file(b);
 }
 
 /* The answer to a range request (REQ-DL-027): 1 to take the body, 0 when it is refused or
@@ -508,6 +575,47 @@ static int dp_head_resume(struct dp_boot *b)
     return 0;
 }
 
+/* A redirect (REQ-DL-024, REQ-SEC-012): the Location, resolved against the URL it answers
+ * (which stays as it is until then), becomes the URL, and the connection is closed to be
+ * opened there. The resolved URL is in the caller's memory: a URL (776 bytes on Cortex-M4)
+ * in this frame would make the deepest stack (REQ-EMB-012). */
+/*@ requires dp_boot_ok(b) && b->ev_raised == 0;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b);
+*/
+static void dp_head_redirect(struct dp_boot *b)
+{
+    struct dp_url *next = b->mem.redirect;
+    uint16_t e = dp_boot_redirect(&b->url, &b->http, b->redirects, next);
+
+    if (e != DP_E_NONE) {
+        dp_fail(b, e);
+        return;
+    }
+    b->redirects++;
+    b->url = *next;
+    dp_boot_set_next(b, DP_THEN_REOPEN, DP_REQ_CLOSE);
+}
+
+/* The head of a request made from byte 0: 1 to take the body, 0 when it is redirected or
+ * refused. */
+/*@ requires dp_boot_ok(b) && b->ev_raised == 0;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b);
+*/
+static int dp_head_plain(struct dp_boot *b, uint16_t st)
+{
+    if (st == 200u)
+        return 1;
+    if (st == 301u || st == 302u || st == 303u || st == 307u || st == 308u)
+        dp_head_redirect(b);
+    else
+        dp_fail(b, DP_E_HTTP_NOT_OK);
+    return 0;
+}
+
 /* The head is in: success, redirect, or failure (REQ-DL-024, REQ-DL-026, REQ-SEC-012). */
 /*@ requires dp_boot_ok(b) && b->req.kind == DP_REQ_RECV;
     requires b->ev_raised == 0;
@@ -517,29 +625,11 @@ static int dp_head_resume(struct dp_boot *b)
 */
 static int dp_head(struct dp_boot *b)
 {
-    uint16_t st = b->http.status, e;
-    /* the Location resolved against the URL it answers (which stays as it is until then),
-     * in the caller's memory: a URL (776 bytes on Cortex-M4) in this frame would make the
-     * deepest stack (REQ-EMB-012) */
-    struct dp_url *next = b->mem.redirect;
+    uint16_t st = b->http.status;
 
     if (b->sink == DP_SINK_IMAGE && b->resume_from > 0u && (st == 200u || st == 206u))
         return dp_head_resume(b);
-    if (st == 200u)
-        return 1;
-    if (st == 301u || st == 302u || st == 303u || st == 307u || st == 308u) {
-        e = dp_boot_redirect(&b->url, &b->http, b->redirects, next);
-        if (e != DP_E_NONE) {
-            dp_fail(b, e);
-            return 0;
-        }
-        b->redirects++;
-        b->url = *next;
-        dp_boot_set_next(b, DP_THEN_REOPEN, DP_REQ_CLOSE);
-        return 0;
-    }
-    dp_fail(b, DP_E_HTTP_NOT_OK);
-    return 0;
+    return dp_head_plain(b, st);
 }
 
 /*
