@@ -52,7 +52,9 @@ WP_FCTS_dp_boot_net := dp_fail dp_boot_fail_image dp_boot_net_data dp_boot_net_c
                        dp_end_transfer dp_boot_close_then dp_fetch_refused dp_closed \
                        dp_after_close dp_close_event dp_net_opened dp_boot_net_open \
                        dp_header_failed dp_body_done dp_body_file dp_body_cert \
-                       dp_body_image dp_body_script dp_head dp_head_plain
+                       dp_body_image dp_body_script dp_head dp_head_plain \
+                       dp_boot_image_next dp_image_rest dp_fetch dp_fetch_open \
+                       dp_fetch_refusal
 # A file's stem (runtime/core/dp_boot.c: dp_boot) and its list of proven functions.
 wp_stem = $(basename $(notdir $(1)))
 wp_fcts = $(WP_FCTS_$(call wp_stem,$(1)))

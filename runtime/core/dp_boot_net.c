@@ -114,6 +114,62 @@ static void dp_fetch_refused(struct dp_boot *b, uint16_t why)
     dp_boot_raise(b, ev);
 }
 
+/* A new transfer's URL: b->name on the run's server (REQ-DL-007), no redirect followed
+ * yet. The path's length, 0 when no request can be made for the name. */
+/*@ requires dp_boot_ok(b);
+    assigns b->redirects, b->url;
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b);
+*/
+static uint32_t dp_boot_fetch_url(struct dp_boot *b)
+{
+    b->redirects = 0;
+    return dp_boot_file_url(b);
+}
+
+/* Why no request can be made for the URL (plen: its path's length), 0 when one can. */
+/*@ requires \valid_read(b) && dp_store_ok(b->params);
+    assigns \nothing;
+    ensures \result == 0 || \result == DP_E_AUTH_NO_HTTP || \result == DP_E_FILE_REFUSED;
+    ensures \result == 0 ==> plen != 0;
+*/
+static uint16_t dp_fetch_refusal(const struct dp_boot *b, uint32_t plen)
+{
+    /* REQ-DL-006: a file of this run set AUTH 1 after an HTTP server served the script: no
+     * further request over HTTP */
+    if (b->url.scheme == DP_SCHEME_HTTP && dp_boot_auth(b))
+        return DP_E_AUTH_NO_HTTP;
+    return plen == 0u ? (uint16_t)DP_E_FILE_REFUSED : 0u;
+}
+
+/* The script compiler on the slot of the file about to come (dp_boot_fetch_script,
+ * dp_boot_fetch_file): an empty program. */
+/*@ requires dp_boot_ok(b);
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b) && b->ev_raised == \old(b->ev_raised) &&
+            b->req.kind == \old(b->req.kind);
+*/
+static void dp_boot_parser_start(struct dp_boot *b)
+{
+    dp_boot_prog_reset(b, b->prog_slot);
+    dp_script_parser_init(b->mem.parser, &b->prog[b->prog_slot], &b->diags);
+}
+
+/* Opens the connection for a file; a script's or a GET's compiles as it arrives. */
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
+    requires b->ev_raised == 0;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b);
+*/
+static void dp_fetch_open(struct dp_boot *b)
+{
+    if (b->sink == DP_SINK_SCRIPT || b->sink == DP_SINK_FILE)
+        dp_boot_parser_start(b);
+    dp_open(b);
+}
+
 /* Starts fetching b->name from the run's server into the current sink. */
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b);
     requires b->ev_raised == 0;
@@ -123,25 +179,12 @@ static void dp_fetch_refused(struct dp_boot *b, uint16_t why)
 */
 static void dp_fetch(struct dp_boot *b)
 {
-    uint32_t plen;
+    uint16_t why = dp_fetch_refusal(b, dp_boot_fetch_url(b));
 
-    b->redirects = 0;
-    plen = dp_boot_file_url(b);   /* REQ-DL-007: on the run's server */
-    if (b->url.scheme == DP_SCHEME_HTTP && dp_boot_auth(b)) {
-        /* REQ-DL-006: a file of this run set AUTH 1 after an HTTP server served the script:
-         * no further request over HTTP */
-        dp_fetch_refused(b, DP_E_AUTH_NO_HTTP);
-        return;
-    }
-    if (plen == 0u) {
-        dp_fetch_refused(b, DP_E_FILE_REFUSED);
-        return;
-    }
-    if (b->sink == DP_SINK_SCRIPT || b->sink == DP_SINK_FILE) {
-        dp_boot_prog_reset(b, b->prog_slot);
-        dp_script_parser_init(b->mem.parser, &b->prog[b->prog_slot], &b->diags);
-    }
-    dp_open(b);
+    if (why != 0u)
+        dp_fetch_refused(b, why);
+    else
+        dp_fetch_open(b);
 }
 
 void dp_boot_fetch_script(struct dp_boot *b)
@@ -675,23 +718,43 @@ static void dp_image_carry(struct dp_boot *b)
     }
 }
 
+/* Whether the body is complete: a push of nothing reports it. */
+/*@ requires dp_boot_ok(b);
+    assigns b->http;
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b);
+*/
+static int dp_boot_body_complete(struct dp_boot *b)
+{
+    uint32_t used = 0, off = 0, len = 0;
+
+    return dp_http_push(&b->http, b->carry, 0, &used, &off, &len) == DP_HTTP_DONE;
+}
+
+/* The body slice is taken: the end of the body, else more data. */
+/*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && b->ev_raised == 0;
+    assigns DP_BOOT_WRITES(b);
+    ensures dp_boot_kept{Pre, Post}(b);
+    ensures dp_boot_ok(b);
+*/
+static void dp_image_rest(struct dp_boot *b)
+{
+    if (dp_boot_body_complete(b))
+        dp_body_done(b);
+    else
+        dp_want_data(b);
+}
+
 /* After a bank write: what is left of the body slice, then the end of the body, else more
  * data. */
 void dp_boot_image_next(struct dp_boot *b)
 {
-    uint32_t used = 0, off = 0, len = 0;
-
     if (b->carry_len > 0u) {
         dp_image_carry(b);
         if (b->ev_raised || (b->req.kind != DP_REQ_RECV && b->req.kind != DP_REQ_NONE))
             return;   /* a request, or an event the step loop takes next */
     }
-    /* a complete body is reported on a push of nothing */
-    if (dp_http_push(&b->http, b->carry, 0, &used, &off, &len) == DP_HTTP_DONE) {
-        dp_body_done(b);
-        return;
-    }
-    dp_want_data(b);
+    dp_image_rest(b);
 }
 
 void dp_boot_begin_install(struct dp_boot *b)
