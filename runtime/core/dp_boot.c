@@ -206,14 +206,14 @@ void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const ui
     if (b->nv_valid[nv][other] && dp_nv_newer(b->nv_seq[nv][other], seq))
         return;
     if (nv == DP_NV_META) {
-        if (dp_meta_decode(data + 14, len, &m))
+        if (dp_meta_decode(data + DP_NV_HEADER, len, &m))
             b->meta = m;
         else
             dp_boot_nv_valid(b, nv, slot, 0);   /* its seq is written already */
         return;
     }
     dp_params_reset_persisted(b->params);
-    (void)dp_settings_decode(data + 14, len, b->params);
+    (void)dp_settings_decode(data + DP_NV_HEADER, len, b->params);
     b->settings_loaded = 1;
     /* the settings as stored, to see a change at the end (REQ-SET-006): taken here, before
      * the driver applies this boot's option 242, so that an option value that differs from
@@ -221,7 +221,8 @@ void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const ui
     b->nv_ref_len = b->mem.nv_cap > 0u ? dp_settings_encode(b->params, b->mem.nv_ref, b->mem.nv_cap) : 0u;
     /* the stored certificate set (REQ-SEC-010): the TLS anchors of this boot (REQ-SEC-008),
      * and part of what a commit compares with */
-    b->certs_len = dp_settings_load_certs(data + 14, len, b->mem.certs, b->mem.certs_cap);
+    b->certs_len =
+        dp_settings_load_certs(data + DP_NV_HEADER, len, b->mem.certs, b->mem.certs_cap);
     if (b->nv_ref_len != 0u)
         b->nv_ref_len += dp_settings_encode_certs(b->mem.certs, b->certs_len,
                                                   b->mem.nv_ref + b->nv_ref_len,
@@ -236,7 +237,7 @@ void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const ui
 */
 static void dp_then(struct dp_boot *b, uint8_t then, int ok);
 
-/* Requests the write of a record whose payload is in mem.nv + 14 (len bytes). */
+/* Requests the write of a record whose payload is in mem.nv + DP_NV_HEADER (len bytes). */
 /*@ requires dp_boot_ok(b) && (nv == DP_NV_META || nv == DP_NV_SETTINGS);
     requires len == 0 || (b->mem.nv_cap > DP_NV_OVERHEAD && len <= b->mem.nv_cap - DP_NV_OVERHEAD);
     requires then == DP_THEN_INSTALL ==> b->fsm == DP_ST_INSTALL;
@@ -248,7 +249,8 @@ static void dp_then(struct dp_boot *b, uint8_t then, int ok);
 static void dp_nv_request(struct dp_boot *b, enum dp_nv_kind nv, uint32_t len, uint8_t then)
 {
     uint32_t seq, slot = dp_boot_nv_target(b, nv, &seq);
-    uint32_t n = dp_nv_wrap((uint8_t)nv, seq, b->mem.nv + 14, len, b->mem.nv, b->mem.nv_cap);
+    uint32_t n = dp_nv_wrap((uint8_t)nv, seq, b->mem.nv + DP_NV_HEADER, len, b->mem.nv,
+                            b->mem.nv_cap);
 
     b->pending_nv = (uint8_t)nv;
     b->pending_slot = (uint8_t)slot;
@@ -266,8 +268,8 @@ static void dp_nv_request(struct dp_boot *b, enum dp_nv_kind nv, uint32_t len, u
     b->req.kind = DP_REQ_NV_WRITE;
 }
 
-/* The image state as a record's payload, in mem.nv + 14: its length, 0 when it does not
- * fit. */
+/* The image state as a record's payload, in mem.nv + DP_NV_HEADER: its length, 0 when it
+ * does not fit. */
 /*@ requires dp_boot_ok(b);
     assigns b->mem.nv[0 .. b->mem.nv_cap - 1];
     ensures dp_boot_ok(b);
@@ -278,7 +280,7 @@ static uint32_t dp_boot_meta_payload(struct dp_boot *b)
 {
     if (b->mem.nv_cap <= DP_NV_OVERHEAD)
         return 0;
-    return dp_meta_encode(&b->meta, b->mem.nv + 14, b->mem.nv_cap - DP_NV_OVERHEAD);
+    return dp_meta_encode(&b->meta, b->mem.nv + DP_NV_HEADER, b->mem.nv_cap - DP_NV_OVERHEAD);
 }
 
 void dp_boot_write_meta(struct dp_boot *b, uint8_t then)
@@ -473,21 +475,22 @@ static uint32_t dp_certs_entry(struct dp_boot *b, const uint8_t *c, uint32_t n, 
 */
 static void dp_commit_settings(struct dp_boot *b)
 {
+    uint8_t *payload = b->mem.nv + DP_NV_HEADER;
     uint32_t len = b->mem.nv_cap > DP_NV_OVERHEAD
-                       ? dp_settings_encode(b->params, b->mem.nv + 14, b->mem.nv_cap - DP_NV_OVERHEAD)
+                       ? dp_settings_encode(b->params, payload, b->mem.nv_cap - DP_NV_OVERHEAD)
                        : 0u;
 
     /* REQ-SEC-010: this run's certificate set when every file of it arrived valid (none
      * when TRUSTCERTS is empty), else the stored one */
     if (len != 0u && b->certs_failed)
-        len += dp_certs_entry(b, b->mem.certs, b->certs_len, b->mem.nv + 14 + len,
+        len += dp_certs_entry(b, b->mem.certs, b->certs_len, payload + len,
                               b->mem.nv_cap - DP_NV_OVERHEAD - len);
     else if (len != 0u)
-        len += dp_certs_entry(b, b->mem.certs_new, b->certs_new_len, b->mem.nv + 14 + len,
+        len += dp_certs_entry(b, b->mem.certs_new, b->certs_new_len, payload + len,
                               b->mem.nv_cap - DP_NV_OVERHEAD - len);
 
     if (len != 0u && b->settings_loaded && len == b->nv_ref_len &&
-        dp_mem_eq((const char *)b->mem.nv + 14, (const char *)b->mem.nv_ref, len)) {
+        dp_mem_eq((const char *)payload, (const char *)b->mem.nv_ref, len)) {
         dp_boot_raise(b, DP_EV_STORE_OK);   /* nothing changed: nothing written */
         return;
     }
@@ -725,10 +728,15 @@ static void dp_then_store(struct dp_boot *b, int ok, int undo)
     dp_boot_raise(b, ok ? DP_EV_STORE_OK : DP_EV_STORE_FAIL);
 }
 
+/* The follow-ups that make no other request: a reboot or an event. One list for dp_then's
+ * test and dp_then_signal's precondition (a macro, so that C and ACSL read the same text). */
+#define DP_THEN_SIGNALS(t) \
+    ((t) == DP_THEN_REBOOT || (t) == DP_THEN_START || (t) == DP_THEN_FIRE_STORE || \
+     (t) == DP_THEN_FIRE_STORE_UNDO)
+
 /* What follows a request that makes no other: a reboot or an event. */
 /*@ requires dp_boot_ok(b) && dp_boot_quiet(b) && b->ev_raised == 0;
-    requires then == DP_THEN_REBOOT || then == DP_THEN_START || then == DP_THEN_FIRE_STORE ||
-             then == DP_THEN_FIRE_STORE_UNDO;
+    requires DP_THEN_SIGNALS(then);
     assigns DP_BOOT_WRITES(b);
     ensures dp_boot_kept{Pre, Post}(b);
     ensures dp_boot_ok(b);
@@ -804,8 +812,7 @@ static void dp_then_clear(struct dp_boot *b, int ok)
 static void dp_then(struct dp_boot *b, uint8_t then, int ok)
 {
     dp_then_clear(b, ok);
-    if (then == DP_THEN_REBOOT || then == DP_THEN_START || then == DP_THEN_FIRE_STORE ||
-        then == DP_THEN_FIRE_STORE_UNDO)
+    if (DP_THEN_SIGNALS(then))
         dp_then_signal(b, then, ok);
     else
         dp_then_image(b, then, ok);

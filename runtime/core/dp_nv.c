@@ -105,31 +105,33 @@ uint32_t dp_nv_wrap(uint8_t kind, uint32_t seq, const uint8_t *payload, uint32_t
                     uint32_t cap)
 {
     uint32_t i;
-    const uint8_t *dst = out + 14;
+    const uint8_t *dst = out + DP_NV_HEADER;
 
     if (cap < DP_NV_OVERHEAD || n > cap - DP_NV_OVERHEAD)
         return 0;
     if (payload != dst) {
         /*@ loop invariant 0 <= i <= n;
-            loop invariant \forall integer j; i <= j < n ==> out[14 + j] == \at(payload[j], Pre);
-            loop assigns i, out[14 .. 14 + n - 1];
+            loop invariant \forall integer j; i <= j < n ==>
+                out[DP_NV_HEADER + j] == \at(payload[j], Pre);
+            loop assigns i, out[DP_NV_HEADER .. DP_NV_HEADER + n - 1];
             loop variant i;
         */
         for (i = n; i > 0u; i--)
-            out[14u + i - 1u] = payload[i - 1u];
+            out[DP_NV_HEADER + i - 1u] = payload[i - 1u];
     }
-    /*@ assert copied: \forall integer j; 0 <= j < n ==> out[14 + j] == \at(payload[j], Pre); */
+    /*@ assert copied:
+          \forall integer j; 0 <= j < n ==> out[DP_NV_HEADER + j] == \at(payload[j], Pre); */
     dp_put_head(out, kind, seq, n);
-    /*@ assert \forall integer j; 0 <= j < n ==> out[14 + j] == \at(payload[j], Pre); */
-    dp_put_crc(out, 14u + n);
-    /*@ assert \forall integer j; 0 <= j < n ==> out[14 + j] == \at(payload[j], Pre); */
+    /*@ assert \forall integer j; 0 <= j < n ==> out[DP_NV_HEADER + j] == \at(payload[j], Pre); */
+    dp_put_crc(out, DP_NV_HEADER + n);
+    /*@ assert \forall integer j; 0 <= j < n ==> out[DP_NV_HEADER + j] == \at(payload[j], Pre); */
     /*@ assert out[0] == 'D' && out[1] == 'P' && out[2] == 'N' && out[3] == 'V'; */
     /*@ assert out[4] == kind && out[5] == 1; */
     /*@ assert dp_be32_at(out + 10) == n; */
-    /*@ assert dp_be32_at(out + 14 + n) == dp_crc32_of(0, out, 14 + n); */
-    /*@ assert dp_be32_at(out + 14 + dp_be32_at(out + 10)) ==
-               dp_crc32_of(0, out, 14 + dp_be32_at(out + 10)); */
-    /*@ assert rec: dp_nv_record(out, kind, n + 18); */
+    /*@ assert dp_be32_at(out + DP_NV_HEADER + n) == dp_crc32_of(0, out, DP_NV_HEADER + n); */
+    /*@ assert dp_be32_at(out + DP_NV_HEADER + dp_be32_at(out + 10)) ==
+               dp_crc32_of(0, out, DP_NV_HEADER + dp_be32_at(out + 10)); */
+    /*@ assert rec: dp_nv_record(out, kind, n + DP_NV_OVERHEAD); */
     return n + DP_NV_OVERHEAD;
 }
 
@@ -143,7 +145,7 @@ int dp_nv_check(uint8_t kind, const uint8_t *data, uint32_t n, uint32_t *seq, ui
     l = dp_get32(data + 10);
     if (l > n - DP_NV_OVERHEAD)
         return 0;
-    if (dp_get32(data + 14 + l) != dp_crc32(0, data, 14u + l))
+    if (dp_get32(data + DP_NV_HEADER + l) != dp_crc32(0, data, DP_NV_HEADER + l))
         return 0;
     *seq = dp_get32(data + 6);
     *len = l;

@@ -13,7 +13,8 @@
 
 #include <stdint.h>
 
-#define DP_NV_OVERHEAD 18u   /* header 14 + CRC 4 */
+#define DP_NV_HEADER 14u                    /* "DPNV", kind, format, seq, len */
+#define DP_NV_OVERHEAD (DP_NV_HEADER + 4u)  /* the header and the CRC */
 
 /*@ // The big-endian 32-bit number at p[0 .. 3].
     logic integer dp_be32_at{L}(uint8_t *p) =
@@ -34,7 +35,8 @@
     predicate dp_nv_record{L}(uint8_t *d, integer kind, integer n) =
         n >= DP_NV_OVERHEAD && d[0] == 'D' && d[1] == 'P' && d[2] == 'N' && d[3] == 'V' &&
         d[4] == kind && d[5] == 1 && dp_be32_at(d + 10) <= n - DP_NV_OVERHEAD &&
-        dp_be32_at(d + 14 + dp_be32_at(d + 10)) == dp_crc32_of(0, d, 14 + dp_be32_at(d + 10));
+        dp_be32_at(d + DP_NV_HEADER + dp_be32_at(d + 10)) ==
+            dp_crc32_of(0, d, DP_NV_HEADER + dp_be32_at(d + 10));
 */
 
 /* CRC-32 of p[0 .. n-1], continuing from crc (start with 0). */
@@ -45,11 +47,12 @@
 uint32_t dp_crc32(uint32_t crc, const uint8_t *p, uint32_t n);
 
 /* Writes the record around payload[0 .. n-1] into out[0 .. cap-1]; returns its length, or 0
- * (and writes nothing) when it does not fit. The payload either already lies at out + 14
- * (it is then not moved) or lies outside out[0 .. cap-1]. */
+ * (and writes nothing) when it does not fit. The payload either already lies at
+ * out + DP_NV_HEADER (it is then not moved) or lies outside out[0 .. cap-1]. */
 /*@ requires \valid(out + (0 .. cap - 1));
     requires n == 0 || \valid_read(payload + (0 .. n - 1));
-    requires payload == out + 14 || \separated(payload + (0 .. n - 1), out + (0 .. cap - 1));
+    requires payload == out + DP_NV_HEADER ||
+             \separated(payload + (0 .. n - 1), out + (0 .. cap - 1));
     assigns out[0 .. cap - 1];
     behavior too_big:
       assumes cap < DP_NV_OVERHEAD || n > cap - DP_NV_OVERHEAD;
@@ -62,8 +65,8 @@ uint32_t dp_crc32(uint32_t crc, const uint8_t *p, uint32_t n);
       ensures out[0] == 'D' && out[1] == 'P' && out[2] == 'N' && out[3] == 'V';
       ensures out[4] == kind && out[5] == 1;
       ensures dp_be32_at(out + 6) == seq && dp_be32_at(out + 10) == n;
-      ensures \forall integer i; 0 <= i < n ==> out[14 + i] == \old(payload[i]);
-      ensures dp_be32_at(out + 14 + n) == dp_crc32_of(0, out, 14 + n);
+      ensures \forall integer i; 0 <= i < n ==> out[DP_NV_HEADER + i] == \old(payload[i]);
+      ensures dp_be32_at(out + DP_NV_HEADER + n) == dp_crc32_of(0, out, DP_NV_HEADER + n);
       ensures record: dp_nv_record(out, kind, \result);
     complete behaviors;
     disjoint behaviors;
@@ -72,7 +75,7 @@ uint32_t dp_nv_wrap(uint8_t kind, uint32_t seq, const uint8_t *payload, uint32_t
                     uint32_t cap);
 
 /* Checks a record read back: 1 and its seq and payload length (the payload is at
- * data + 14) when data[0 .. n-1] begins with a valid record of this kind (bytes after its
+ * data + DP_NV_HEADER) when data[0 .. n-1] begins with a valid record of this kind (bytes after its
  * CRC are ignored); else 0, and *seq and *len are left alone. */
 /*@ requires n == 0 || \valid_read(data + (0 .. n - 1));
     requires \valid(seq) && \valid(len) && \separated(seq, len);
