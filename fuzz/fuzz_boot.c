@@ -150,7 +150,7 @@ static void check_meta_is_stored(void)
     if (!ok[0] && !ok[1])
         return;
     s = ok[0] && (!ok[1] || dp_nv_newer(seq[0], seq[1])) ? 0 : 1;
-    CHECK(dp_meta_decode(rec[DP_NV_META][s] + 14, len[s], &m));
+    CHECK(dp_meta_decode(rec[DP_NV_META][s] + DP_NV_HEADER, len[s], &m));
     CHECK(b.meta.active == m.active && b.meta.trial == m.trial &&
           b.meta.min_counter == m.min_counter &&
           b.meta.bank[m.active & 1u].valid == m.bank[m.active & 1u].valid);
