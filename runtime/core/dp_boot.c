@@ -475,10 +475,13 @@ static uint32_t dp_certs_entry(struct dp_boot *b, const uint8_t *c, uint32_t n, 
 */
 static void dp_commit_settings(struct dp_boot *b)
 {
-    uint8_t *payload = b->mem.nv + DP_NV_HEADER;
-    uint32_t len = b->mem.nv_cap > DP_NV_OVERHEAD
-                       ? dp_settings_encode(b->params, payload, b->mem.nv_cap - DP_NV_OVERHEAD)
-                       : 0u;
+    uint8_t *payload = b->mem.nv;   /* the record's payload, once the record fits */
+    uint32_t len = 0u;
+
+    if (b->mem.nv_cap > DP_NV_OVERHEAD) {
+        payload += DP_NV_HEADER;
+        len = dp_settings_encode(b->params, payload, b->mem.nv_cap - DP_NV_OVERHEAD);
+    }
 
     /* REQ-SEC-010: this run's certificate set when every file of it arrived valid (none
      * when TRUSTCERTS is empty), else the stored one */
