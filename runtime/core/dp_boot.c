@@ -237,7 +237,9 @@ void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const ui
 */
 static void dp_then(struct dp_boot *b, uint8_t then, int ok);
 
-/* Requests the write of a record whose payload is in mem.nv + DP_NV_HEADER (len bytes). */
+/* Requests the write of a record whose payload is in mem.nv + DP_NV_HEADER (len bytes).
+ * len 0 is an encoder's "did not fit" (every payload has bytes): a failed write, never an
+ * empty record that would stand for the metadata or the settings on the next boot. */
 /*@ requires dp_boot_ok(b) && (nv == DP_NV_META || nv == DP_NV_SETTINGS);
     requires len == 0 || (b->mem.nv_cap > DP_NV_OVERHEAD && len <= b->mem.nv_cap - DP_NV_OVERHEAD);
     requires then == DP_THEN_INSTALL ==> b->fsm == DP_ST_INSTALL;
@@ -249,8 +251,10 @@ static void dp_then(struct dp_boot *b, uint8_t then, int ok);
 static void dp_nv_request(struct dp_boot *b, enum dp_nv_kind nv, uint32_t len, uint8_t then)
 {
     uint32_t seq, slot = dp_boot_nv_target(b, nv, &seq);
-    uint32_t n = dp_nv_wrap((uint8_t)nv, seq, b->mem.nv + DP_NV_HEADER, len, b->mem.nv,
-                            b->mem.nv_cap);
+    /* len != 0 says the record fits: only then is mem.nv + DP_NV_HEADER inside the buffer */
+    uint32_t n = len != 0u ? dp_nv_wrap((uint8_t)nv, seq, b->mem.nv + DP_NV_HEADER, len,
+                                        b->mem.nv, b->mem.nv_cap)
+                           : 0u;
 
     b->pending_nv = (uint8_t)nv;
     b->pending_slot = (uint8_t)slot;

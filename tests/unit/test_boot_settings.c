@@ -51,6 +51,7 @@ struct sim {
     int group;
     int profile;
     int order_at;                     /* > 0: a remote reboot order at this step of the run */
+    uint32_t nv_cap;                  /* the engine's record buffer: 0 for SIM_NV */
 };
 
 static struct dp_stmt stmts[DP_SCRIPT_GET_DEPTH * SIM_STMTS];
@@ -141,7 +142,7 @@ static int sim_boot(struct sim *s)
     mem.bank_size = 1u << 20;
     mem.nv = nv_buf;
     mem.nv_ref = nv_ref;
-    mem.nv_cap = SIM_NV;
+    mem.nv_cap = s->nv_cap ? s->nv_cap : SIM_NV;
     mem.diag = diags;
     mem.diag_cap = SIM_DIAGS;
 
@@ -218,6 +219,16 @@ static int sim_has_diag(uint16_t code)
     uint32_t i;
     for (i = 0; i < boot.diags.n; i++)
         if (boot.diags.rec[i].code == code)
+            return 1;
+    return 0;
+}
+
+/* 1 when the step log of the last run holds event ev, recorded with why. */
+static int sim_has_step(uint8_t ev, uint16_t why)
+{
+    uint32_t i, n = boot.nsteps < DP_BOOT_LOG ? boot.nsteps : DP_BOOT_LOG;
+    for (i = 0; i < n; i++)
+        if (boot.log[i].event == ev && boot.log[i].why == why)
             return 1;
     return 0;
 }
@@ -501,6 +512,56 @@ static void test_REQ_DL_002_reboot_order(void **st)
     assert_int_equal(sim_boot(&S), DP_REQ_REBOOT);
 }
 
+/* REQ-SET-010: a record buffer (mem.nv_cap) too small for the settings makes the commit a
+ * failed write that leaves both stored copies as they were. At 18 B only an empty record
+ * would fit, at 17 B none: neither is written, for an empty settings record would load on
+ * the next boot as "every persisted parameter at its default". Room for exactly the
+ * record is the edge where the commit is written; one byte less, and it is not. */
+static void test_REQ_SET_010_record_does_not_fit(void **st)
+{
+    static uint8_t before[2][SIM_NV];
+    static const uint32_t caps[] = {17u, 18u, 64u, 0u};   /* 0u: the record's size - 1 */
+    uint32_t before_len[2], need, i;
+    char v[256];
+    (void)st;
+    sim_site(&S, "SET SNTPSRVR a.example.com\n");
+    assert_int_equal(sim_boot(&S), DP_REQ_DONE);
+    assert_int_equal(S.nv_writes[DP_NV_SETTINGS], 1);
+    need = S.nv_len[DP_NV_SETTINGS][0] + S.nv_len[DP_NV_SETTINGS][1];   /* one copy so far */
+    assert_true(need > 64u);
+    memcpy(before, S.nv[DP_NV_SETTINGS], sizeof before);
+    memcpy(before_len, S.nv_len[DP_NV_SETTINGS], sizeof before_len);
+    /* a value of the same length: the new record is exactly as long as the stored one */
+    sim_file(&S, "/46xxsettings.txt", 200, "SET SNTPSRVR b.example.com\n");
+    for (i = 0; i < sizeof caps / sizeof caps[0]; i++) {
+        S.nv_cap = caps[i] ? caps[i] : need - 1u;
+        assert_int_equal(sim_boot(&S), DP_REQ_DONE);
+        assert_int_equal(S.nv_writes[DP_NV_SETTINGS], 0);
+        assert_true(sim_has_step(DP_EV_STORE_FAIL, DP_E_STORE_FAILED));
+        assert_memory_equal(S.nv[DP_NV_SETTINGS], before, sizeof before);
+        assert_memory_equal(S.nv_len[DP_NV_SETTINGS], before_len, sizeof before_len);
+    }
+    /* the stored value is the old one: a boot whose script is missing loads it */
+    S.nv_cap = 0;
+    S.files[0].status = 404;
+    (void)sim_boot(&S);
+    get_param("SNTPSRVR", v, sizeof v);
+    assert_string_equal(v, "a.example.com");
+    assert_false(sim_has_diag(DP_E_SETTINGS_DEFAULTS));
+    /* with room for exactly the record, the commit is written */
+    S.files[0].status = 200;
+    S.nv_cap = need;
+    assert_int_equal(sim_boot(&S), DP_REQ_DONE);
+    assert_int_equal(S.nv_writes[DP_NV_SETTINGS], 1);
+    assert_int_equal(S.nv_len[DP_NV_SETTINGS][1], need);
+    assert_false(sim_has_step(DP_EV_STORE_FAIL, DP_E_STORE_FAILED));
+    S.nv_cap = 0;
+    S.files[0].status = 404;
+    (void)sim_boot(&S);
+    get_param("SNTPSRVR", v, sizeof v);
+    assert_string_equal(v, "b.example.com");
+}
+
 static void test_REQ_SET_012_group_not_from_file(void **st)
 {
     char v[16];
@@ -524,6 +585,7 @@ int main(void)
         cmocka_unit_test(test_REQ_SET_006_no_change_no_write),
         cmocka_unit_test(test_REQ_SET_007_nochange_stop),
         cmocka_unit_test(test_REQ_SET_009_newest_valid_copy),
+        cmocka_unit_test(test_REQ_SET_010_record_does_not_fit),
         cmocka_unit_test(test_REQ_SET_011_load_by_name),
         cmocka_unit_test(test_REQ_SET_012_group_not_from_file),
         cmocka_unit_test(test_REQ_DL_002_reboot_order),
