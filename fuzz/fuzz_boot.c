@@ -13,6 +13,8 @@
  *   !flash    the first bank write of this connection fails
  *   !nv       the next record write fails
  *   !order    the call server orders a reboot now (REQ-DL-002)
+ *   !nvcap N  from the next boot on, the engine's record buffer (mem.nv, mem.nv_ref) holds
+ *             N bytes, 1 to NV_CAP: records that do not fit (REQ-SET-010)
  * The driver performs the engine's requests on a simulated flash (two banks, two copies of each record) and boots the phone
  * again after a reboot or a retry wait, up to BOOTS boots, loading what was stored, as a
  * port does. The engine, the HTTP parser, the script parser and interpreter and the image
@@ -24,7 +26,9 @@
  *   - a bank write happens only in INSTALL, after the header's signature verified, to the
  *     inactive bank, inside the bank, at the offset where the previous write ended
  *     (REQ-IMG-013, spec/boot.fsm header_before_install, no_unsigned);
- *   - every record written is whole (dp_nv_check) and fits the memory given;
+ *   - every record written is whole (dp_nv_check), carries a payload (an empty one would
+ *     load on the next boot as "nothing stored": a payload that does not fit is a failed
+ *     write, REQ-SET-010) and fits the memory given;
  *   - no connection over HTTP while AUTH is 1 (REQ-DL-006), and every file after the
  *     upgrade script comes from the server that served it (REQ-DL-007);
  *   - a run ends (DONE, REBOOT, SLEEP) within a bounded number of requests, in a final
@@ -90,6 +94,7 @@ struct feed {
     const uint8_t *cur;     /* the response of the open connection */
     uint32_t cur_len, cur_off;
     int stall, reset, flash, nv;   /* its directives */
+    uint32_t nv_cap;               /* the record buffer of the next boots (!nvcap) */
     uint32_t rnd;
 };
 
@@ -101,6 +106,20 @@ static int directive(struct feed *f, const char *d)
         return 0;
     f->cur_off += n;
     return 1;
+}
+
+/* The number of a "!nvcap N" directive, up to its newline, within 1 .. NV_CAP. */
+static uint32_t nvcap(struct feed *f)
+{
+    uint32_t n = 0;
+    while (f->cur_off < f->cur_len && f->cur[f->cur_off] >= '0' && f->cur[f->cur_off] <= '9') {
+        if (n <= NV_CAP)
+            n = n * 10u + (uint32_t)(f->cur[f->cur_off] - '0');
+        f->cur_off++;
+    }
+    if (f->cur_off < f->cur_len && f->cur[f->cur_off] == '\n')
+        f->cur_off++;
+    return n < 1u ? 1u : n > NV_CAP ? NV_CAP : n;
 }
 
 static uint32_t rnd(struct feed *f)
@@ -196,7 +215,7 @@ static uint8_t one_boot(struct feed *f, uint64_t *now, uint32_t *min_counter)
     mem.bank_size = BANK;
     mem.nv = nv_buf;
     mem.nv_ref = nv_ref;
-    mem.nv_cap = NV_CAP;
+    mem.nv_cap = f->nv_cap;
     mem.diag = diags;
     mem.diag_cap = 64;
     mem.certs = certs[0];
@@ -273,6 +292,8 @@ static uint8_t one_boot(struct feed *f, uint64_t *now, uint32_t *min_counter)
                     f->nv = 1;
                 else if (directive(f, "!order\n"))
                     dp_boot_reboot_order(&b, *now);   /* REQ-DL-002 */
+                else if (directive(f, "!nvcap "))
+                    f->nv_cap = nvcap(f);
                 else {
                     dp_boot_net_open(&b, 0, *now);
                     break;
@@ -353,8 +374,9 @@ static uint8_t one_boot(struct feed *f, uint64_t *now, uint32_t *min_counter)
         }
         case DP_REQ_NV_WRITE: {
             uint32_t seq, len;
-            CHECK(r->nv <= 1u && r->slot <= 1u && r->len <= NV_CAP && r->data != NULL);
+            CHECK(r->nv <= 1u && r->slot <= 1u && r->len <= mem.nv_cap && r->data != NULL);
             CHECK(dp_nv_check(r->nv, r->data, r->len, &seq, &len));
+            CHECK(len > 0u);
             if (f->nv) {
                 uint8_t st = b.fsm, nv = r->nv;
                 f->nv = 0;
@@ -421,6 +443,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (f.rnd == 0)
         f.rnd = 1;
     split(&f, data + 1, size - 1);
+    f.nv_cap = NV_CAP;
     memset(rec_len, 0, sizeof rec_len);
     memset(bank_hw, 0, sizeof bank_hw);
     for (boots = 0; boots < BOOTS; boots++) {

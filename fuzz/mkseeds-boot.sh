@@ -206,6 +206,12 @@ flip "$T/S16CC_1.bin" $((S - 10)) "$T/badhash.bin"
   text "$MACFILE"; } | seedfile nv-confirm 73
 { text "$SCRIPT"; sep; ok "$T/S16CC_1.bin"; sep; text "$SCRIPT"; sep; text "$SETTINGS"; sep; text "$MACFILE"; sep;
   text "$SCRIPT"; sep; printf '!nv\n'; text 'SET SIPDOMAIN other.example\n'; } | seedfile nv-settings 79
+# a record buffer too small (REQ-SET-010): the first boot installs with a whole buffer; the
+# second has 18 bytes, room for an empty record only (the confirmation and the settings do
+# not fit), the third 60
+{ printf '!nvcap 18\n'; text "$SCRIPT"; sep; ok "$T/S16CC_1.bin"; sep; printf '!nvcap 60\n';
+  text "$SCRIPT"; sep; text "$SETTINGS"; sep; text "$MACFILE"; sep; text "$SCRIPT"; sep;
+  text 'SET SIPDOMAIN other.example\n'; } | seedfile nv-small 5a
 # images refused at their header: a payload larger than the bank (chunked, so that no
 # Content-Length refuses it first; only its first 3000 bytes are sent),
 # another file name than the one asked for, a signer the phone does not trust
