@@ -243,9 +243,10 @@ static uint32_t seq_of(const struct sim *s, int rec, int slot)
 
 static const char *const upgrade = "GET 46xxsettings.txt\n";
 
-/* A phone with an application installed and confirmed in bank 0: the scripts here name
- * no binary, so its runs end DONE (a phone with no image would wait, REQ-DL-018). */
-static void sim_installed(struct sim *s)
+/* A phone with an application installed in bank 0, confirmed (trial 0) or booting it for
+ * the first time on trial (trial 1): the scripts here name no binary, so its runs end DONE
+ * (a phone with no image would wait, REQ-DL-018). */
+static void sim_meta(struct sim *s, uint8_t trial)
 {
     static struct dp_boot_meta m;
     static uint8_t payload[512];
@@ -261,10 +262,16 @@ static void sim_installed(struct sim *s)
     memcpy(m.bank[0].name, app, sizeof app);
     m.appname_len = (uint16_t)(sizeof app - 1);
     memcpy(m.appname, app, sizeof app);
+    m.trial = trial;
     n = dp_meta_encode(&m, payload, sizeof payload);
     assert_true(n > 0);
     s->nv_len[DP_NV_META][0] = dp_nv_wrap(DP_NV_META, 1u, payload, n, s->nv[DP_NV_META][0], SIM_NV);
     assert_true(s->nv_len[DP_NV_META][0] > 0);
+}
+
+static void sim_installed(struct sim *s)
+{
+    sim_meta(s, 0);
 }
 
 static void sim_site(struct sim *s, const char *settings)
@@ -562,6 +569,31 @@ static void test_REQ_SET_010_record_does_not_fit(void **st)
     assert_string_equal(v, "b.example.com");
 }
 
+/* REQ-SET-010, the image state: a trial boot whose record buffer (18 B) holds no
+ * metadata writes neither its boot count nor its confirmation as an empty record (which
+ * would not decode on the next boot): both fail, and the stored copy stays as it was. */
+static void test_REQ_SET_010_meta_does_not_fit(void **st)
+{
+    static uint8_t before[2][SIM_NV];
+    uint32_t before_len[2];
+    (void)st;
+    sim_site(&S, "SET SNTPSRVR a.example.com\n");
+    sim_meta(&S, 1);
+    memcpy(before, S.nv[DP_NV_META], sizeof before);
+    memcpy(before_len, S.nv_len[DP_NV_META], sizeof before_len);
+    S.nv_cap = DP_NV_OVERHEAD;
+    assert_int_equal(sim_boot(&S), DP_REQ_DONE);
+    assert_int_equal(S.nv_writes[DP_NV_META], 0);
+    assert_true(sim_has_step(DP_EV_STORE_FAIL, DP_E_STORE_FAILED));
+    assert_memory_equal(S.nv[DP_NV_META], before, sizeof before);
+    assert_memory_equal(S.nv_len[DP_NV_META], before_len, sizeof before_len);
+    /* with room, the same boot confirms the image */
+    S.nv_cap = 0;
+    assert_int_equal(sim_boot(&S), DP_REQ_DONE);
+    assert_true(S.nv_writes[DP_NV_META] > 0);
+    assert_int_equal(boot.meta.trial, 0);
+}
+
 static void test_REQ_SET_012_group_not_from_file(void **st)
 {
     char v[16];
@@ -586,6 +618,7 @@ int main(void)
         cmocka_unit_test(test_REQ_SET_007_nochange_stop),
         cmocka_unit_test(test_REQ_SET_009_newest_valid_copy),
         cmocka_unit_test(test_REQ_SET_010_record_does_not_fit),
+        cmocka_unit_test(test_REQ_SET_010_meta_does_not_fit),
         cmocka_unit_test(test_REQ_SET_011_load_by_name),
         cmocka_unit_test(test_REQ_SET_012_group_not_from_file),
         cmocka_unit_test(test_REQ_DL_002_reboot_order),
