@@ -519,6 +519,25 @@ static void test_REQ_DL_002_reboot_order(void **st)
     assert_int_equal(sim_boot(&S), DP_REQ_REBOOT);
 }
 
+/* The two stored copies of record rec as they are now (sim_keep), and a run that wrote
+ * neither of them, nor asked to, and logged the failed write (sim_failed_write). */
+static uint8_t kept[2][SIM_NV];
+static uint32_t kept_len[2];
+
+static void sim_keep(int rec)
+{
+    memcpy(kept, S.nv[rec], sizeof kept);
+    memcpy(kept_len, S.nv_len[rec], sizeof kept_len);
+}
+
+static void sim_failed_write(int rec)
+{
+    assert_int_equal(S.nv_writes[rec], 0);
+    assert_true(sim_has_step(DP_EV_STORE_FAIL, DP_E_STORE_FAILED));
+    assert_memory_equal(S.nv[rec], kept, sizeof kept);
+    assert_memory_equal(S.nv_len[rec], kept_len, sizeof kept_len);
+}
+
 /* REQ-SET-010: a record buffer (mem.nv_cap) too small for the settings makes the commit a
  * failed write that leaves both stored copies as they were. At 18 B only an empty record
  * would fit, at 17 B none: neither is written, for an empty settings record would load on
@@ -526,9 +545,8 @@ static void test_REQ_DL_002_reboot_order(void **st)
  * record is the edge where the commit is written; one byte less, and it is not. */
 static void test_REQ_SET_010_record_does_not_fit(void **st)
 {
-    static uint8_t before[2][SIM_NV];
     static const uint32_t caps[] = {17u, 18u, 64u, 0u};   /* 0u: the record's size - 1 */
-    uint32_t before_len[2], need, i;
+    uint32_t need, i;
     char v[256];
     (void)st;
     sim_site(&S, "SET SNTPSRVR a.example.com\n");
@@ -536,17 +554,13 @@ static void test_REQ_SET_010_record_does_not_fit(void **st)
     assert_int_equal(S.nv_writes[DP_NV_SETTINGS], 1);
     need = S.nv_len[DP_NV_SETTINGS][0] + S.nv_len[DP_NV_SETTINGS][1];   /* one copy so far */
     assert_true(need > 64u);
-    memcpy(before, S.nv[DP_NV_SETTINGS], sizeof before);
-    memcpy(before_len, S.nv_len[DP_NV_SETTINGS], sizeof before_len);
+    sim_keep(DP_NV_SETTINGS);
     /* a value of the same length: the new record is exactly as long as the stored one */
     sim_file(&S, "/46xxsettings.txt", 200, "SET SNTPSRVR b.example.com\n");
     for (i = 0; i < sizeof caps / sizeof caps[0]; i++) {
         S.nv_cap = caps[i] ? caps[i] : need - 1u;
         assert_int_equal(sim_boot(&S), DP_REQ_DONE);
-        assert_int_equal(S.nv_writes[DP_NV_SETTINGS], 0);
-        assert_true(sim_has_step(DP_EV_STORE_FAIL, DP_E_STORE_FAILED));
-        assert_memory_equal(S.nv[DP_NV_SETTINGS], before, sizeof before);
-        assert_memory_equal(S.nv_len[DP_NV_SETTINGS], before_len, sizeof before_len);
+        sim_failed_write(DP_NV_SETTINGS);
     }
     /* the stored value is the old one: a boot whose script is missing loads it */
     S.nv_cap = 0;
@@ -574,19 +588,13 @@ static void test_REQ_SET_010_record_does_not_fit(void **st)
  * would not decode on the next boot): both fail, and the stored copy stays as it was. */
 static void test_REQ_SET_010_meta_does_not_fit(void **st)
 {
-    static uint8_t before[2][SIM_NV];
-    uint32_t before_len[2];
     (void)st;
     sim_site(&S, "SET SNTPSRVR a.example.com\n");
     sim_meta(&S, 1);
-    memcpy(before, S.nv[DP_NV_META], sizeof before);
-    memcpy(before_len, S.nv_len[DP_NV_META], sizeof before_len);
+    sim_keep(DP_NV_META);
     S.nv_cap = DP_NV_OVERHEAD;
     assert_int_equal(sim_boot(&S), DP_REQ_DONE);
-    assert_int_equal(S.nv_writes[DP_NV_META], 0);
-    assert_true(sim_has_step(DP_EV_STORE_FAIL, DP_E_STORE_FAILED));
-    assert_memory_equal(S.nv[DP_NV_META], before, sizeof before);
-    assert_memory_equal(S.nv_len[DP_NV_META], before_len, sizeof before_len);
+    sim_failed_write(DP_NV_META);
     /* with room, the same boot confirms the image */
     S.nv_cap = 0;
     assert_int_equal(sim_boot(&S), DP_REQ_DONE);
