@@ -269,15 +269,10 @@ static void sim_meta(struct sim *s, uint8_t trial)
     assert_true(s->nv_len[DP_NV_META][0] > 0);
 }
 
-static void sim_installed(struct sim *s)
-{
-    sim_meta(s, 0);
-}
-
 static void sim_site(struct sim *s, const char *settings)
 {
     memset(s, 0, sizeof *s);
-    sim_installed(s);
+    sim_meta(s, 0);   /* installed and confirmed */
     s->dhcp242 = "HTTPSRVR=192.0.2.10";
     sim_file(s, "/16xxupgrade.txt", 200, upgrade);
     sim_file(s, "/46xxsettings.txt", 200, settings);
