@@ -5,6 +5,11 @@
 #                          proofs/REPORT.md, packs the provers' answers into
 #                          proofs/wp-cache.txt and records the EVA results in
 #                          proofs/eva-record.txt (all committed)
+#   make proofs-update     the same as make proofs, but a file or harness whose inputs are
+#                          those the committed records hold is carried over rather than
+#                          proved again (its results, answers and per-function table come
+#                          from the last run that proved it); every other one is proved as
+#                          in make proofs. What a change that touches a few files needs.
 #   make proofs-check      what `make check` runs: the same, but WP first looks each goal up
 #                          in the committed proofs/wp-cache.txt and sends only the goals it
 #                          does not hold (changed code) to the provers, and an EVA harness
@@ -15,6 +20,7 @@
 #                          file, NPROC files at a time; fails unless every goal is proved
 #   make proofs-spin       SPIN, every ltl claim of proofs/gen/boot_fsm.pml, exhaustively
 #   make spin-broken-test  SPIN must catch each deliberately broken flow of tests/spin/
+#   make proofs-scripts-test  what make proofs-update carries over (tests/proofs/run.sh)
 #   make proofs-eva        Frama-C/EVA on the harnesses of proofs/eva/ (generated lexers and
 #                          parsers): no alarm, no invalid property
 #   make proofs-gui        opens one file's WP session in the Frama-C GUI (WP_FILE=...)
@@ -50,6 +56,11 @@ WP_FCTS_dp_boot := dp_boot_report dp_boot_raise dp_certs_entry dp_boot_reboot_or
                    dp_nv_stored dp_stored dp_boot_stored dp_then dp_then_clear \
                    dp_then_signal dp_then_store dp_then_install dp_then_image_next \
                    dp_then_image dp_boot_write_meta
+# ...and those WP proves in a second run of proofs/wp.sh, with -wp-split (a goal per
+# conjunct of every goal), which their proofs need and some of the functions above do not
+# bear. Its results go to the file's split/ folder (the same cache); proofs/summary.sh and
+# proofs/report.py count them with the file's.
+WP_SPLIT_dp_boot :=
 WP_FCTS_dp_boot_net := dp_fail dp_boot_fail_image dp_boot_net_data dp_boot_net_closed \
                        dp_boot_bank_data dp_boot_tick dp_net_state dp_want_data \
                        dp_end_transfer dp_boot_close_then dp_fetch_refused dp_closed \
@@ -61,7 +72,8 @@ WP_FCTS_dp_boot_net := dp_fail dp_boot_fail_image dp_boot_net_data dp_boot_net_c
 # A file's stem (runtime/core/dp_boot.c: dp_boot) and its list of proven functions.
 wp_stem = $(basename $(notdir $(1)))
 wp_fcts = $(WP_FCTS_$(call wp_stem,$(1)))
-WP_PARTIAL := $(foreach f,$(WP_PENDING),$(if $(call wp_fcts,$(f)),$(f)))
+wp_split = $(WP_SPLIT_$(call wp_stem,$(1)))
+WP_PARTIAL := $(foreach f,$(WP_PENDING),$(if $(call wp_fcts,$(f))$(call wp_split,$(f)),$(f)))
 # How WP runs (PROOFS_MODE):
 #   full    every goal goes to the provers (WP's -wp-cache rebuild, into a cache of the
 #           file's own). The run writes two committed files: proofs/wp-record.txt, one line
@@ -73,6 +85,11 @@ WP_PARTIAL := $(foreach f,$(WP_PENDING),$(if $(call wp_fcts,$(f)),$(f)))
 #           unchanged goals taken from proofs/wp-cache.txt (keyed by a hash of the goal's
 #           whole prover task, so a changed goal goes to the provers). A file that no longer
 #           proves fails the run as in a full run.
+#   update  a file whose key is in the record is carried over, as in a replay; any other
+#           file is proved as in a full run (its own fresh cache). The run writes the
+#           committed files as a full run does, the carried files' lines taken from the
+#           committed ones (proofs/wp-cache.sh) and their per-function results from
+#           proofs/wp-results.json (proofs/report.py). A partly proven file is never carried.
 PROOFS_MODE ?= full
 WP_RECORD     := proofs/wp-record.txt
 WP_CACHE_PACK := proofs/wp-cache.txt
@@ -81,6 +98,11 @@ WP_DIR        := $(PROOFS_DIR)/wp-replay
 WP_CACHE      := update
 WP_REPLAY_DIR := $(abspath $(PROOFS_DIR))/wp-cache-replay
 WP_CACHE_DEP  := $(PROOFS_DIR)/wp-cache-replay.stamp
+WP_RECORD_ENV := WP_RECORD=$(WP_RECORD)
+else ifeq ($(PROOFS_MODE),update)
+WP_DIR        := $(PROOFS_DIR)/wp-update
+WP_CACHE      := rebuild
+WP_CACHE_DEP  :=
 WP_RECORD_ENV := WP_RECORD=$(WP_RECORD)
 else
 WP_DIR        := $(PROOFS_DIR)/wp
@@ -104,10 +126,13 @@ WP_EXTRA     ?=
 WP_COMMA := ,
 WP_SPACE := $(subst x,,x x)
 # In the recipe of a file's ok ($* is its path without .c): -wp-fct with the functions of a
-# partly proven file, nothing for any other.
-WP_FCT_OPT = $(if $(call wp_fcts,$*),-wp-fct $(subst $(WP_SPACE),$(WP_COMMA),$(strip $(call wp_fcts,$*))))
+# partly proven file, nothing for any other; and the options of its -wp-split run.
+wp_list = $(subst $(WP_SPACE),$(WP_COMMA),$(strip $(1)))
+WP_FCT_OPT = $(if $(call wp_fcts,$*),-wp-fct $(call wp_list,$(call wp_fcts,$*)))
+WP_SPLIT_OPT = -wp-fct $(call wp_list,$(call wp_split,$*)) -wp-split
 WP_ENV = WHY3CONFIG=$(abspath $(WHY3_CONF)) WP_STEPS=$(WP_STEPS) WP_TIMEOUT=$(WP_TIMEOUT) \
-         WP_PAR=$(WP_PAR) WP_CACHE=$(WP_CACHE) WP_EXTRA="$(strip $(WP_EXTRA) $(WP_FCT_OPT))"
+         WP_PAR=$(WP_PAR) WP_CACHE=$(WP_CACHE) \
+         WP_CACHE_DIR=$(if $(WP_CACHE_DEP),$(WP_REPLAY_DIR),$(abspath $(WP_DIR)/$*)/cache)
 # The files are proved in parallel: with the caller's -j if any, else NPROC at a time.
 WP_JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC))
 
@@ -193,11 +218,11 @@ EVA_OPTS_interp_api := $(EVA_OCTAGONS) -eva-precision 8
 EVA_SRCS_boot_api := $(sort $(wildcard runtime/core/*.c) $(wildcard runtime/gen/*.c))
 EVA_DEFS_boot_api := -DEVA_K=1
 # As WP's: a full run (make proofs) records each harness's key and result in the committed
-# proofs/eva-record.txt; a replay (make check) does not run a harness whose key is in the
-# record (proofs/eva.sh says what the key covers) and runs every other one.
+# proofs/eva-record.txt; a replay (make check) or an update does not run a harness whose key
+# is in the record (proofs/eva.sh says what the key covers) and runs every other one.
 EVA_RECORD := proofs/eva-record.txt
-ifeq ($(PROOFS_MODE),replay)
-EVA_DIR        := $(PROOFS_DIR)/eva-replay
+ifneq ($(filter replay update,$(PROOFS_MODE)),)
+EVA_DIR        := $(PROOFS_DIR)/eva-$(PROOFS_MODE)
 EVA_RECORD_ENV := EVA_RECORD=$(EVA_RECORD)
 EVA_RECORD_DEP := $(wildcard $(EVA_RECORD))
 else
@@ -220,26 +245,37 @@ $(EVA_DIR)/%/ok: proofs/eva/%.c $(wildcard proofs/eva/*.h) proofs/eva.sh $(WP_DE
 	@$(EVA_RECORD_ENV) EVA_DEFS="$(EVA_DEFS_$*)" EVA_OPTS="$(EVA_OPTS_$*)" ./proofs/eva.sh $< $(@D) $(EVA_SRCS_$*)
 	@touch $@
 
-.PHONY: proofs proofs-check proofs-gui proofs-wp proofs-wp-files proofs-pending proofs-spin spin-broken-test proofs-clean
+.PHONY: proofs proofs-update proofs-scripts-test proofs-check proofs-gui proofs-wp proofs-wp-files proofs-pending proofs-spin spin-broken-test proofs-clean
 
 # The report lists what the run proved; it is written only when everything passed.
 REPORT_ENV = PROOFS_MODE=$(PROOFS_MODE) WP_DIR=$(WP_DIR) EVA_DIR=$(EVA_DIR) SPIN_DIR=$(SPIN_DIR) \
              WP_STEPS=$(WP_STEPS) WP_TIMEOUT=$(WP_TIMEOUT) WP_PAR=$(WP_PAR) \
              WP_GATED="$(WP_GATED)" WP_PENDING="$(WP_PENDING)" EVA_HARNESSES="$(EVA_HARNESSES)" \
-             WP_PARTIAL="$(WP_PARTIAL)" $(foreach f,$(WP_PARTIAL),WP_FCTS_$(call wp_stem,$(f))="$(call wp_fcts,$(f))") \
+             WP_PARTIAL="$(WP_PARTIAL)" \
+             $(foreach f,$(WP_PARTIAL),WP_FCTS_$(call wp_stem,$(f))="$(call wp_fcts,$(f)) $(call wp_split,$(f))") \
              $(foreach h,$(EVA_HARNESSES),EVA_DEFS_$(h)="$(EVA_DEFS_$(h))" EVA_SRCS_$(h)="$(EVA_SRCS_$(h))" \
                  EVA_OPTS_$(h)="$(EVA_OPTS_$(h))")
 
-proofs: proofs-wp proofs-eva proofs-spin spin-broken-test
-	@$(REPORT_ENV) python3 proofs/report.py $(if $(filter full,$(PROOFS_MODE)),proofs/REPORT.md,$(PROOFS_DIR)/REPORT.md)
-	@$(if $(filter full,$(PROOFS_MODE)),./proofs/wp-cache.sh pack $(WP_CACHE_PACK) $(WP_OKS:/ok=/cache) $(WP_PARTIAL_OKS:/ok=/cache) && \
-	    ./proofs/wp-cache.sh record $(WP_RECORD) $(WP_OKS:/ok=/record) && \
-	    { echo "# Generated by make proofs (proofs/eva.sh) from a full EVA run: do not edit."; \
-	      echo "# Each line: HARNESS KEY ALARMS PRE POST SECONDS REACHED TOTAL (proofs/eva.sh)."; \
-	      cat $(EVA_OKS:/ok=/record); } > $(EVA_RECORD) && \
+# A full run or an update writes the committed results: the report, the provers' answers,
+# the records (a carried-over file's or harness's lines taken from the committed ones).
+PROOFS_WRITES := $(filter full update,$(PROOFS_MODE))
+proofs: proofs-scripts-test proofs-wp proofs-eva proofs-spin spin-broken-test
+	@$(REPORT_ENV) python3 proofs/report.py $(if $(PROOFS_WRITES),proofs/REPORT.md,$(PROOFS_DIR)/REPORT.md)
+	@$(if $(PROOFS_WRITES),./proofs/wp-cache.sh pack $(WP_CACHE_PACK) $(WP_DIR) $(WP_GATED) $(WP_PARTIAL) && \
+	    ./proofs/wp-cache.sh record $(WP_RECORD) "FILE KEY PROVED TOTAL SMOKE ASSUMPTIONS STEPS (proofs/wp.sh)" \
+	        $(WP_OKS:/ok=) && \
+	    ./proofs/wp-cache.sh record $(EVA_RECORD) "HARNESS KEY ALARMS PRE POST SECONDS REACHED TOTAL (proofs/eva.sh)" \
+	        $(EVA_OKS:/ok=) && \
 	    echo "proofs: $(WP_RECORD) and $(EVA_RECORD) (the records) and $(WP_CACHE_PACK) hold this run's results")
 	@echo "make proofs ($(PROOFS_MODE)): every WP goal of the gated files proved, no EVA alarm, every SPIN claim" \
 	      "holds, broken flows caught; $(words $(WP_PENDING)) runtime files NOT YET PROVEN (WP_PENDING)"
+
+proofs-update:
+	@$(MAKE) --no-print-directory PROOFS_MODE=update proofs
+
+# What an update carries over and writes (proofs/wp-cache.sh), on made-up run folders.
+proofs-scripts-test:
+	@tests/proofs/run.sh $(PROOFS_DIR)/scripts-test
 
 # make check: the committed cache answers the unchanged goals (see PROOFS_MODE above).
 proofs-check:
@@ -278,9 +314,10 @@ $(WHY3_CONF):
 # the proved files); the unpacked committed cache in a replay.
 $(WP_DIR)/%/ok: %.c $(WP_DEPS) | $(WHY3_CONF) $(WP_CACHE_DEP)
 	@rm -f $@
-	@$(if $(WP_CACHE_DEP),,rm -rf $(@D)/cache)
-	@$(WP_ENV) $(WP_RECORD_ENV) WP_CACHE_DIR=$(if $(WP_CACHE_DEP),$(WP_REPLAY_DIR),$(abspath $(@D))/cache) \
-	    ./proofs/wp.sh $< $(@D)
+	@rm -rf $(@D)/split $(if $(WP_CACHE_DEP),,$(@D)/cache)
+	@$(WP_ENV) $(WP_RECORD_ENV) WP_EXTRA="$(strip $(WP_EXTRA) $(WP_FCT_OPT))" ./proofs/wp.sh $< $(@D)
+	@$(if $(call wp_split,$*),$(WP_ENV) WP_EXTRA="$(strip $(WP_EXTRA) $(WP_SPLIT_OPT))" \
+	    ./proofs/wp.sh $< $(@D)/split)
 	@if [ -z "$(WP_EXTRA)" ]; then touch $@; else echo "($< with WP_EXTRA: not recorded as proved)"; fi
 
 proofs-wp-files: $(WP_OKS) $(WP_PARTIAL_OKS)
@@ -291,7 +328,7 @@ proofs-wp: | $(WHY3_CONF)
 	@WP_STEPS=$(WP_STEPS) ./proofs/summary.sh $(WP_DIR) $(WP_GATED) $(WP_PARTIAL) -- $(WP_PENDING)
 
 proofs-pending: | $(WHY3_CONF)
-	@$(MAKE) --no-print-directory -k $(WP_JOBS) $(foreach f,$(WP_PENDING),WP_FCTS_$(call wp_stem,$(f))=) \
+	@$(MAKE) --no-print-directory -k $(WP_JOBS) $(foreach f,$(WP_PENDING),WP_FCTS_$(call wp_stem,$(f))= WP_SPLIT_$(call wp_stem,$(f))=) \
 	    $(WP_PENDING_OKS) || true
 	@WP_STEPS=$(WP_STEPS) ./proofs/summary.sh $(WP_DIR) $(WP_PENDING) || true
 

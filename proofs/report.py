@@ -31,6 +31,9 @@ PENDING = ENV.get("WP_PENDING", "").split()
 PARTIAL = {src: ENV.get("WP_FCTS_" + os.path.basename(src)[:-2], "").split()
            for src in ENV.get("WP_PARTIAL", "").split()}
 HARNESSES = ENV["EVA_HARNESSES"].split()
+# the per-function results of the files a full run or an update proved, committed, so that
+# an update (make proofs-update) can carry over the files it does not prove again
+WP_RESULTS = "proofs/wp-results.json"
 PROVERS = ("Qed", "CVC4", "Z3")
 
 
@@ -79,19 +82,40 @@ def owner(goal, functions):
     return best or "(file)"
 
 
+def carried(src, key):
+    """A file an update did not prove again: its results from the run that proved it."""
+    results = json.loads(read(WP_RESULTS)) if os.path.exists(WP_RESULTS) else {}
+    f = results.get(src)
+    if not f or f["key"] != key:
+        sys.exit("report: %s was carried over (its key is in the record) but %s has no "
+                 "results for that key: run make proofs" % (src, WP_RESULTS))
+    per = defaultdict(lambda: defaultdict(float))
+    for name, counters in f["per"].items():
+        per[name].update(counters)
+    return dict(f, per=per, total=defaultdict(float, f["total"]), replayed=False,
+                carried=True)
+
+
 def wp_file(src):
     """Per-function results of one file: {function: counters}, and the file's totals."""
     d = os.path.join(WP_DIR, src[:-2])
     summary = read(os.path.join(d, "summary")).split()
     if os.path.exists(os.path.join(d, "replayed")):
+        if MODE == "update":
+            return carried(src, read(os.path.join(d, "replayed")).strip())
         # not proved again: the committed record of the full run stands for it
         total = defaultdict(float, proved=int(summary[1]), goals=int(summary[2]),
                             smoke=int(summary[4]), steps=int(summary[6]))
         return {"per": {}, "total": total, "secs": 0, "hyp": [], "cmd": "",
-                "sha": sha256(src), "replayed": True}
-    functions = list(json.loads(read(os.path.join(d, "wp.json"))).get("wp:functions", {}))
+                "sha": sha256(src), "replayed": True, "carried": False}
+    # the file's run, and the -wp-split run of some of its functions in d/split (WP_SPLIT_*
+    # in mk/proofs.mk), which count with it
+    runs = [d] + ([os.path.join(d, "split")] if os.path.isdir(os.path.join(d, "split")) else [])
+    summaries = [read(os.path.join(r, "summary")).split() for r in runs]
+    functions = [f for r in runs for f in json.loads(read(os.path.join(r, "wp.json"))).get("wp:functions", {})]
+    log = "\n".join(read(os.path.join(r, "wp.log")) for r in runs)
     per = defaultdict(lambda: defaultdict(float))
-    for line in read(os.path.join(d, "wp.log")).splitlines():
+    for line in log.splitlines():
         m = GOAL.match(line)
         if m:
             f = per[owner(m.group("goal"), functions)]
@@ -117,17 +141,27 @@ def wp_file(src):
     for counters in per.values():
         for k, v in counters.items():
             total[k] = max(total[k], v) if k == "steps" else total[k] + v
-    declared = (int(summary[1]), int(summary[2]))
+    declared = (sum(int(x[1]) for x in summaries), sum(int(x[2]) for x in summaries))
     if (int(total["proved"]), int(total["goals"])) != declared:
         sys.exit("report: %s: the log lists %d/%d goals, the summary %d/%d"
                  % (src, total["proved"], total["goals"], declared[0], declared[1]))
-    hypotheses = re.findall(r"Memory model hypotheses for function '?(\w+)",
-                            read(os.path.join(d, "wp.log")))
+    hypotheses = re.findall(r"Memory model hypotheses for function '?(\w+)", log)
     return {
-        "per": per, "total": total, "secs": int(summary[3]), "hyp": hypotheses,
+        "per": per, "total": total, "secs": sum(int(x[3]) for x in summaries), "hyp": hypotheses,
         "cmd": read(os.path.join(d, "cmdline")).strip().replace(os.getcwd() + "/", ""),
-        "sha": sha256(src), "replayed": False,
+        "sha": sha256(src), "replayed": False, "carried": False,
+        "key": read(os.path.join(d, "record")).split()[1],
     }
+
+
+def write_results(files):
+    """The per-function results of every file, for the next update to carry over."""
+    keep = ("key", "per", "total", "secs", "hyp", "cmd", "sha")
+    results = {src: {k: f[k] for k in keep} for src, f in files.items()}
+    with open(WP_RESULTS + ".tmp", "w", encoding="utf-8") as out:
+        json.dump(results, out, indent=1, sort_keys=True)
+        out.write("\n")
+    os.replace(WP_RESULTS + ".tmp", WP_RESULTS)
 
 
 def n(x):
@@ -137,7 +171,8 @@ def n(x):
 def wp_section(out, files):
     goals = sum(f["total"]["goals"] for f in files.values())
     smoke = sum(f["total"]["smoke"] for f in files.values())
-    proved_now = {s: f for s, f in files.items() if not f["replayed"]}
+    proved_now = {s: f for s, f in files.items() if not f["replayed"] and not f["carried"]}
+    shown = {s: f for s, f in files.items() if not f["replayed"]}
     prover_goals = sum(f["total"]["CVC4"] + f["total"]["Z3"] for f in proved_now.values())
     cached = sum(f["total"]["cached"] for f in proved_now.values())
     out.append("## WP: every function's contract and the absence of runtime errors\n")
@@ -147,6 +182,15 @@ def wp_section(out, files):
                    "prover. The run wrote `proofs/wp-record.txt` (the key of each file's "
                    "inputs and its counts) and `proofs/wp-cache.txt` (the provers' answers), "
                    "which `make proofs-check` replays.\n" % prover_goals)
+    elif MODE == "update":
+        out.append("**Update** (`make proofs-update`). %d of %d files were proved in this run, "
+                   "every goal that Qed did not close sent to the provers (%d goals). The "
+                   "other %d were carried over: the key of their inputs (the file, every "
+                   "header it includes, `proofs/wp.sh`, the prover limits and the tool "
+                   "versions) is the one recorded by the run that proved them, so their "
+                   "results, answers and per-function tables below are that run's (marked "
+                   "\"carried over\"). `make proofs` proves every file.\n"
+                   % (len(proved_now), len(files), prover_goals, len(files) - len(proved_now)))
     else:
         out.append("**Replay** (`make proofs-check`, what `make check` runs). %d of %d files "
                    "were not proved again: the key of their inputs (the file, every header it "
@@ -175,23 +219,24 @@ def wp_section(out, files):
                        % (label, f["sha"][:16], n(t["goals"]), n(t["proved"]), n(t["smoke"]),
                           n(t["steps"])))
             continue
-        out.append("| %s | `%s` | %s | %s | %s | %s | %s | %s | %s | %d s | %s |"
+        out.append("| %s | `%s` | %s | %s | %s | %s | %s | %s | %s | %d s%s | %s |"
                    % (label, f["sha"][:16], n(t["goals"]), n(t["proved"]), n(t["Qed"]),
                       n(t["CVC4"]), n(t["Z3"]), n(t["smoke"]), n(t["cached"]), f["secs"],
-                      n(t["steps"])))
+                      " (carried over)" if f["carried"] else "", n(t["steps"])))
     out.append("")
-    if not proved_now:
+    if not shown:
         out.append("Per-function results are in the full run's report, `proofs/REPORT.md`.\n")
         return
-    src0, f0 = next(iter(proved_now.items()))
+    src0, f0 = next(iter(shown.items()))
     out.append("The command of each file is that of `proofs/wp.sh` (here for `%s`):\n" % src0)
     out.append("```\n%s\n```\n" % f0["cmd"])
     out.append("### Per function\n")
     out.append("Prover time is the sum over the function's goals of the time the prover "
                "reported (for cached goals, the time of the run that filled the cache).\n")
-    for src, f in proved_now.items():
-        out.append("<details><summary><code>%s</code>: %d functions</summary>\n" %
-                   (src, len([k for k in f["per"] if k != "(file)"])))
+    for src, f in shown.items():
+        out.append("<details><summary><code>%s</code>: %d functions%s</summary>\n" %
+                   (src, len([k for k in f["per"] if k != "(file)"]),
+                    " (carried over)" if f["carried"] else ""))
         out.append("| function | goals | proved | Qed | CVC4 | Z3 | smoke | prover time | most steps |")
         out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|")
         for name in sorted(f["per"]):
@@ -225,7 +270,8 @@ def eva_section(out):
         if ENV.get("EVA_OPTS_" + h):
             bound += ", `%s`" % ENV["EVA_OPTS_" + h]
         # a replay (make check) takes an unchanged harness's result from the full run
-        secs = "%s s%s" % (secs, " (replayed)" if log.startswith("replayed:") else "")
+        secs = "%s s%s" % (secs, "" if not log.startswith("replayed:") else
+                            " (carried over)" if MODE == "update" else " (replayed)")
         out.append("| `proofs/eva/%s.c` | %s | %s | %s | %s | %s / %s | %s |"
                    % (h, ", ".join("`%s`" % s for s in ENV.get("EVA_SRCS_" + h, "").split()),
                       bound, alarms, reach, pre, post, secs))
@@ -427,6 +473,8 @@ def main():
         "",
     ]
     wp_section(out, files)
+    if MODE in ("full", "update"):
+        write_results(files)
     eva_section(out)
     spin_section(out, props)
     functional_section(out)

@@ -4,7 +4,8 @@
 # Fails when a file has no summary (it was not proved). The files after -- are not yet
 # proven (WP_PENDING in mk/proofs.mk): they are listed as such and do not fail the run. A
 # file in both lists is partly proven (WP_FCTS_* in mk/proofs.mk): the functions proved
-# count among the results, the others are pending.
+# count among the results, the others are pending. A file's split/ run (WP_SPLIT_*) counts
+# with the file.
 set -eu
 DIR=$1
 shift
@@ -38,6 +39,18 @@ for src in "$@"; do
     fi
     # shellcheck disable=SC2034 # the summary line's fields
     read -r name p t s sm a st < "$f"
+    # the file's -wp-split run (WP_SPLIT_* in mk/proofs.mk) counts with it
+    if [ -d "$DIR/${src%.c}/split" ]; then
+        if [ ! -f "$DIR/${src%.c}/split/summary" ]; then
+            printf '%-32s %15s\n' "$src" "NOT PROVED (its -wp-split run)"
+            status=1
+            continue
+        fi
+        # shellcheck disable=SC2034
+        read -r name p2 t2 s2 sm2 a2 st2 < "$DIR/${src%.c}/split/summary"
+        p=$((p + p2)); t=$((t + t2)); s=$((s + s2)); sm=$((sm + sm2)); a=$((a + a2))
+        [ "$st2" -le "${st:-0}" ] || st=$st2
+    fi
     if [ -f "$DIR/${src%.c}/replayed" ]; then s=replayed; else s=${s}s; fi
     printf '%-32s %7d / %-5d %7d %8s\n' "$src" "$p" "$t" "$sm" "$s"
     n=$((n + 1))
