@@ -276,6 +276,66 @@ struct dp_boot {
  *   - COMMIT_IMAGE (whose action writes the image state with the new bank committed) is
  *     entered only on IMAGE_OK.
  */
+/* The invariant's body is a macro, and dp_boot_ok is defined as it, so that a function may
+ * assert it part by part (WP's -wp-split makes a goal of each conjunct) before and after a
+ * write: the provers then see which parts the write leaves alone. Program slot k's part is
+ * a macro too (DP_BOOT_PROG_OK), the body of predicate dp_boot_prog_ok: the invariant names
+ * the predicate, as every other proof needs (with the slot's part inline, the postcondition
+ * of dp_boot_reboot_order no longer proves), and a function that writes a 32-bit field
+ * asserts the slots' part inline as well, which the provers can instantiate
+ * (proofs/README.md, "A 32-bit write, proved"). */
+#define DP_BOOT_PROG_OK(b, k) ( \
+      \subset((b)->prog[(k)].stmt + (0 .. (b)->mem.stmt_cap - 1), \
+              (b)->mem.stmt + (0 .. DP_SCRIPT_GET_DEPTH * (b)->mem.stmt_cap - 1)) && \
+      \subset((b)->prog[(k)].pool + (0 .. (b)->mem.pool_cap - 1), \
+              (b)->mem.pool + (0 .. DP_SCRIPT_GET_DEPTH * (b)->mem.pool_cap - 1)) && \
+      (b)->prog[(k)].stmt_cap == (b)->mem.stmt_cap && (b)->prog[(k)].pool_cap == (b)->mem.pool_cap && \
+      (b)->prog[(k)].n <= (b)->prog[(k)].stmt_cap && (b)->prog[(k)].pool_used <= (b)->prog[(k)].pool_cap)
+/* The fields DP_BOOT_PROG_OK(b, k) reads in b->prog[k] have the same values at labels l1
+ * and l2 (with b->mem's capacities, which a function asserts apart: see dp_boot_nv_seq). */
+#define DP_BOOT_PROG_SAME(b, k, l1, l2) ( \
+      \at((b)->prog[(k)].stmt, l1) == \at((b)->prog[(k)].stmt, l2) && \
+      \at((b)->prog[(k)].pool, l1) == \at((b)->prog[(k)].pool, l2) && \
+      \at((b)->prog[(k)].stmt_cap, l1) == \at((b)->prog[(k)].stmt_cap, l2) && \
+      \at((b)->prog[(k)].pool_cap, l1) == \at((b)->prog[(k)].pool_cap, l2) && \
+      \at((b)->prog[(k)].n, l1) == \at((b)->prog[(k)].n, l2) && \
+      \at((b)->prog[(k)].pool_used, l1) == \at((b)->prog[(k)].pool_used, l2))
+#define DP_BOOT_OK_BODY(b) ( \
+      dp_boot_mem_ok(b) && 0 <= (b)->profile < DP_PROFILE_COUNT && \
+      (b)->fsm < DP_ST_COUNT && (b)->sink <= DP_SINK_CERT && (b)->pending_ev < DP_EV_COUNT && \
+      ((b)->ev_raised != 0 ==> (b)->req.kind == DP_REQ_NONE) && \
+      (b)->prog_slot < DP_SCRIPT_GET_DEPTH && \
+      (\forall integer k; 0 <= k < DP_SCRIPT_GET_DEPTH ==> dp_boot_prog_ok(b, k)) && \
+      (b)->diags.rec == (b)->mem.diag && (b)->diags.cap == (b)->mem.diag_cap && \
+      (b)->diags.n <= (b)->diags.cap && \
+      (b)->mem.parser->prog == &(b)->prog[(b)->prog_slot] && (b)->mem.parser->diags == &(b)->diags && \
+      (b)->mem.parser->len <= DP_SCRIPT_LINE_MAX + 1 && \
+      ((b)->mem.parser->len == DP_SCRIPT_LINE_MAX + 1 ==> \
+         (b)->mem.parser->buf[DP_SCRIPT_LINE_MAX] == '\r') && \
+      dp_http_ok(&(b)->http) && dp_url_ok(&(b)->url) && \
+      (b)->cur.scheme <= 1 && (b)->cur.host_is_ip <= 1 && (b)->cur.host_len <= DP_HOST_MAX && \
+      (b)->cur.host[(b)->cur.host_len] == 0 && \
+      dp_image_verifier_ok(&(b)->image) && (b)->image.hdr == (b)->mem.image_header && \
+      (b)->name_len <= DP_SCRIPT_NAME_MAX && (b)->dir_len <= DP_URL_MAX && \
+      (b)->meta.bank[0].name_len <= DP_SCRIPT_NAME_MAX && \
+      (b)->meta.bank[1].name_len <= DP_SCRIPT_NAME_MAX && \
+      (b)->meta.bootname_len <= DP_SCRIPT_NAME_MAX && (b)->meta.appname_len <= DP_SCRIPT_NAME_MAX && \
+      (b)->meta.blocked_len <= DP_SCRIPT_NAME_MAX && (b)->meta.part_name_len <= DP_SCRIPT_NAME_MAX && \
+      (b)->meta.part_etag_len <= DP_ETAG_MAX && \
+      (b)->undo.bootname_len <= DP_SCRIPT_NAME_MAX && (b)->undo.appname_len <= DP_SCRIPT_NAME_MAX && \
+      (b)->certs_len <= (b)->mem.certs_cap && (b)->certs_len <= DP_CERTS_MAX && \
+      ((b)->certs_len != 0 ==> (b)->mem.certs != \null) && \
+      (b)->certs_new_len <= (b)->mem.certs_cap && (b)->certs_new_len <= DP_CERTS_MAX && \
+      ((b)->certs_new_len != 0 ==> (b)->mem.certs_new != \null) && \
+      (b)->cert_file_at <= (b)->certs_new_len && \
+      ((b)->carry_len == 0 || \valid_read((b)->carry + (0 .. (b)->carry_len - 1))) && \
+      (b)->nv_ref_len <= (b)->mem.nv_cap && (b)->server <= 2 * DP_SERVERS_MAX && \
+      (b)->pending_nv <= 1 && (b)->pending_slot <= 1 && (b)->interp.params == (b)->params && \
+      (b)->now <= DP_NOW_MAX && (b)->started_ms <= DP_NOW_MAX && (b)->window_ms <= DP_NOW_MAX && \
+      ((b)->req.kind == DP_REQ_BANK_READ ==> \
+         (b)->replay_off <= (b)->resume_from && (b)->req.len <= (b)->resume_from - (b)->replay_off) && \
+      dp_boot_safe(b))
+
 /*@ predicate dp_boot_mem_fits(struct dp_boot_mem m, struct dp_boot *b, struct dp_params *ps) =
       1 <= m.stmt_cap <= 65535 && 1 <= m.pool_cap <= DP_SCRIPT_POOL_MAX &&
       \valid(m.stmt + (0 .. DP_SCRIPT_GET_DEPTH * m.stmt_cap - 1)) &&
@@ -315,53 +375,14 @@ struct dp_boot {
       dp_boot_mem_fits(b->mem, b, b->params);
 
     predicate dp_boot_prog_ok(struct dp_boot *b, integer k) =
-      \subset(b->prog[k].stmt + (0 .. b->mem.stmt_cap - 1),
-              b->mem.stmt + (0 .. DP_SCRIPT_GET_DEPTH * b->mem.stmt_cap - 1)) &&
-      \subset(b->prog[k].pool + (0 .. b->mem.pool_cap - 1),
-              b->mem.pool + (0 .. DP_SCRIPT_GET_DEPTH * b->mem.pool_cap - 1)) &&
-      b->prog[k].stmt_cap == b->mem.stmt_cap && b->prog[k].pool_cap == b->mem.pool_cap &&
-      b->prog[k].n <= b->prog[k].stmt_cap && b->prog[k].pool_used <= b->prog[k].pool_cap;
+      DP_BOOT_PROG_OK(b, k);
 
     predicate dp_boot_safe(struct dp_boot *b) =
       (b->req.kind == DP_REQ_BANK_WRITE ==> b->fsm == DP_ST_INSTALL) &&
       (b->then == DP_THEN_INSTALL ==> b->fsm == DP_ST_INSTALL && b->req.kind == DP_REQ_NV_WRITE) &&
       (b->fsm == DP_ST_COMMIT_IMAGE ==> b->last_ev == DP_EV_IMAGE_OK);
 
-    predicate dp_boot_ok(struct dp_boot *b) =
-      dp_boot_mem_ok(b) && 0 <= b->profile < DP_PROFILE_COUNT &&
-      b->fsm < DP_ST_COUNT && b->sink <= DP_SINK_CERT && b->pending_ev < DP_EV_COUNT &&
-      (b->ev_raised != 0 ==> b->req.kind == DP_REQ_NONE) &&
-      b->prog_slot < DP_SCRIPT_GET_DEPTH &&
-      (\forall integer k; 0 <= k < DP_SCRIPT_GET_DEPTH ==> dp_boot_prog_ok(b, k)) &&
-      b->diags.rec == b->mem.diag && b->diags.cap == b->mem.diag_cap &&
-      b->diags.n <= b->diags.cap &&
-      b->mem.parser->prog == &b->prog[b->prog_slot] && b->mem.parser->diags == &b->diags &&
-      b->mem.parser->len <= DP_SCRIPT_LINE_MAX + 1 &&
-      (b->mem.parser->len == DP_SCRIPT_LINE_MAX + 1 ==>
-         b->mem.parser->buf[DP_SCRIPT_LINE_MAX] == '\r') &&
-      dp_http_ok(&b->http) && dp_url_ok(&b->url) &&
-      b->cur.scheme <= 1 && b->cur.host_is_ip <= 1 && b->cur.host_len <= DP_HOST_MAX &&
-      b->cur.host[b->cur.host_len] == 0 &&
-      dp_image_verifier_ok(&b->image) && b->image.hdr == b->mem.image_header &&
-      b->name_len <= DP_SCRIPT_NAME_MAX && b->dir_len <= DP_URL_MAX &&
-      b->meta.bank[0].name_len <= DP_SCRIPT_NAME_MAX &&
-      b->meta.bank[1].name_len <= DP_SCRIPT_NAME_MAX &&
-      b->meta.bootname_len <= DP_SCRIPT_NAME_MAX && b->meta.appname_len <= DP_SCRIPT_NAME_MAX &&
-      b->meta.blocked_len <= DP_SCRIPT_NAME_MAX && b->meta.part_name_len <= DP_SCRIPT_NAME_MAX &&
-      b->meta.part_etag_len <= DP_ETAG_MAX &&
-      b->undo.bootname_len <= DP_SCRIPT_NAME_MAX && b->undo.appname_len <= DP_SCRIPT_NAME_MAX &&
-      b->certs_len <= b->mem.certs_cap && b->certs_len <= DP_CERTS_MAX &&
-      (b->certs_len != 0 ==> b->mem.certs != \null) &&
-      b->certs_new_len <= b->mem.certs_cap && b->certs_new_len <= DP_CERTS_MAX &&
-      (b->certs_new_len != 0 ==> b->mem.certs_new != \null) &&
-      b->cert_file_at <= b->certs_new_len &&
-      (b->carry_len == 0 || \valid_read(b->carry + (0 .. b->carry_len - 1))) &&
-      b->nv_ref_len <= b->mem.nv_cap && b->server <= 2 * DP_SERVERS_MAX &&
-      b->pending_nv <= 1 && b->pending_slot <= 1 && b->interp.params == b->params &&
-      b->now <= DP_NOW_MAX && b->started_ms <= DP_NOW_MAX && b->window_ms <= DP_NOW_MAX &&
-      (b->req.kind == DP_REQ_BANK_READ ==>
-         b->replay_off <= b->resume_from && b->req.len <= b->resume_from - b->replay_off) &&
-      dp_boot_safe(b);
+    predicate dp_boot_ok(struct dp_boot *b) = DP_BOOT_OK_BODY(b);
 
     // no bank or NV request is outstanding
     predicate dp_boot_quiet(struct dp_boot *b) =

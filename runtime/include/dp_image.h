@@ -99,6 +99,56 @@ struct dp_image_verifier {
     uint64_t error_at;        /* byte offset in the image where the check failed */
 };
 
+/* Every field that dp_image_verifier_ok (below) reads has the same value at labels l1 and
+ * l2. A macro so that WP's -wp-split makes one goal of each field: an engine function that
+ * writes elsewhere in its context asserts it field by field, then as the predicate
+ * dp_image_verifier_same, and lemma dp_image_verifier_ok_frame carries the verifier's
+ * invariant across the write (proofs/README.md, "A 32-bit write, proved"). The lemma's
+ * proof checks that the list is complete: a field left out would leave it unprovable. */
+#define DP_IMAGE_VERIFIER_SAME(v, l1, l2) ( \
+        \at((v)->pol.model, l1) == \at((v)->pol.model, l2) && \
+        \at((v)->pol.model_len, l1) == \at((v)->pol.model_len, l2) && \
+        \at((v)->pol.model4, l1) == \at((v)->pol.model4, l2) && \
+        \at((v)->pol.model4_len, l1) == \at((v)->pol.model4_len, l2) && \
+        \at((v)->pol.name, l1) == \at((v)->pol.name, l2) && \
+        \at((v)->pol.name_len, l1) == \at((v)->pol.name_len, l2) && \
+        \at((v)->pol.hwvers, l1) == \at((v)->pol.hwvers, l2) && \
+        \at((v)->pol.min_counter, l1) == \at((v)->pol.min_counter, l2) && \
+        \at((v)->pol.bank_size, l1) == \at((v)->pol.bank_size, l2) && \
+        \at((v)->pol.kind, l1) == \at((v)->pol.kind, l2) && \
+        \at((v)->hdr, l1) == \at((v)->hdr, l2) && \at((v)->hdr_cap, l1) == \at((v)->hdr_cap, l2) && \
+        \at((v)->hdr_len, l1) == \at((v)->hdr_len, l2) && \at((v)->have, l1) == \at((v)->have, l2) && \
+        \at((v)->payload_have, l1) == \at((v)->payload_have, l2) && \
+        \at((v)->hashing, l1) == \at((v)->hashing, l2) && \
+        \at((v)->hash_ok, l1) == \at((v)->hash_ok, l2) && \
+        \at((v)->state, l1) == \at((v)->state, l2) && \at((v)->error, l1) == \at((v)->error, l2) && \
+        \at((v)->info.kind, l1) == \at((v)->info.kind, l2) && \
+        \at((v)->info.counter, l1) == \at((v)->info.counter, l2) && \
+        \at((v)->info.payload_len, l1) == \at((v)->info.payload_len, l2) && \
+        \at((v)->info.filename.off, l1) == \at((v)->info.filename.off, l2) && \
+        \at((v)->info.filename.len, l1) == \at((v)->info.filename.len, l2) && \
+        \at((v)->info.version.off, l1) == \at((v)->info.version.off, l2) && \
+        \at((v)->info.version.len, l1) == \at((v)->info.version.len, l2) && \
+        \at((v)->info.sha256.off, l1) == \at((v)->info.sha256.off, l2) && \
+        \at((v)->info.sha256.len, l1) == \at((v)->info.sha256.len, l2) && \
+        \at((v)->info.signature.off, l1) == \at((v)->info.signature.off, l2) && \
+        \at((v)->info.signature.len, l1) == \at((v)->info.signature.len, l2) && \
+        \at((v)->info.nmodel, l1) == \at((v)->info.nmodel, l2) && \
+        \at((v)->info.nhw, l1) == \at((v)->info.nhw, l2) && \
+        \at((v)->info.ncert, l1) == \at((v)->info.ncert, l2) && \
+        \at((v)->info.signed_len, l1) == \at((v)->info.signed_len, l2) && \
+        \at((v)->info.sig_ok, l1) == \at((v)->info.sig_ok, l2) && \
+        \at((v)->info.model_ok, l1) == \at((v)->info.model_ok, l2) && \
+        (\forall integer k; 0 <= k < DP_IMAGE_MODELS_MAX ==> \
+            \at((v)->info.model[k].off, l1) == \at((v)->info.model[k].off, l2) && \
+            \at((v)->info.model[k].len, l1) == \at((v)->info.model[k].len, l2) && \
+            \at((v)->info.hw[k], l1) == \at((v)->info.hw[k], l2)) && \
+        (\forall integer k; 0 <= k < DP_IMAGE_CHAIN_MAX ==> \
+            \at((v)->info.cert_off[k], l1) == \at((v)->info.cert_off[k], l2) && \
+            \at((v)->info.cert_len[k], l1) == \at((v)->info.cert_len[k], l2)) && \
+        (\forall integer k; 0 <= k < DP_FIELD_COUNT ==> \
+            \at((v)->info.field_at[k], l1) == \at((v)->info.field_at[k], l2)))
+
 /*@ // big-endian numbers in the header
     logic integer dp_img_be16{L}(uint8_t *p) = p[0] * 256 + p[1];
     logic integer dp_img_be32{L}(uint8_t *p) =
@@ -228,6 +278,19 @@ struct dp_image_verifier {
         (DP_IMG_HEADER_OK <= v->state <= DP_IMG_DONE ==> dp_image_checked(v)) &&
         (DP_IMG_PAYLOAD <= v->state <= DP_IMG_DONE ==> v->payload_have <= v->info.payload_len) &&
         (v->state == DP_IMG_DONE ==> v->payload_have == v->info.payload_len);
+
+    // every field dp_image_verifier_ok reads has the same value at L1 and L2
+    predicate dp_image_verifier_same{L1, L2}(struct dp_image_verifier *v) =
+        DP_IMAGE_VERIFIER_SAME(v, L1, L2);
+
+    // the verifier's invariant depends on those fields only, and on the validity and
+    // separation of its buffers, which the caller shows at L2 (dp_image_verifier_frame and,
+    // while collecting, dp_image_policy_held: a write to other memory keeps both)
+    lemma dp_image_verifier_ok_frame{L1, L2}: \forall struct dp_image_verifier *v;
+        dp_image_verifier_ok{L1}(v) && dp_image_verifier_same{L1, L2}(v) &&
+        dp_image_verifier_frame{L2}(v) &&
+        (\at(v->state, L2) == DP_IMG_HEADER ==> dp_image_policy_held{L2}(v)) ==>
+        dp_image_verifier_ok{L2}(v);
 */
 
 /* Starts an image. hdr[0 .. hdr_cap-1] is the caller's header buffer; one smaller than the
