@@ -19,6 +19,7 @@ import re
 import subprocess
 import sys
 from collections import defaultdict
+from functools import lru_cache
 
 ENV = os.environ
 MODE = ENV.get("PROOFS_MODE", "full")
@@ -82,10 +83,15 @@ def owner(goal, functions):
     return best or "(file)"
 
 
+@lru_cache(maxsize=None)
+def committed_results():
+    """proofs/wp-results.json, read once."""
+    return json.loads(read(WP_RESULTS)) if os.path.exists(WP_RESULTS) else {}
+
+
 def carried(src, key):
     """A file an update did not prove again: its results from the run that proved it."""
-    results = json.loads(read(WP_RESULTS)) if os.path.exists(WP_RESULTS) else {}
-    f = results.get(src)
+    f = committed_results().get(src)
     if not f or f["key"] != key:
         sys.exit("report: %s was carried over (its key is in the record) but %s has no "
                  "results for that key: run make proofs" % (src, WP_RESULTS))
@@ -99,10 +105,10 @@ def carried(src, key):
 def wp_file(src):
     """Per-function results of one file: {function: counters}, and the file's totals."""
     d = os.path.join(WP_DIR, src[:-2])
-    summary = read(os.path.join(d, "summary")).split()
     if os.path.exists(os.path.join(d, "replayed")):
         if MODE == "update":
             return carried(src, read(os.path.join(d, "replayed")).strip())
+        summary = read(os.path.join(d, "summary")).split()
         # not proved again: the committed record of the full run stands for it
         total = defaultdict(float, proved=int(summary[1]), goals=int(summary[2]),
                             smoke=int(summary[4]), steps=int(summary[6]))

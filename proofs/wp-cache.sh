@@ -41,8 +41,7 @@ pack)
     for src in "$@"; do
         d=$dir/${src%.c}
         if [ -f "$d/replayed" ]; then
-            carry=yes
-            awk -v s="$src" '$2 == s' "$out"
+            carry="$carry $src"
             continue
         fi
         [ -d "$d/cache" ] || { echo "wp-cache: no cache folder $d/cache (was $src proved?)" >&2; exit 1; }
@@ -51,11 +50,13 @@ pack)
             printf '%s %s %s\n' "$(basename "$f" .json)" "$src" "$(tr -s ' \n' ' ' < "$f" | sed 's/ *$//')"
         done
     done > "$out.lines"
-    # Answers whose file is not known ("-"): those of a pack written before the files were
-    # named (format 1). An update keeps them all; a full run, which carries nothing, drops them.
+    # The carried files' answers, in one pass over the pack, with those whose file is not
+    # known ("-"): those of a pack written before the files were named (format 1). An update
+    # keeps them all; a full run, which carries nothing, drops them.
     if [ -n "$carry" ]; then
         if grep -qxF "$FORMAT" "$out"; then
-            awk '$2 == "-"' "$out"
+            awk -v files="$carry -" 'BEGIN { n = split(files, f, " "); for (i = 1; i <= n; i++) keep[f[i]] = 1 }
+                                     !/^#/ && ($2 in keep)' "$out"
         else
             grep -v '^#' "$out" | sed 's/^\([^ ]*\) /\1 - /'
         fi >> "$out.lines"
