@@ -55,12 +55,14 @@ WP_FCTS_dp_boot := dp_boot_report dp_boot_raise dp_certs_entry dp_boot_reboot_or
                    dp_boot_set_event dp_boot_set_end dp_boot_nv_valid dp_boot_nv_copy \
                    dp_nv_stored dp_stored dp_boot_stored dp_then dp_then_clear \
                    dp_then_signal dp_then_store dp_then_install dp_then_image_next \
-                   dp_then_image dp_boot_write_meta
+                   dp_then_image dp_boot_write_meta dp_nv_request dp_nv_target_slot \
+                   dp_nv_target_seq dp_nv_wrap_in
 # ...and those WP proves in a second run of proofs/wp.sh, with -wp-split (a goal per
 # conjunct of every goal), which their proofs need and some of the functions above do not
 # bear (proofs/README.md, "A 32-bit write, proved"). Its results go to the file's split/
 # folder (the same cache); proofs/summary.sh and proofs/report.py count them with the file's.
-WP_SPLIT_dp_boot := dp_boot_nv_seq
+WP_SPLIT_dp_boot := dp_boot_nv_seq dp_boot_meta_payload dp_boot_nv_wrap dp_boot_nv_pending \
+                    dp_boot_set_nv_write
 WP_FCTS_dp_boot_net := dp_fail dp_boot_fail_image dp_boot_net_data dp_boot_net_closed \
                        dp_boot_bank_data dp_boot_tick dp_net_state dp_want_data \
                        dp_end_transfer dp_boot_close_then dp_fetch_refused dp_closed \

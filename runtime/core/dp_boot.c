@@ -254,6 +254,130 @@ void dp_boot_load(struct dp_boot *b, enum dp_nv_kind nv, uint32_t slot, const ui
 */
 static void dp_then(struct dp_boot *b, uint8_t then, int ok);
 
+/* The copy slot the next record nv goes to, and its serial number (dp_boot_nv_target),
+ * each returned as a value: so that no local of dp_nv_request lives in memory, where WP
+ * takes a write to it for one that may touch the context's 32-bit fields. */
+/*@ requires \valid_read(b) && (nv == DP_NV_META || nv == DP_NV_SETTINGS);
+    assigns \nothing;
+    ensures \result <= 1;
+*/
+static uint32_t dp_nv_target_slot(const struct dp_boot *b, enum dp_nv_kind nv)
+{
+    uint32_t seq;
+
+    return dp_boot_nv_target(b, nv, &seq);
+}
+
+/* (any number: dp_boot_nv_target's contract says nothing of it, and nothing here needs it) */
+/*@ requires \valid_read(b) && (nv == DP_NV_META || nv == DP_NV_SETTINGS);
+    assigns \nothing;
+    ensures \true;
+*/
+static uint32_t dp_nv_target_seq(const struct dp_boot *b, enum dp_nv_kind nv)
+{
+    uint32_t seq;
+
+    (void)dp_boot_nv_target(b, nv, &seq);
+    return seq;
+}
+
+/* dp_nv_wrap in place (the payload at out + DP_NV_HEADER), with a contract that says
+ * nothing of the record's bytes: the invariant's proof below then carries none of the
+ * format's facts, with which the provers ran out of their limits. */
+/*@ requires cap > DP_NV_OVERHEAD && len <= cap - DP_NV_OVERHEAD && \valid(out + (0 .. cap - 1));
+    assigns out[0 .. cap - 1];
+    ensures \result <= cap;
+*/
+static uint32_t dp_nv_wrap_in(uint8_t *out, uint32_t cap, uint8_t kind, uint32_t seq, uint32_t len)
+{
+    return dp_nv_wrap(kind, seq, out + DP_NV_HEADER, len, out, cap);
+}
+
+/* Wraps the payload at mem.nv + DP_NV_HEADER (len bytes) into a record of kind nv and
+ * serial number seq, in place in mem.nv: its length. */
+/*@ requires dp_boot_ok(b) && (nv == DP_NV_META || nv == DP_NV_SETTINGS);
+    requires b->mem.nv_cap > DP_NV_OVERHEAD && len <= b->mem.nv_cap - DP_NV_OVERHEAD;
+    assigns b->mem.nv[0 .. b->mem.nv_cap - 1];
+    ensures dp_boot_ok(b);
+*/
+static uint32_t dp_boot_nv_wrap(struct dp_boot *b, enum dp_nv_kind nv, uint32_t seq, uint32_t len)
+{
+    uint32_t n = dp_nv_wrap_in(b->mem.nv, b->mem.nv_cap, (uint8_t)nv, seq, len);
+    /* the call rewrites bytes, as the invariant's 8-bit fields are: what it left alone
+     * first, then the invariant part by part (dp_boot_nv_seq) */
+    //@ assert image_kept: DP_IMAGE_VERIFIER_SAME(&b->image, Pre, Here);
+    //@ assert image_same: dp_image_verifier_same{Pre, Here}(&b->image);
+    //@ assert was_ok: \at(DP_BOOT_OK_BODY(b), Pre);
+    //@ assert is_ok: DP_BOOT_OK_BODY(b);
+    return n;
+}
+
+/* The NV write being requested: copy slot of record nv, written where the write's
+ * completion (dp_nv_stored) and the driver (req) read it. The 8-bit fields together, and
+ * each wider one in a function of its own (below): the invariant's proof across writes of
+ * several widths at once ran out of the provers' limits (proofs/README.md). */
+/*@ requires dp_boot_ok(b) && nv <= 1 && slot <= 1;
+    assigns b->pending_nv, b->pending_slot, b->req.nv, b->req.slot;
+    ensures dp_boot_ok(b);
+*/
+static void dp_boot_nv_pending(struct dp_boot *b, uint32_t nv, uint32_t slot)
+{
+    b->pending_nv = (uint8_t)nv;
+    b->pending_slot = (uint8_t)slot;
+    b->req.nv = (uint8_t)nv;
+    b->req.slot = (uint8_t)slot;
+    //@ assert image_kept: DP_IMAGE_VERIFIER_SAME(&b->image, Pre, Here);
+    //@ assert image_same: dp_image_verifier_same{Pre, Here}(&b->image);
+    //@ assert was_ok: \at(DP_BOOT_OK_BODY(b), Pre);
+    //@ assert is_ok: DP_BOOT_OK_BODY(b);
+}
+
+/* The serial number the record being written carries. */
+/*@ requires dp_boot_ok(b);
+    assigns b->pending_seq;
+    ensures dp_boot_ok(b);
+*/
+static void dp_boot_set_seq(struct dp_boot *b, uint32_t seq)
+{
+    b->pending_seq = seq;
+}
+
+/* The bytes a write request writes. Not while a bank read stands: the invariant bounds
+ * its length. */
+/*@ requires dp_boot_ok(b) && b->req.kind != DP_REQ_BANK_READ;
+    assigns b->req.len;
+    ensures dp_boot_ok(b);
+*/
+static void dp_boot_set_req_len(struct dp_boot *b, uint32_t len)
+{
+    b->req.len = len;
+}
+
+/*@ requires dp_boot_ok(b);
+    assigns b->req.data \from data;
+    ensures dp_boot_ok(b);
+*/
+static void dp_boot_set_req_data(struct dp_boot *b, const uint8_t *data)
+{
+    b->req.data = data;
+}
+
+/* The NV write requested, and what follows it. */
+/*@ requires dp_boot_ok(b) && b->ev_raised == 0;
+    requires then == DP_THEN_INSTALL ==> b->fsm == DP_ST_INSTALL;
+    assigns b->then, b->req.kind;
+    ensures dp_boot_ok(b) && b->then == then && b->req.kind == DP_REQ_NV_WRITE;
+*/
+static void dp_boot_set_nv_write(struct dp_boot *b, uint8_t then)
+{
+    b->then = then;
+    b->req.kind = DP_REQ_NV_WRITE;
+    //@ assert image_kept: DP_IMAGE_VERIFIER_SAME(&b->image, Pre, Here);
+    //@ assert image_same: dp_image_verifier_same{Pre, Here}(&b->image);
+    //@ assert was_ok: \at(DP_BOOT_OK_BODY(b), Pre);
+    //@ assert is_ok: DP_BOOT_OK_BODY(b);
+}
+
 /* Requests the write of a record whose payload is in mem.nv + DP_NV_HEADER (len bytes).
  * len 0 is an encoder's "did not fit" (every payload has bytes): a failed write, never an
  * empty record that would stand for the metadata or the settings on the next boot. */
@@ -267,26 +391,21 @@ static void dp_then(struct dp_boot *b, uint8_t then, int ok);
 */
 static void dp_nv_request(struct dp_boot *b, enum dp_nv_kind nv, uint32_t len, uint8_t then)
 {
-    uint32_t seq, slot = dp_boot_nv_target(b, nv, &seq);
-    /* len != 0 says the record fits: only then is mem.nv + DP_NV_HEADER inside the buffer */
-    uint32_t n = len != 0u ? dp_nv_wrap((uint8_t)nv, seq, b->mem.nv + DP_NV_HEADER, len,
-                                        b->mem.nv, b->mem.nv_cap)
-                           : 0u;
+    uint32_t slot = dp_nv_target_slot(b, nv), seq = dp_nv_target_seq(b, nv), n;
 
-    b->pending_nv = (uint8_t)nv;
-    b->pending_slot = (uint8_t)slot;
-    b->pending_seq = seq;
-    b->req.nv = (uint8_t)nv;
-    b->req.slot = (uint8_t)slot;
-    b->req.data = b->mem.nv;
-    b->req.len = n;
+    /* no request stands while this one is built */
+    dp_boot_set_next(b, DP_THEN_NOTHING, DP_REQ_NONE);
+    /* len != 0 says the record fits: only then is mem.nv + DP_NV_HEADER inside the buffer */
+    n = len != 0u ? dp_boot_nv_wrap(b, nv, seq, len) : 0u;
+    dp_boot_nv_pending(b, (uint32_t)nv, slot);
+    dp_boot_set_seq(b, seq);
+    dp_boot_set_req_data(b, b->mem.nv);
+    dp_boot_set_req_len(b, n);
     if (n == 0u) {      /* does not fit the caller's buffer: a failed write */
-        b->req.kind = DP_REQ_NONE;
         dp_then(b, then, 0);   /* what dp_boot_stored(b, 0, b->now) does for it */
         return;
     }
-    b->then = then;
-    b->req.kind = DP_REQ_NV_WRITE;
+    dp_boot_set_nv_write(b, then);
 }
 
 /* The image state as a record's payload, in mem.nv + DP_NV_HEADER: its length, 0 when it
@@ -299,9 +418,16 @@ static void dp_nv_request(struct dp_boot *b, enum dp_nv_kind nv, uint32_t len, u
 */
 static uint32_t dp_boot_meta_payload(struct dp_boot *b)
 {
+    uint32_t n;
+
     if (b->mem.nv_cap <= DP_NV_OVERHEAD)
         return 0;
-    return dp_meta_encode(&b->meta, b->mem.nv + DP_NV_HEADER, b->mem.nv_cap - DP_NV_OVERHEAD);
+    n = dp_meta_encode(&b->meta, b->mem.nv + DP_NV_HEADER, b->mem.nv_cap - DP_NV_OVERHEAD);
+    //@ assert image_kept: DP_IMAGE_VERIFIER_SAME(&b->image, Pre, Here);
+    //@ assert image_same: dp_image_verifier_same{Pre, Here}(&b->image);
+    //@ assert was_ok: \at(DP_BOOT_OK_BODY(b), Pre);
+    //@ assert is_ok: DP_BOOT_OK_BODY(b);
+    return n;
 }
 
 void dp_boot_write_meta(struct dp_boot *b, uint8_t then)
