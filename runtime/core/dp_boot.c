@@ -5,6 +5,7 @@
  */
 #include "dp_boot.h"
 #include "dp_boot_int.h"
+#include "dp_boot_frame.h"
 #include "dp_boot_meta.h"
 #include "dp_boot_query.h"
 #include "dp_boot_store.h"
@@ -332,34 +333,65 @@ static void dp_boot_nv_pending(struct dp_boot *b, uint32_t nv, uint32_t slot)
     //@ assert is_ok: DP_BOOT_OK_BODY(b);
 }
 
-/* The serial number the record being written carries. */
-/*@ requires dp_boot_ok(b);
-    assigns b->pending_seq;
-    ensures dp_boot_ok(b);
+/* Wide writes. A write of a 32-bit field or a pointer changes the array WP keeps all such
+ * values in, and most of the invariant reads those arrays. The provers carry the invariant
+ * across such a write only when little else is in the goal; with all of dp_boot_ok there,
+ * they fail or take minutes. So it is done in three steps, each proved with only what it
+ * needs:
+ *   - dp_boot_poke_* writes and keeps the image verifier's invariant: the proof unfolds
+ *     the verifier's 45 fields (image_same), which is cheap only while the rest of the
+ *     invariant is not in the goal; then lemma dp_image_verifier_ok_frame;
+ *   - dp_boot_put_* keeps DP_BOOT_WRITER_KEEPS, the invariant's predicates, across the
+ *     poke (the program slots by lemma dp_boot_prog_frame, dp_boot_frame.h);
+ *   - dp_boot_set_* asserts the rest of the invariant beside its value before.
+ * Measured: proofs/README.md, "Wide writes: a writer, then a keeper". */
+#define DP_BOOT_WRITER_KEEPS(b) ( \
+      dp_boot_mem_ok(b) && \
+      (\forall integer k; 0 <= k < DP_SCRIPT_GET_DEPTH ==> dp_boot_prog_ok(b, k)) && \
+      dp_http_ok(&(b)->http) && dp_url_ok(&(b)->url) && dp_image_verifier_ok(&(b)->image))
+/* What each step of dp_boot_set_nv_req writes, and the values it leaves there. */
+#define DP_BOOT_NV_REQ_FIELDS(b) (b)->pending_seq, (b)->req.len, (b)->req.data \from seq, len, data
+#define DP_BOOT_NV_REQ_SET(b) \
+      ((b)->pending_seq == seq && (b)->req.len == len && (b)->req.data == data)
+
+/*@ requires \valid(b) && dp_image_verifier_ok(&b->image);
+    assigns DP_BOOT_NV_REQ_FIELDS(b);
+    ensures DP_BOOT_NV_REQ_SET(b);
+    ensures dp_image_verifier_ok(&b->image);
 */
-static void dp_boot_set_seq(struct dp_boot *b, uint32_t seq)
+static void dp_boot_poke_nv_req(struct dp_boot *b, uint32_t seq, const uint8_t *data,
+                                uint32_t len)
 {
     b->pending_seq = seq;
-}
-
-/* The bytes a write request writes. Not while a bank read stands: the invariant bounds
- * its length. */
-/*@ requires dp_boot_ok(b) && b->req.kind != DP_REQ_BANK_READ;
-    assigns b->req.len;
-    ensures dp_boot_ok(b);
-*/
-static void dp_boot_set_req_len(struct dp_boot *b, uint32_t len)
-{
-    b->req.len = len;
-}
-
-/*@ requires dp_boot_ok(b);
-    assigns b->req.data \from data;
-    ensures dp_boot_ok(b);
-*/
-static void dp_boot_set_req_data(struct dp_boot *b, const uint8_t *data)
-{
     b->req.data = data;
+    b->req.len = len;
+    //@ assert image_same: dp_image_verifier_same{Pre, Here}(&b->image);
+}
+
+/*@ requires \valid(b) && DP_BOOT_WRITER_KEEPS(b);
+    assigns DP_BOOT_NV_REQ_FIELDS(b);
+    ensures DP_BOOT_WRITER_KEEPS(b);
+    ensures DP_BOOT_NV_REQ_SET(b);
+*/
+static void dp_boot_put_nv_req(struct dp_boot *b, uint32_t seq, const uint8_t *data,
+                               uint32_t len)
+{
+    dp_boot_poke_nv_req(b, seq, data, len);
+}
+
+/* What an NV write request carries: the record's serial number, its bytes and length. Not
+ * while a bank read stands: the invariant bounds that request's length. */
+/*@ requires dp_boot_ok(b) && b->req.kind != DP_REQ_BANK_READ;
+    assigns DP_BOOT_NV_REQ_FIELDS(b);
+    ensures dp_boot_ok(b);
+    ensures DP_BOOT_NV_REQ_SET(b);
+*/
+static void dp_boot_set_nv_req(struct dp_boot *b, uint32_t seq, const uint8_t *data,
+                               uint32_t len)
+{
+    dp_boot_put_nv_req(b, seq, data, len);
+    //@ assert was_ok: \at(DP_BOOT_OK_BODY(b), Pre);
+    //@ assert is_ok: DP_BOOT_OK_BODY(b);
 }
 
 /* The NV write requested, and what follows it. */
@@ -398,9 +430,7 @@ static void dp_nv_request(struct dp_boot *b, enum dp_nv_kind nv, uint32_t len, u
     /* len != 0 says the record fits: only then is mem.nv + DP_NV_HEADER inside the buffer */
     n = len != 0u ? dp_boot_nv_wrap(b, nv, seq, len) : 0u;
     dp_boot_nv_pending(b, (uint32_t)nv, slot);
-    dp_boot_set_seq(b, seq);
-    dp_boot_set_req_data(b, b->mem.nv);
-    dp_boot_set_req_len(b, n);
+    dp_boot_set_nv_req(b, seq, b->mem.nv, n);
     if (n == 0u) {      /* does not fit the caller's buffer: a failed write */
         dp_then(b, then, 0);   /* what dp_boot_stored(b, 0, b->now) does for it */
         return;

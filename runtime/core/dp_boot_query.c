@@ -3,6 +3,7 @@
  * apart from the engine's invariant.
  */
 #include "dp_boot_query.h"
+#include "dp_boot_frame.h"   /* not used here: this file's whole WP run proves its lemma */
 #include "dp_nv.h"
 #include "dp_params_store.h"
 #include "dp_str.h"
