@@ -247,7 +247,7 @@ $(EVA_DIR)/%/ok: proofs/eva/%.c $(wildcard proofs/eva/*.h) proofs/eva.sh $(WP_DE
 	@$(EVA_RECORD_ENV) EVA_DEFS="$(EVA_DEFS_$*)" EVA_OPTS="$(EVA_OPTS_$*)" ./proofs/eva.sh $< $(@D) $(EVA_SRCS_$*)
 	@touch $@
 
-.PHONY: proofs proofs-update proofs-scripts-test proofs-check proofs-gui proofs-wp proofs-wp-files proofs-pending proofs-spin spin-broken-test proofs-clean
+.PHONY: proofs proofs-update proofs-scripts-test proofs-lemmas proofs-check proofs-gui proofs-wp proofs-wp-files proofs-pending proofs-spin spin-broken-test proofs-clean
 
 # The report lists what the run proved; it is written only when everything passed.
 REPORT_ENV = PROOFS_MODE=$(PROOFS_MODE) WP_DIR=$(WP_DIR) EVA_DIR=$(EVA_DIR) SPIN_DIR=$(SPIN_DIR) \
@@ -261,7 +261,7 @@ REPORT_ENV = PROOFS_MODE=$(PROOFS_MODE) WP_DIR=$(WP_DIR) EVA_DIR=$(EVA_DIR) SPIN
 # A full run or an update writes the committed results: the report, the provers' answers,
 # the records (a carried-over file's or harness's lines taken from the committed ones).
 PROOFS_WRITES := $(filter full update,$(PROOFS_MODE))
-proofs: proofs-scripts-test proofs-wp proofs-eva proofs-spin spin-broken-test
+proofs: proofs-scripts-test proofs-lemmas proofs-wp proofs-eva proofs-spin spin-broken-test
 	@$(REPORT_ENV) python3 proofs/report.py $(if $(PROOFS_WRITES),proofs/REPORT.md,$(PROOFS_DIR)/REPORT.md)
 	@$(if $(PROOFS_WRITES),./proofs/wp-cache.sh pack $(WP_CACHE_PACK) $(WP_DIR) $(WP_GATED) $(WP_PARTIAL) && \
 	    ./proofs/wp-cache.sh record $(WP_RECORD) "FILE KEY PROVED TOTAL SMOKE ASSUMPTIONS STEPS (proofs/wp.sh)" \
@@ -274,6 +274,11 @@ proofs: proofs-scripts-test proofs-wp proofs-eva proofs-spin spin-broken-test
 
 proofs-update:
 	@$(MAKE) --no-print-directory PROOFS_MODE=update proofs
+
+# Every lemma a partly proven file's proofs use sits in a header a gated file includes,
+# whose whole run proves it (-wp-fct runs prove no lemma).
+proofs-lemmas:
+	@./proofs/lemma-homes.sh "$(WP_GATED)" "$(WP_PENDING)"
 
 # What an update carries over and writes (proofs/wp-cache.sh), on made-up run folders.
 proofs-scripts-test:
