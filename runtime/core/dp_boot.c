@@ -61,7 +61,9 @@ void dp_boot_set_end(struct dp_boot *b, uint8_t ev, uint16_t why)
  *     invariant is not in the goal; then lemma dp_image_verifier_ok_frame;
  *   - dp_boot_put_* keeps DP_BOOT_WRITER_KEEPS, the invariant's predicates, across the
  *     poke (the program slots by lemma dp_boot_prog_frame, dp_boot_frame.h);
- *   - dp_boot_set_* asserts the rest of the invariant beside its value before.
+ *   - the function the rest of the engine calls (dp_boot_set_nv_req, dp_boot_nv_seq,
+ *     dp_boot_needed, dp_boot_note) asserts the rest of the invariant beside its value
+ *     before.
  * Measured: proofs/README.md, "Wide writes: a writer, then a keeper". */
 #define DP_BOOT_WRITER_KEEPS(b) ( \
       dp_boot_mem_ok(b) && \
@@ -473,26 +475,129 @@ void dp_boot_write_meta(struct dp_boot *b, uint8_t then)
     dp_nv_request(b, DP_NV_META, dp_boot_meta_payload(b), then);
 }
 
-/* ---- the guards of spec/boot.fsm ---- */
+/* ---- findings ---- */
 
-/* A finding (code) in the findings' sink, the invariant kept. NOT YET PROVEN: the sink's
- * count and records are 32-bit, and written into the caller's buffer, so every part of the
- * invariant must be shown apart from that buffer (proofs/README.md, "A finding that keeps
- * the invariant"). The one place that gap is: the functions that call this one are proven
- * from its contract. */
+/* The 16- and 32-bit fields that the invariant reads and a finding's record could
+ * overwrite, were the findings' buffer not apart from the context (dp_boot_mem_fits): a
+ * finding writes records of those widths into the caller's buffer (struct dp_diag).
+ * dp_boot_write_report proves them unchanged from that separation, with little else in its
+ * goals; the steps after it use the equalities. */
+#define DP_BOOT_REPORT_SAME(b, l1, l2) ( \
+      \at((b)->profile, l1) == \at((b)->profile, l2) && \
+      \at((b)->prog_slot, l1) == \at((b)->prog_slot, l2) && \
+      \at((b)->mem.stmt, l1) == \at((b)->mem.stmt, l2) && \
+      \at((b)->mem.pool, l1) == \at((b)->mem.pool, l2) && \
+      \at((b)->mem.stmt_cap, l1) == \at((b)->mem.stmt_cap, l2) && \
+      \at((b)->mem.pool_cap, l1) == \at((b)->mem.pool_cap, l2) && \
+      \at((b)->mem.diag_cap, l1) == \at((b)->mem.diag_cap, l2) && \
+      \at((b)->mem.nv_cap, l1) == \at((b)->mem.nv_cap, l2) && \
+      \at((b)->mem.certs_cap, l1) == \at((b)->mem.certs_cap, l2) && \
+      \at((b)->mem.parser->len, l1) == \at((b)->mem.parser->len, l2) && \
+      \at((b)->cur.host_len, l1) == \at((b)->cur.host_len, l2) && \
+      \at((b)->name_len, l1) == \at((b)->name_len, l2) && \
+      \at((b)->dir_len, l1) == \at((b)->dir_len, l2) && \
+      \at((b)->meta.bank[0].name_len, l1) == \at((b)->meta.bank[0].name_len, l2) && \
+      \at((b)->meta.bank[1].name_len, l1) == \at((b)->meta.bank[1].name_len, l2) && \
+      \at((b)->meta.bootname_len, l1) == \at((b)->meta.bootname_len, l2) && \
+      \at((b)->meta.appname_len, l1) == \at((b)->meta.appname_len, l2) && \
+      \at((b)->meta.blocked_len, l1) == \at((b)->meta.blocked_len, l2) && \
+      \at((b)->meta.part_name_len, l1) == \at((b)->meta.part_name_len, l2) && \
+      \at((b)->meta.part_etag_len, l1) == \at((b)->meta.part_etag_len, l2) && \
+      \at((b)->undo.bootname_len, l1) == \at((b)->undo.bootname_len, l2) && \
+      \at((b)->undo.appname_len, l1) == \at((b)->undo.appname_len, l2) && \
+      \at((b)->certs_len, l1) == \at((b)->certs_len, l2) && \
+      \at((b)->certs_new_len, l1) == \at((b)->certs_new_len, l2) && \
+      \at((b)->cert_file_at, l1) == \at((b)->cert_file_at, l2) && \
+      \at((b)->carry_len, l1) == \at((b)->carry_len, l2) && \
+      \at((b)->nv_ref_len, l1) == \at((b)->nv_ref_len, l2) && \
+      \at((b)->server, l1) == \at((b)->server, l2) && \
+      \at((b)->req.len, l1) == \at((b)->req.len, l2) && \
+      \at((b)->url.host_len, l1) == \at((b)->url.host_len, l2) && \
+      \at((b)->url.path_len, l1) == \at((b)->url.path_len, l2) && \
+      \at((b)->http.status, l1) == \at((b)->http.status, l2) && \
+      \at((b)->http.location_len, l1) == \at((b)->http.location_len, l2) && \
+      \at((b)->http.etag_len, l1) == \at((b)->http.etag_len, l2) && \
+      \at((b)->http.interim, l1) == \at((b)->http.interim, l2) && \
+      \at((b)->http.line_len, l1) == \at((b)->http.line_len, l2) && \
+      DP_IMAGE_VERIFIER_SAME(&(b)->image, l1, l2))
+/* The same as a predicate: the keeper and the setter carry it whole, and the provers
+ * unfold it only where a goal needs one of its fields. */
+/*@ predicate dp_boot_report_same{L1, L2}(struct dp_boot *b) = DP_BOOT_REPORT_SAME(b, L1, L2); */
+
+/* A finding (code) with the invariant kept, in four steps: the three of "Wide writes"
+ * (above), and first the write alone with what it leaves unchanged. The poke then keeps
+ * the verifier's, HTTP's and URL's invariants from those equalities (from the separation
+ * alone, the URL's ran out of time); the keeper's dp_boot_mem_ok needs b->mem's capacities
+ * and the store's invariant from it as clauses of their own (proofs/README.md, "A finding
+ * that keeps the invariant"). */
+/*@ requires \valid(b) && dp_sink_ok(&b->diags);
+    requires \separated(b->diags.rec + (0 .. b->diags.cap - 1), b);
+    requires \separated(b->diags.rec + (0 .. b->diags.cap - 1), b->mem.parser);
+    requires \separated(b, b->mem.parser);
+    requires dp_store_ok(b->params) && \separated(b->diags.rec + (0 .. b->diags.cap - 1), b->params);
+    assigns b->diags.n, b->diags.dropped, b->diags.errors, b->diags.rec[0 .. b->diags.cap - 1];
+    ensures dp_sink_ok(&b->diags) && dp_store_ok(b->params);
+    ensures b->diags.rec == \old(b->diags.rec) && b->diags.cap == \old(b->diags.cap);
+    ensures \forall integer k; 0 <= k < DP_SCRIPT_GET_DEPTH ==> DP_BOOT_PROG_SAME(b, k, Pre, Post);
+    ensures DP_BOOT_REPORT_SAME(b, Pre, Post);
+*/
+static void dp_boot_write_report(struct dp_boot *b, uint16_t code)
+{
+    dp_boot_report(b, code);
+}
+
+/*@ requires \valid(b) && dp_image_verifier_ok(&b->image) && dp_sink_ok(&b->diags);
+    requires dp_http_ok(&b->http) && dp_url_ok(&b->url);
+    requires \separated(b->diags.rec + (0 .. b->diags.cap - 1), b);
+    requires \separated(b->diags.rec + (0 .. b->diags.cap - 1), b->mem.parser);
+    requires \separated(b, b->mem.parser);
+    requires dp_store_ok(b->params) && \separated(b->diags.rec + (0 .. b->diags.cap - 1), b->params);
+    assigns b->diags.n, b->diags.dropped, b->diags.errors, b->diags.rec[0 .. b->diags.cap - 1];
+    ensures dp_image_verifier_ok(&b->image) && dp_sink_ok(&b->diags);
+    ensures dp_http_ok(&b->http) && dp_url_ok(&b->url);
+    ensures b->diags.rec == \old(b->diags.rec) && b->diags.cap == \old(b->diags.cap);
+    ensures \forall integer k; 0 <= k < DP_SCRIPT_GET_DEPTH ==> DP_BOOT_PROG_SAME(b, k, Pre, Post);
+    ensures b->mem.stmt == \old(b->mem.stmt) && b->mem.pool == \old(b->mem.pool);
+    ensures b->mem.stmt_cap == \old(b->mem.stmt_cap) && b->mem.pool_cap == \old(b->mem.pool_cap);
+    ensures b->mem.diag_cap == \old(b->mem.diag_cap) && b->mem.nv_cap == \old(b->mem.nv_cap);
+    ensures b->mem.certs_cap == \old(b->mem.certs_cap) && dp_store_ok(b->params);
+    ensures dp_boot_report_same{Pre, Post}(b);
+*/
+static void dp_boot_poke_report(struct dp_boot *b, uint16_t code)
+{
+    dp_boot_write_report(b, code);
+    //@ assert image_same: dp_image_verifier_same{Pre, Here}(&b->image);
+}
+
+/*@ requires \valid(b) && DP_BOOT_WRITER_KEEPS(b) && dp_sink_ok(&b->diags);
+    requires b->diags.rec == b->mem.diag && b->diags.cap == b->mem.diag_cap;
+    assigns b->diags.n, b->diags.dropped, b->diags.errors, b->mem.diag[0 .. b->mem.diag_cap - 1];
+    ensures DP_BOOT_WRITER_KEEPS(b) && dp_sink_ok(&b->diags);
+    ensures b->diags.rec == \old(b->diags.rec) && b->diags.cap == \old(b->diags.cap);
+    ensures dp_boot_report_same{Pre, Post}(b);
+*/
+static void dp_boot_put_report(struct dp_boot *b, uint16_t code)
+{
+    dp_boot_poke_report(b, code);
+}
+
 /*@ requires dp_boot_ok(b);
     assigns b->diags.n, b->diags.dropped, b->diags.errors, b->mem.diag[0 .. b->mem.diag_cap - 1];
     ensures dp_boot_ok(b);
 */
 static void dp_boot_note(struct dp_boot *b, uint16_t code)
 {
-    dp_boot_report(b, code);
+    dp_boot_put_report(b, code);
+    //@ assert was_ok: \at(DP_BOOT_OK_BODY(b), Pre);
+    //@ assert is_ok: DP_BOOT_OK_BODY(b);
 }
+
+/* ---- the guards of spec/boot.fsm ---- */
 
 /* Whether APPNAME (app, n bytes) is an image to fetch (1), and whether it is the name a
  * revert blocked (2): dp_meta_image_needed in three steps ("Wide writes", above), as it
- * writes the block's 16-bit length. The two answers as a sum, so that no local of the
- * caller lives in memory. */
+ * writes the block's 16-bit length. The two answers as a sum, so that the blocked flag,
+ * whose address the call takes, is a local of this small step rather than of its callers. */
 /*@ requires \valid(b) && dp_image_verifier_ok(&b->image) && dp_meta_names_ok(&b->meta);
     requires dp_http_ok(&b->http) && dp_url_ok(&b->url);
     requires n == 0 || (\valid_read(app + (0 .. n - 1)) && \separated(b, app + (0 .. n - 1)));
@@ -572,6 +677,16 @@ static uint32_t dp_guards(struct dp_boot *b, uint8_t ev)
     if (b->fsm == DP_ST_RUN_SCRIPT && (ev == DP_EV_SCRIPT_GET || ev == DP_EV_SCRIPT_END) &&
         dp_image_needed(b))
         g |= DP_G_IMAGE_NEEDED;
+    /* The bounds that three guards' actions need (dp_perform). dp_boot_guards sets those
+     * bits only within them (dp_server_left, dp_cert_left and its resumes test), but its
+     * contract is its footprint only; so they are checked again here, where the proof sees
+     * them. Defensive: never taken. */
+    if (b->fsm != DP_ST_BOOT && b->server + 1u >= 2u * DP_SERVERS_MAX)
+        g &= ~(uint32_t)DP_G_SERVER_LEFT;
+    if (b->cert_i >= DP_CERT_FILES_MAX)
+        g &= ~(uint32_t)DP_G_CERT_LEFT;
+    if (b->resumes >= DP_RESUME_MAX)
+        g &= ~(uint32_t)DP_G_RESUME_LEFT;
     return g;
 }
 
