@@ -65,7 +65,8 @@ WP_SPLIT_dp_boot := dp_boot_nv_seq dp_boot_meta_payload dp_boot_nv_wrap dp_boot_
                     dp_boot_set_nv_write dp_boot_set_nv_req dp_boot_put_nv_req dp_boot_poke_nv_req \
                     dp_boot_put_nv_seq dp_boot_poke_nv_seq dp_boot_needed dp_boot_put_needed \
                     dp_boot_poke_needed dp_image_needed dp_boot_write_report \
-                    dp_boot_poke_report dp_boot_put_report dp_boot_note dp_guards
+                    dp_boot_poke_report dp_boot_put_report dp_boot_note dp_guards \
+                    dp_boot_prog_reset
 WP_FCTS_dp_boot_net := dp_fail dp_boot_fail_image dp_boot_net_data dp_boot_net_closed \
                        dp_boot_bank_data dp_boot_tick dp_net_state dp_want_data \
                        dp_end_transfer dp_boot_close_then dp_fetch_refused dp_closed \

@@ -128,6 +128,10 @@ static void dp_boot_nv_copy(struct dp_boot *b, uint32_t nv, uint32_t slot, uint3
  * the statements from k times stmt_cap, the pool from k times pool_cap. */
 void dp_boot_prog_reset(struct dp_boot *b, uint32_t k)
 {
+    /* k < DP_SCRIPT_GET_DEPTH, so share k ends within the buffer: the one product the
+     * provers need, with a constant on one side */
+    /*@ assert k * b->mem.stmt_cap <= (DP_SCRIPT_GET_DEPTH - 1) * b->mem.stmt_cap; */
+    /*@ assert k * b->mem.pool_cap <= (DP_SCRIPT_GET_DEPTH - 1) * b->mem.pool_cap; */
     dp_script_prog_init(&b->prog[k], b->mem.stmt + k * b->mem.stmt_cap, b->mem.stmt_cap,
                         b->mem.pool + k * b->mem.pool_cap, b->mem.pool_cap);
 }
@@ -477,9 +481,10 @@ void dp_boot_write_meta(struct dp_boot *b, uint8_t then)
 
 /* ---- findings ---- */
 
-/* The 16- and 32-bit fields that the invariant reads and a finding's record could
- * overwrite, were the findings' buffer not apart from the context (dp_boot_mem_fits): a
- * finding writes records of those widths into the caller's buffer (struct dp_diag).
+/* The fields that the invariant reads outside its predicates, with those that dp_http_ok
+ * and dp_url_ok read and the image verifier's: those a finding's record could overwrite,
+ * were the findings' buffer not apart from the context (dp_boot_mem_fits). A finding
+ * writes records of 16 and 32 bits into the caller's buffer (struct dp_diag).
  * dp_boot_write_report proves them unchanged from that separation, with little else in its
  * goals; the steps after it use the equalities. */
 #define DP_BOOT_REPORT_SAME(b, l1, l2) ( \
@@ -520,6 +525,14 @@ void dp_boot_write_meta(struct dp_boot *b, uint8_t then)
       \at((b)->http.interim, l1) == \at((b)->http.interim, l2) && \
       \at((b)->http.line_len, l1) == \at((b)->http.line_len, l2) && \
       DP_IMAGE_VERIFIER_SAME(&(b)->image, l1, l2))
+/* What dp_boot_write_report needs to prove those equalities, and dp_boot_poke_report to
+ * call it: the findings' buffer apart from the context, the script parser and the
+ * parameter store. */
+#define DP_BOOT_REPORT_APART(b) ( \
+      \separated((b)->diags.rec + (0 .. (b)->diags.cap - 1), b) && \
+      \separated((b)->diags.rec + (0 .. (b)->diags.cap - 1), (b)->mem.parser) && \
+      \separated(b, (b)->mem.parser) && dp_store_ok((b)->params) && \
+      \separated((b)->diags.rec + (0 .. (b)->diags.cap - 1), (b)->params))
 /* The same as a predicate: the keeper and the setter carry it whole, and the provers
  * unfold it only where a goal needs one of its fields. */
 /*@ predicate dp_boot_report_same{L1, L2}(struct dp_boot *b) = DP_BOOT_REPORT_SAME(b, L1, L2); */
@@ -531,10 +544,7 @@ void dp_boot_write_meta(struct dp_boot *b, uint8_t then)
  * and the store's invariant from it as clauses of their own (proofs/README.md, "A finding
  * that keeps the invariant"). */
 /*@ requires \valid(b) && dp_sink_ok(&b->diags);
-    requires \separated(b->diags.rec + (0 .. b->diags.cap - 1), b);
-    requires \separated(b->diags.rec + (0 .. b->diags.cap - 1), b->mem.parser);
-    requires \separated(b, b->mem.parser);
-    requires dp_store_ok(b->params) && \separated(b->diags.rec + (0 .. b->diags.cap - 1), b->params);
+    requires DP_BOOT_REPORT_APART(b);
     assigns b->diags.n, b->diags.dropped, b->diags.errors, b->diags.rec[0 .. b->diags.cap - 1];
     ensures dp_sink_ok(&b->diags) && dp_store_ok(b->params);
     ensures b->diags.rec == \old(b->diags.rec) && b->diags.cap == \old(b->diags.cap);
@@ -548,10 +558,7 @@ static void dp_boot_write_report(struct dp_boot *b, uint16_t code)
 
 /*@ requires \valid(b) && dp_image_verifier_ok(&b->image) && dp_sink_ok(&b->diags);
     requires dp_http_ok(&b->http) && dp_url_ok(&b->url);
-    requires \separated(b->diags.rec + (0 .. b->diags.cap - 1), b);
-    requires \separated(b->diags.rec + (0 .. b->diags.cap - 1), b->mem.parser);
-    requires \separated(b, b->mem.parser);
-    requires dp_store_ok(b->params) && \separated(b->diags.rec + (0 .. b->diags.cap - 1), b->params);
+    requires DP_BOOT_REPORT_APART(b);
     assigns b->diags.n, b->diags.dropped, b->diags.errors, b->diags.rec[0 .. b->diags.cap - 1];
     ensures dp_image_verifier_ok(&b->image) && dp_sink_ok(&b->diags);
     ensures dp_http_ok(&b->http) && dp_url_ok(&b->url);
